@@ -1,0 +1,47 @@
+/*
+ * sql_glue.h: what the SQL glue files (sql_*.c) share: argument conversion
+ * with errors that name the function and the argument, and the C entry
+ * points that costledger.c registers from its table.
+ */
+#ifndef COSTLEDGER_SQL_GLUE_H
+#define COSTLEDGER_SQL_GLUE_H
+
+#include <sqlite3ext.h>
+#include <stdint.h>
+
+/* An error "NAME: argument N 'ARG' MESSAGE" on ctx; fmt is printf-style. */
+void sql_arg_error(sqlite3_context *ctx, const char *function, int index,
+		   const char *arg_name, const char *fmt, ...);
+
+/*
+ * Reads argument `index` (0-based) as a finite double: INTEGER, REAL or
+ * numeric TEXT. Returns 1 on success, 0 when the value is NULL, -1 after
+ * raising an error for anything else.
+ */
+int sql_arg_double(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		   int index, const char *arg_name, double *out);
+
+/* Like sql_arg_double for an INTEGER (or integer TEXT) argument. */
+int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		  int index, const char *arg_name, int64_t *out);
+
+/* Sets a REAL result, or INTEGER when it is a whole number that fits. */
+void sql_result_number(sqlite3_context *ctx, double value);
+
+/* sql_money.c */
+void sql_money(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_money_text(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_money_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_money_total_step(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_money_total_final(sqlite3_context *ctx);
+
+/* sql_interval.c */
+void sql_overlap_seconds(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_interval_union_step(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_interval_union_final(sqlite3_context *ctx);
+
+/* sql_formulas.c: one function serves every entry of formula_table, which
+ * it gets as the registration's user data. */
+void sql_formula(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+#endif

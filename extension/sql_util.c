@@ -1,0 +1,95 @@
+/* sql_util.c: argument conversion shared by the SQL glue. See sql_glue.h. */
+#include "sql_glue.h"
+SQLITE_EXTENSION_INIT3
+
+#include <math.h>
+#include <stdarg.h>
+
+void sql_arg_error(sqlite3_context *ctx, const char *function, int index,
+		   const char *arg_name, const char *fmt, ...)
+{
+	va_list ap;
+	char *detail, *message;
+
+	va_start(ap, fmt);
+	detail = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	message = sqlite3_mprintf("%s: argument %d '%s' %s", function, index + 1, arg_name,
+				  detail ? detail : "is invalid");
+	if (message)
+		sqlite3_result_error(ctx, message, -1);
+	else
+		sqlite3_result_error_nomem(ctx);
+	sqlite3_free(detail);
+	sqlite3_free(message);
+}
+
+/* Applies numeric affinity to TEXT; reports what is left that is not a number. */
+static int numeric_type(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+			int index, const char *arg_name)
+{
+	int type = sqlite3_value_type(value);
+
+	if (type == SQLITE_TEXT)
+		type = sqlite3_value_numeric_type(value);
+	if (type == SQLITE_TEXT) {
+		sql_arg_error(ctx, function, index, arg_name, "is not a number: \"%s\"",
+			      (const char *)sqlite3_value_text(value));
+		return -1;
+	}
+	if (type == SQLITE_BLOB) {
+		sql_arg_error(ctx, function, index, arg_name, "must be a number, not a blob");
+		return -1;
+	}
+	return type;
+}
+
+int sql_arg_double(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		   int index, const char *arg_name, double *out)
+{
+	int type = sqlite3_value_type(value);
+
+	/* The common case first: this runs once per argument per row. */
+	if (type == SQLITE_FLOAT || type == SQLITE_INTEGER) {
+		*out = sqlite3_value_double(value);
+	} else if (type == SQLITE_NULL) {
+		return 0;
+	} else {
+		if (numeric_type(ctx, value, function, index, arg_name) < 0)
+			return -1;
+		*out = sqlite3_value_double(value);
+	}
+	if (!isfinite(*out)) {
+		sql_arg_error(ctx, function, index, arg_name, "must be finite, got %s",
+			      isnan(*out) ? "NaN" : *out > 0 ? "Inf" : "-Inf");
+		return -1;
+	}
+	return 1;
+}
+
+int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		  int index, const char *arg_name, int64_t *out)
+{
+	int type = sqlite3_value_type(value);
+
+	if (type == SQLITE_NULL)
+		return 0;
+	if (type != SQLITE_INTEGER &&
+	    (type = numeric_type(ctx, value, function, index, arg_name)) < 0)
+		return -1;
+	if (type != SQLITE_INTEGER) {
+		sql_arg_error(ctx, function, index, arg_name, "must be an integer, got %.15g",
+			      sqlite3_value_double(value));
+		return -1;
+	}
+	*out = sqlite3_value_int64(value);
+	return 1;
+}
+
+void sql_result_number(sqlite3_context *ctx, double value)
+{
+	if (value == floor(value) && fabs(value) < 9.0e15)
+		sqlite3_result_int64(ctx, (sqlite3_int64)value);
+	else
+		sqlite3_result_double(ctx, value);
+}

@@ -1,0 +1,628 @@
+/*
+ * bill.c: FOCUS and AWS CUR bills to struct charge.
+ *
+ * Header names are compared after folding case and dropping '/', '_' and
+ * spaces, so the legacy CUR's lineItem/UsageStartDate, CUR 2.0's
+ * line_item_usage_start_date and a FOCUS file's SkuPriceid (sic) all find
+ * their column. Each format is a table from a field to the names it goes by.
+ */
+#include "bill.h"
+
+#include "money.h"
+#include "rowhash.h"
+#include "timeparse.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum field {
+	F_LINE_ITEM_ID, F_TIME_INTERVAL, F_PROVIDER, F_BILLING_ACCOUNT, F_SUB_ACCOUNT,
+	F_BP_START, F_BP_END, F_CP_START, F_CP_END, F_CATEGORY, F_CLASS, F_DESCRIPTION,
+	F_SERVICE, F_SERVICE_CODE, F_SKU, F_RESOURCE, F_INSTANCE_TYPE, F_USAGE_TYPE, F_REGION,
+	F_PRICING_CATEGORY, F_PRICING_TERM, F_PURCHASE_OPTION, F_QUANTITY, F_UNIT,
+	F_UNIT_PRICE, F_LIST_UNIT_PRICE, F_BILLED, F_EFFECTIVE, F_LIST, F_CONTRACTED,
+	F_CURRENCY, F_INVOICE, F_COMMITMENT_STATUS, F_TAGS,
+	F_COUNT
+};
+
+enum format_id { FORMAT_FOCUS, FORMAT_CUR };
+
+struct column_name {
+	enum field field;
+	const char *names[3]; /* as written in the spec; folded before comparing */
+	int required;
+};
+
+static const struct column_name focus_columns[] = {
+	{F_PROVIDER, {"ProviderName", "ServiceProviderName"}, 0},
+	{F_BILLING_ACCOUNT, {"BillingAccountId"}, 0},
+	{F_SUB_ACCOUNT, {"SubAccountId"}, 0},
+	{F_BP_START, {"BillingPeriodStart"}, 0},
+	{F_BP_END, {"BillingPeriodEnd"}, 0},
+	{F_CP_START, {"ChargePeriodStart"}, 1},
+	{F_CP_END, {"ChargePeriodEnd"}, 1},
+	{F_CATEGORY, {"ChargeCategory"}, 0},
+	{F_CLASS, {"ChargeClass"}, 0},
+	{F_DESCRIPTION, {"ChargeDescription"}, 0},
+	{F_SERVICE, {"ServiceName"}, 0},
+	{F_SKU, {"SkuId"}, 0},
+	{F_RESOURCE, {"ResourceId"}, 0},
+	{F_INSTANCE_TYPE, {"x_InstanceType"}, 0},
+	{F_REGION, {"RegionId", "Region"}, 0},
+	{F_PRICING_CATEGORY, {"PricingCategory"}, 0},
+	{F_QUANTITY, {"PricingQuantity"}, 0},
+	{F_UNIT, {"PricingUnit"}, 0},
+	{F_UNIT_PRICE, {"ContractedUnitPrice"}, 0},
+	{F_LIST_UNIT_PRICE, {"ListUnitPrice"}, 0},
+	{F_BILLED, {"BilledCost"}, 1},
+	{F_EFFECTIVE, {"EffectiveCost"}, 0},
+	{F_LIST, {"ListCost"}, 0},
+	{F_CONTRACTED, {"ContractedCost"}, 0},
+	{F_CURRENCY, {"BillingCurrency"}, 0},
+	{F_INVOICE, {"InvoiceId"}, 0},
+	{F_COMMITMENT_STATUS, {"CommitmentDiscountStatus"}, 0},
+	{F_TAGS, {"Tags"}, 0},
+};
+
+static const struct column_name cur_columns[] = {
+	{F_LINE_ITEM_ID, {"identity/LineItemId"}, 0},
+	{F_TIME_INTERVAL, {"identity/TimeInterval"}, 0},
+	{F_BILLING_ACCOUNT, {"bill/PayerAccountId"}, 0},
+	{F_SUB_ACCOUNT, {"lineItem/UsageAccountId"}, 0},
+	{F_BP_START, {"bill/BillingPeriodStartDate"}, 0},
+	{F_BP_END, {"bill/BillingPeriodEndDate"}, 0},
+	{F_CP_START, {"lineItem/UsageStartDate"}, 1},
+	{F_CP_END, {"lineItem/UsageEndDate"}, 1},
+	{F_CATEGORY, {"lineItem/LineItemType"}, 1},
+	{F_DESCRIPTION, {"lineItem/LineItemDescription"}, 0},
+	{F_SERVICE, {"product/servicename", "product/ProductName"}, 0},
+	{F_SERVICE_CODE, {"lineItem/ProductCode"}, 0},
+	{F_SKU, {"product/sku"}, 0},
+	{F_RESOURCE, {"lineItem/ResourceId"}, 0},
+	{F_INSTANCE_TYPE, {"product/instanceType"}, 0},
+	{F_USAGE_TYPE, {"lineItem/UsageType"}, 0},
+	{F_REGION, {"product/regionCode", "product/region"}, 0},
+	{F_PRICING_TERM, {"pricing/term"}, 0},
+	{F_PURCHASE_OPTION, {"pricing/purchaseOption"}, 0},
+	{F_QUANTITY, {"lineItem/UsageAmount"}, 0},
+	{F_UNIT, {"pricing/unit"}, 0},
+	{F_UNIT_PRICE, {"lineItem/UnblendedRate"}, 0},
+	{F_LIST_UNIT_PRICE, {"pricing/publicOnDemandRate"}, 0},
+	{F_BILLED, {"lineItem/UnblendedCost"}, 1},
+	{F_EFFECTIVE, {"lineItem/NetUnblendedCost"}, 0},
+	{F_LIST, {"pricing/publicOnDemandCost"}, 0},
+	{F_CURRENCY, {"lineItem/CurrencyCode"}, 0},
+	{F_INVOICE, {"bill/InvoiceId"}, 0},
+	{F_TAGS, {"resource_tags"}, 0},
+};
+
+struct bill_mapping {
+	enum format_id format;
+	char format_name[24];
+	char file[512];
+	int column[F_COUNT];        /* index in the row, -1 when absent */
+	const char *header_name[F_COUNT];
+	size_t header_count;
+	char **header;              /* the header as written, for messages */
+	int *tag_columns;           /* CUR resourceTags/user:KEY columns */
+	size_t tag_count;
+	size_t ignored;             /* columns no field uses */
+	char missing[512];          /* FOCUS columns this file lacks */
+	char *tags_buf;             /* CUR tags JSON built per row */
+	size_t tags_size;
+};
+
+/* Folds a header name: lowercase, without '/', '_', ' ' and a BOM. */
+static void fold(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '/' || c == '_' || c == ' ' || c == '"')
+			continue;
+		out[n++] = (char)tolower(c);
+	}
+	out[n] = 0;
+}
+
+static int find_column(char *const *folded, size_t count, const char *name)
+{
+	char want[128];
+	size_t i;
+
+	fold(name, want, sizeof want);
+	for (i = 0; i < count; i++)
+		if (strcmp(folded[i], want) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const struct column_name *format_columns(enum format_id f, size_t *count)
+{
+	if (f == FORMAT_FOCUS) {
+		*count = sizeof focus_columns / sizeof focus_columns[0];
+		return focus_columns;
+	}
+	*count = sizeof cur_columns / sizeof cur_columns[0];
+	return cur_columns;
+}
+
+/* Fills m->column for format f; returns the number of required columns missing. */
+static int bind_columns(struct bill_mapping *m, enum format_id f, char *const *folded,
+			size_t count, char *lacking, size_t lacking_size)
+{
+	size_t n, i, j;
+	const struct column_name *cols = format_columns(f, &n);
+	int missing_required = 0;
+
+	for (i = 0; i < F_COUNT; i++)
+		m->column[i] = -1;
+	lacking[0] = 0;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < 3 && cols[i].names[j]; j++) {
+			int c = find_column(folded, count, cols[i].names[j]);
+			if (c >= 0) {
+				m->column[cols[i].field] = c;
+				m->header_name[cols[i].field] = cols[i].names[j];
+				break;
+			}
+		}
+		if (m->column[cols[i].field] < 0 && cols[i].required) {
+			size_t len = strlen(lacking);
+			snprintf(lacking + len, lacking_size - len, "%s%s", len ? ", " : "",
+				 cols[i].names[0]);
+			missing_required++;
+		}
+		if (m->column[cols[i].field] < 0)
+			m->header_name[cols[i].field] = cols[i].names[0];
+	}
+	return missing_required;
+}
+
+static const char *focus_version(char *const *folded, size_t count)
+{
+	if (find_column(folded, count, "ServiceProviderName") >= 0 ||
+	    find_column(folded, count, "HostProviderName") >= 0 ||
+	    find_column(folded, count, "AllocatedMethodId") >= 0)
+		return "focus-1.3";
+	if (find_column(folded, count, "InvoiceId") >= 0 ||
+	    find_column(folded, count, "PricingCurrency") >= 0 ||
+	    (find_column(folded, count, "SkuPriceid") >= 0 &&
+	     find_column(folded, count, "CommitmentDiscountQuantity") >= 0))
+		return "focus-1.2";
+	if (find_column(folded, count, "CapacityReservationId") >= 0 ||
+	    find_column(folded, count, "SkuMeter") >= 0 ||
+	    find_column(folded, count, "SkuPriceDetails") >= 0)
+		return "focus-1.1";
+	return "focus-1.0";
+}
+
+void bill_mapping_free(struct bill_mapping *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->header_count; i++)
+		free(m->header[i]);
+	free(m->header);
+	free(m->tag_columns);
+	free(m->tags_buf);
+	free(m);
+}
+
+int bill_mapping_new(const struct csv_row *header, const char *format, const char *file,
+		     struct bill_mapping **out, struct import_error *error)
+{
+	struct bill_mapping *m = calloc(1, sizeof *m);
+	char **folded = NULL;
+	char lacking_focus[256], lacking_cur[256];
+	int want_focus = !format || !strcmp(format, "auto") || !strcmp(format, "focus");
+	int want_cur = !format || !strcmp(format, "auto") || !strcmp(format, "aws-cur");
+	int missing_focus = 1, missing_cur = 1, result = -1;
+	size_t i, j, used;
+
+	*out = NULL;
+	if (!m || !(folded = calloc(header->count, sizeof *folded)) ||
+	    !(m->header = calloc(header->count, sizeof *m->header))) {
+		import_error_set(error, file, header->line, NULL, "out of memory");
+		goto done;
+	}
+	if (!want_focus && !want_cur) {
+		import_error_set(error, file, 0, NULL,
+				 "unknown bill format '%s' (known: focus, aws-cur)", format);
+		goto done;
+	}
+	snprintf(m->file, sizeof m->file, "%s", file);
+	m->header_count = header->count;
+	for (i = 0; i < header->count; i++) {
+		char buf[256];
+		fold(header->fields[i], buf, sizeof buf);
+		if (!(folded[i] = strdup(buf)) || !(m->header[i] = strdup(header->fields[i]))) {
+			import_error_set(error, file, header->line, NULL, "out of memory");
+			goto done;
+		}
+		for (j = 0; j < i; j++)
+			if (buf[0] && strcmp(folded[j], buf) == 0) {
+				import_error_set(error, file, header->line, header->fields[i],
+						 "duplicated header name (also column %zu)", j + 1);
+				goto done;
+			}
+	}
+	if (want_focus)
+		missing_focus = bind_columns(m, FORMAT_FOCUS, folded, header->count,
+					     lacking_focus, sizeof lacking_focus);
+	if (missing_focus == 0) {
+		m->format = FORMAT_FOCUS;
+		snprintf(m->format_name, sizeof m->format_name, "%s",
+			 focus_version(folded, header->count));
+	} else {
+		if (want_cur)
+			missing_cur = bind_columns(m, FORMAT_CUR, folded, header->count,
+						   lacking_cur, sizeof lacking_cur);
+		if (missing_cur) {
+			char tried[600] = "";
+			if (want_focus)
+				snprintf(tried, sizeof tried, "focus (lacks %s)", lacking_focus);
+			if (want_cur)
+				snprintf(tried + strlen(tried), sizeof tried - strlen(tried),
+					 "%saws-cur (lacks %s)", want_focus ? ", " : "", lacking_cur);
+			import_error_set(error, file, header->line, NULL,
+					 "no known bill header; tried %s", tried);
+			goto done;
+		}
+		m->format = FORMAT_CUR;
+		snprintf(m->format_name, sizeof m->format_name, "%s",
+			 strchr(header->fields[m->column[F_CP_START]], '/') ? "aws-cur" : "aws-cur-2.0");
+		/* resourceTags/user:KEY (legacy) become the tags JSON object. */
+		if (!(m->tag_columns = calloc(header->count, sizeof *m->tag_columns))) {
+			import_error_set(error, file, header->line, NULL, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < header->count; i++)
+			if (strncasecmp(header->fields[i], "resourceTags/", 13) == 0)
+				m->tag_columns[m->tag_count++] = (int)i;
+	}
+	/* The report: which FOCUS columns are missing, how many are ignored. */
+	used = m->tag_count;
+	for (i = 0; i < F_COUNT; i++) {
+		if (m->column[i] >= 0) {
+			used++;
+		} else if (m->format == FORMAT_FOCUS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
+			   i != F_TIME_INTERVAL && i != F_SERVICE_CODE && i != F_USAGE_TYPE &&
+			   i != F_PRICING_TERM && i != F_PURCHASE_OPTION) {
+			size_t len = strlen(m->missing);
+			snprintf(m->missing + len, sizeof m->missing - len, "%s\"%s\"",
+				 len ? "," : "", m->header_name[i]);
+		}
+	}
+	m->ignored = header->count > used ? header->count - used : 0;
+	*out = m;
+	m = NULL;
+	result = 0;
+done:
+	if (folded)
+		for (i = 0; i < header->count; i++)
+			free(folded[i]);
+	free(folded);
+	bill_mapping_free(m);
+	return result;
+}
+
+const char *bill_mapping_format(const struct bill_mapping *m)
+{
+	return m->format_name;
+}
+
+int bill_mapping_report(const struct bill_mapping *m, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"%s\",\"missing_columns\":[%s],\"ignored_columns\":%zu}",
+			m->format_name, m->missing, m->ignored);
+}
+
+int bill_is_null(const char *s, size_t n)
+{
+	return n == 0 || (n == 4 && (memcmp(s, "NULL", 4) == 0 || memcmp(s, "null", 4) == 0));
+}
+
+/* The field's text, or NULL when the column is absent or the value null. */
+static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+			size_t *len)
+{
+	int c = m->column[f];
+
+	if (c < 0 || (size_t)c >= row->count || bill_is_null(row->fields[c], row->lengths[c]))
+		return NULL;
+	if (len)
+		*len = row->lengths[c];
+	return row->fields[c];
+}
+
+static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+		       struct import_error *error, const char *what)
+{
+	int c = m->column[f];
+	const char *value = c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
+
+	return import_error_set(error, m->file, row->line, m->header[c], "%s: \"%.200s\"", what, value);
+}
+
+static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+		       struct opt_i64 *out, int *rounded, struct import_error *error)
+{
+	size_t n;
+	const char *s = text(m, row, f, &n);
+	int r = 0, status;
+
+	out->present = 0;
+	if (!s)
+		return 0;
+	status = money_parse(s, n, &out->value, &r);
+	if (status == MONEY_EMPTY)
+		return 0;
+	if (status != MONEY_OK)
+		return field_error(m, row, f, error, status == MONEY_OVERFLOW ?
+				   "amount out of range" : "not a number");
+	out->present = 1;
+	*rounded += r;
+	return 0;
+}
+
+static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+		      struct opt_i64 *out, struct import_error *error)
+{
+	size_t n;
+	const char *s = text(m, row, f, &n);
+	int status;
+
+	out->present = 0;
+	if (!s)
+		return 0;
+	status = time_parse(s, n, 0, &out->value);
+	if (status == TIME_EMPTY)
+		return 0;
+	if (status != TIME_OK)
+		return field_error(m, row, f, error, status == TIME_INVALID ?
+				   "invalid date or time" : "not a timestamp");
+	out->present = 1;
+	return 0;
+}
+
+struct vocabulary {
+	const char *given, *mapped;
+};
+
+/* FOCUS ChargeCategory, and AWS lineItem/LineItemType as focus_converters map it. */
+static const struct vocabulary focus_categories[] = {
+	{"Usage", "Usage"}, {"Purchase", "Purchase"}, {"Tax", "Tax"},
+	{"Credit", "Credit"}, {"Adjustment", "Adjustment"}, {NULL, NULL},
+};
+static const struct vocabulary cur_line_item_types[] = {
+	{"Usage", "Usage"}, {"DiscountedUsage", "Usage"}, {"SavingsPlanCoveredUsage", "Usage"},
+	{"SavingsPlanNegation", "Usage"}, {"BundledDiscount", "Usage"}, {"Discount", "Usage"},
+	{"EdpDiscount", "Usage"}, {"PrivateRateDiscount", "Usage"}, {"DistributorDiscount", "Usage"},
+	{"Fee", "Purchase"}, {"RIFee", "Purchase"}, {"SavingsPlanUpfrontFee", "Purchase"},
+	{"SavingsPlanRecurringFee", "Purchase"}, {"Tax", "Tax"}, {"Credit", "Credit"},
+	{"Refund", "Adjustment"}, {NULL, NULL},
+};
+static const struct vocabulary pricing_categories[] = {
+	{"Standard", "Standard"}, {"Dynamic", "Dynamic"}, {"Committed", "Committed"},
+	{"Other", "Other"}, {"On-Demand", "Standard"}, {"Commitment-Based", "Committed"},
+	{"Spot", "Dynamic"}, {NULL, NULL},
+};
+static const struct vocabulary cur_terms[] = {
+	{"OnDemand", "Standard"}, {"Spot", "Dynamic"}, {"Reserved", "Committed"},
+	{"SavingsPlan", "Committed"}, {NULL, NULL},
+};
+
+static const char *lookup(const struct vocabulary *v, const char *s)
+{
+	for (; v->given; v++)
+		if (strcasecmp(v->given, s) == 0)
+			return v->mapped;
+	return NULL;
+}
+
+/* "USE1-SpotUsage:p4d.24xlarge" -> "p4d.24xlarge"; only for *Usage: types. */
+static void instance_from_usage_type(const char *usage_type, char *out, size_t size)
+{
+	const char *colon = strchr(usage_type, ':');
+
+	if (colon && colon - usage_type >= 5 && memcmp(colon - 5, "Usage", 5) == 0 && colon[1])
+		snprintf(out, size, "%s", colon + 1);
+}
+
+/* Legacy CUR tags: {"user:project":"vision",...}, keys without "user:". */
+static int build_cur_tags(struct bill_mapping *m, const struct csv_row *row, const char **tags)
+{
+	size_t i, need = 3, pos = 0;
+
+	*tags = NULL;
+	for (i = 0; i < m->tag_count; i++) {
+		int c = m->tag_columns[i];
+		if ((size_t)c < row->count && row->lengths[c])
+			need += 2 * (strlen(m->header[c]) + row->lengths[c]) + 8;
+	}
+	if (need == 3)
+		return 0;
+	if (need > m->tags_size) {
+		char *grown = realloc(m->tags_buf, need);
+		if (!grown)
+			return -1;
+		m->tags_buf = grown;
+		m->tags_size = need;
+	}
+	m->tags_buf[pos++] = '{';
+	for (i = 0; i < m->tag_count; i++) {
+		int c = m->tag_columns[i], k;
+		const char *key = m->header[c] + 13, *value;
+		const char *colon = strchr(key, ':');
+
+		if ((size_t)c >= row->count || !row->lengths[c])
+			continue;
+		if (colon)
+			key = colon + 1;
+		if (pos > 1)
+			m->tags_buf[pos++] = ',';
+		for (k = 0; k < 2; k++) {
+			const char *s = k ? row->fields[c] : key;
+			m->tags_buf[pos++] = '"';
+			for (value = s; *value; value++) {
+				if (*value == '"' || *value == '\\')
+					m->tags_buf[pos++] = '\\';
+				m->tags_buf[pos++] = *value;
+			}
+			m->tags_buf[pos++] = '"';
+			if (!k)
+				m->tags_buf[pos++] = ':';
+		}
+	}
+	m->tags_buf[pos++] = '}';
+	m->tags_buf[pos] = 0;
+	*tags = m->tags_buf;
+	return 0;
+}
+
+static void row_key(const struct bill_mapping *m, const struct csv_row *row, struct charge *ch)
+{
+	struct rowhash h;
+	size_t i;
+
+	rowhash_init(&h);
+	if (ch->line_item_id) {
+		/* CUR: the provider's line id is the line's identity within its interval. */
+		const char *interval = text(m, row, F_TIME_INTERVAL, NULL);
+		rowhash_add(&h, "cur", 3);
+		rowhash_add(&h, ch->line_item_id, strlen(ch->line_item_id));
+		if (interval)
+			rowhash_add(&h, interval, strlen(interval));
+		else
+			rowhash_add(&h, &ch->charge_period_start, sizeof ch->charge_period_start);
+	} else {
+		for (i = 0; i < row->count; i++)
+			rowhash_add(&h, row->fields[i], row->lengths[i]);
+	}
+	rowhash_final(&h, ch->row_key);
+}
+
+int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+		     struct import_error *error)
+{
+	struct opt_i64 start, end, billed;
+	const char *s;
+	size_t n;
+
+	memset(ch, 0, sizeof *ch);
+	ch->source_line = row->line;
+	if (row->count != m->header_count)
+		return import_error_set(error, m->file, row->line, NULL,
+					"%zu fields where the header has %zu", row->count,
+					m->header_count);
+	ch->line_item_id = text(m, row, F_LINE_ITEM_ID, NULL);
+	ch->provider = m->format == FORMAT_CUR ? "AWS" : text(m, row, F_PROVIDER, NULL);
+	ch->billing_account_id = text(m, row, F_BILLING_ACCOUNT, NULL);
+	ch->sub_account_id = text(m, row, F_SUB_ACCOUNT, NULL);
+	ch->charge_description = text(m, row, F_DESCRIPTION, NULL);
+	ch->service_name = text(m, row, F_SERVICE, NULL);
+	if (!ch->service_name)
+		ch->service_name = text(m, row, F_SERVICE_CODE, NULL);
+	ch->sku_id = text(m, row, F_SKU, NULL);
+	ch->resource_id = text(m, row, F_RESOURCE, NULL);
+	ch->region_id = text(m, row, F_REGION, NULL);
+	ch->pricing_unit = text(m, row, F_UNIT, NULL);
+	ch->billing_currency = text(m, row, F_CURRENCY, NULL);
+	ch->invoice_id = text(m, row, F_INVOICE, NULL);
+	ch->commitment_discount_status = text(m, row, F_COMMITMENT_STATUS, NULL);
+
+	if (time_field(m, row, F_CP_START, &start, error) < 0 ||
+	    time_field(m, row, F_CP_END, &end, error) < 0 ||
+	    time_field(m, row, F_BP_START, &ch->billing_period_start, error) < 0 ||
+	    time_field(m, row, F_BP_END, &ch->billing_period_end, error) < 0)
+		return -1;
+	if (!start.present)
+		return field_error(m, row, F_CP_START, error, "missing a required value");
+	if (!end.present)
+		return field_error(m, row, F_CP_END, error, "missing a required value");
+	if (end.value < start.value)
+		return field_error(m, row, F_CP_END, error, "ends before the charge period starts");
+	ch->charge_period_start = start.value;
+	ch->charge_period_end = end.value;
+
+	if (money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
+	    money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
+	    money_field(m, row, F_LIST, &ch->list_cost, &ch->rounded, error) < 0 ||
+	    money_field(m, row, F_CONTRACTED, &ch->contracted_cost, &ch->rounded, error) < 0 ||
+	    money_field(m, row, F_UNIT_PRICE, &ch->unit_price, &ch->rounded, error) < 0 ||
+	    money_field(m, row, F_LIST_UNIT_PRICE, &ch->list_unit_price, &ch->rounded, error) < 0)
+		return -1;
+	if (!billed.present)
+		return field_error(m, row, F_BILLED, error, "missing a required value");
+	ch->billed_cost = billed.value;
+	if (m->format == FORMAT_CUR && !ch->effective_cost.present)
+		ch->effective_cost = billed;
+
+	if ((s = text(m, row, F_QUANTITY, &n))) {
+		char *endp;
+		errno = 0;
+		ch->pricing_quantity = strtod(s, &endp);
+		while (*endp == ' ')
+			endp++;
+		if (endp == s || *endp || errno == ERANGE)
+			return field_error(m, row, F_QUANTITY, error, "not a number");
+		ch->has_quantity = 1;
+	}
+
+	if ((s = text(m, row, F_CATEGORY, NULL))) {
+		ch->charge_category = lookup(m->format == FORMAT_CUR ? cur_line_item_types :
+					     focus_categories, s);
+		if (!ch->charge_category)
+			return field_error(m, row, F_CATEGORY, error, m->format == FORMAT_CUR ?
+					   "unknown line item type" :
+					   "unknown charge category (Usage, Purchase, Tax, Credit, Adjustment)");
+	}
+	if ((s = text(m, row, F_CLASS, NULL))) {
+		if (strcasecmp(s, "Correction") != 0)
+			return field_error(m, row, F_CLASS, error,
+					   "unknown charge class (null or Correction)");
+		ch->charge_class = "Correction";
+	}
+	if ((s = text(m, row, F_PRICING_CATEGORY, NULL))) {
+		if (!(ch->pricing_category = lookup(pricing_categories, s)))
+			return field_error(m, row, F_PRICING_CATEGORY, error,
+					   "unknown pricing category (Standard, Dynamic, Committed, Other)");
+	}
+	if (m->format == FORMAT_CUR) {
+		const char *usage_type = text(m, row, F_USAGE_TYPE, NULL);
+		const char *type = text(m, row, F_CATEGORY, NULL);
+
+		if ((s = text(m, row, F_PURCHASE_OPTION, NULL)) && strcasecmp(s, "Spot") == 0)
+			ch->pricing_category = "Dynamic";
+		else if ((s = text(m, row, F_PRICING_TERM, NULL)))
+			ch->pricing_category = lookup(cur_terms, s);
+		if (usage_type && strstr(usage_type, "SpotUsage"))
+			ch->pricing_category = "Dynamic";
+		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage")))
+			ch->pricing_category = "Committed";
+		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
+			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
+		else if (usage_type)
+			instance_from_usage_type(usage_type, ch->instance_type, sizeof ch->instance_type);
+		if (m->tag_count) {
+			if (build_cur_tags(m, row, &ch->tags) < 0)
+				return import_error_set(error, m->file, row->line, NULL, "out of memory");
+		} else {
+			ch->tags = text(m, row, F_TAGS, NULL);
+		}
+	} else {
+		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
+			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
+		ch->tags = text(m, row, F_TAGS, NULL);
+	}
+	row_key(m, row, ch);
+	return 0;
+}

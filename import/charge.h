@@ -1,0 +1,49 @@
+/*
+ * charge.h: one bill line as a typed record, whatever format it came from
+ * (FOCUS or AWS CUR), named after FOCUS columns.
+ */
+#ifndef COSTLEDGER_CHARGE_H
+#define COSTLEDGER_CHARGE_H
+
+#include <stdint.h>
+
+/* A money or time value that may be absent. */
+struct opt_i64 {
+	int present;
+	int64_t value;
+};
+
+struct charge {
+	long source_line;
+	/* Texts point into the row (valid while the row callback runs); NULL when absent. */
+	const char *line_item_id;
+	const char *provider;
+	const char *billing_account_id;
+	const char *sub_account_id;
+	const char *charge_description;
+	const char *service_name;
+	const char *sku_id;
+	const char *resource_id;
+	const char *region_id;
+	const char *pricing_unit;
+	const char *billing_currency;
+	const char *invoice_id;
+	const char *commitment_discount_status;
+	const char *tags;            /* JSON object text */
+	/* Fixed vocabularies: static strings. */
+	const char *charge_category; /* Usage Purchase Tax Credit Adjustment */
+	const char *charge_class;    /* NULL or "Correction" */
+	const char *pricing_category;/* Standard Dynamic Committed Other */
+	char instance_type[64];      /* "" when unknown */
+	struct opt_i64 billing_period_start, billing_period_end; /* unix ms */
+	int64_t charge_period_start, charge_period_end;          /* unix ms */
+	int has_quantity;
+	double pricing_quantity;
+	struct opt_i64 unit_price, list_unit_price;              /* nanos */
+	int64_t billed_cost;                                     /* nanos */
+	struct opt_i64 effective_cost, list_cost, contracted_cost;
+	unsigned char row_key[16];   /* identity for de-duplication */
+	int rounded;                 /* amounts rounded past 9 decimals in this row */
+};
+
+#endif

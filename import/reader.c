@@ -1,0 +1,263 @@
+/*
+ * reader.c: file -> rows. zlib's gz* functions read plain and gzip files
+ * alike (gzdirect() tells which it was); libcsv splits the bytes into fields.
+ *
+ * libcsv reports no positions, so the text is fed one line at a time and a
+ * row's first line is the line being fed when the parser was between rows
+ * (pstate 0, which csv.h exposes in struct csv_parser).
+ */
+#include "reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define READ_SIZE (256 * 1024)
+
+struct row_builder {
+	char *arena;            /* field bytes, each followed by a NUL */
+	size_t arena_used, arena_size;
+	size_t *offsets, *lengths;
+	const char **fields;
+	size_t count, capacity;
+	long row_line, line;
+	row_callback callback;
+	void *context;
+	int stopped;            /* the callback's non-zero answer */
+	int failed;             /* out of memory */
+	long rows;
+};
+
+static int grow_fields(struct row_builder *b)
+{
+	size_t capacity = b->capacity ? b->capacity * 2 : 64;
+	size_t *offsets = realloc(b->offsets, capacity * sizeof *offsets);
+	size_t *lengths;
+	const char **fields;
+
+	if (!offsets)
+		return -1;
+	b->offsets = offsets;
+	if (!(lengths = realloc(b->lengths, capacity * sizeof *lengths)))
+		return -1;
+	b->lengths = lengths;
+	if (!(fields = realloc(b->fields, capacity * sizeof *fields)))
+		return -1;
+	b->fields = fields;
+	b->capacity = capacity;
+	return 0;
+}
+
+static void on_field(void *data, size_t len, void *p)
+{
+	struct row_builder *b = p;
+
+	if (b->stopped || b->failed)
+		return;
+	if (b->count == b->capacity && grow_fields(b) < 0) {
+		b->failed = 1;
+		return;
+	}
+	if (b->arena_used + len + 1 > b->arena_size) {
+		size_t size = b->arena_size ? b->arena_size : 4096;
+		char *arena;
+
+		while (size < b->arena_used + len + 1)
+			size *= 2;
+		if (!(arena = realloc(b->arena, size))) {
+			b->failed = 1;
+			return;
+		}
+		b->arena = arena;
+		b->arena_size = size;
+	}
+	if (len)
+		memcpy(b->arena + b->arena_used, data, len);
+	b->arena[b->arena_used + len] = 0;
+	b->offsets[b->count] = b->arena_used;
+	b->lengths[b->count] = len;
+	b->count++;
+	b->arena_used += len + 1;
+}
+
+static void on_row(int terminator, void *p)
+{
+	struct row_builder *b = p;
+	struct csv_row row;
+	size_t i;
+
+	if (b->stopped || b->failed)
+		goto reset;
+	/* A line of nothing but spaces is blank too. */
+	if (b->count == 0 || (b->count == 1 && b->lengths[0] == 0))
+		goto reset;
+	for (i = 0; i < b->count; i++)
+		b->fields[i] = b->arena + b->offsets[i];
+	row.line = b->row_line;
+	row.count = b->count;
+	row.fields = b->fields;
+	row.lengths = b->lengths;
+	b->rows++;
+	b->stopped = b->callback(b->context, &row);
+reset:
+	b->count = 0;
+	b->arena_used = 0;
+}
+
+static void print_progress(const struct reader_stats *stats, gzFile gz, long rows,
+			   time_t started, int done)
+{
+	double elapsed = difftime(time(NULL), started);
+	double percent = stats->file_size ? 100.0 * (double)gzoffset(gz) / (double)stats->file_size : 0;
+
+	fprintf(stderr, "\r%ld rows, %.0f MB, %.0f rows/s, %.0f%%%s", rows,
+		(double)stats->content_size / 1e6, elapsed > 0 ? rows / elapsed : 0,
+		done ? 100.0 : percent, done ? "\n" : "");
+}
+
+/* Feeds buf[0..n) to the parser a line at a time. Returns 0, or -1 on a parse error. */
+static int feed(struct csv_parser *parser, struct row_builder *b, const char *buf, size_t n,
+		int *at_line_start)
+{
+	const char *p = buf, *end = buf + n;
+
+	while (p < end && !b->stopped && !b->failed) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *chunk_end = nl ? nl + 1 : end;
+
+		if (*at_line_start && parser->pstate == 0)
+			b->row_line = b->line;
+		if (csv_parse(parser, p, (size_t)(chunk_end - p), on_field, on_row, b) !=
+		    (size_t)(chunk_end - p))
+			return -1;
+		*at_line_start = nl != NULL;
+		if (nl)
+			b->line++;
+		p = chunk_end;
+	}
+	return 0;
+}
+
+int reader_run(const char *path, const struct reader_options *options,
+	       row_callback callback, void *context, struct reader_stats *stats,
+	       struct import_error *error)
+{
+	struct row_builder b = {0};
+	struct csv_parser parser;
+	char *buf = NULL;
+	gzFile gz = NULL;
+	int fd, result = -1, at_line_start = 1, first = 1, got;
+	struct stat st;
+	time_t started = time(NULL), last_progress = started;
+
+	memset(stats, 0, sizeof *stats);
+	b.callback = callback;
+	b.context = context;
+	b.line = 1;
+	fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
+	if (fd < 0)
+		return import_error_set(error, path, 0, NULL, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		stats->file_size = (uint64_t)st.st_size;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return import_error_set(error, path, 0, NULL, "is a directory");
+	}
+	if (!(gz = gzdopen(fd, "rb"))) {
+		close(fd);
+		return import_error_set(error, path, 0, NULL, "cannot open: out of memory");
+	}
+	gzbuffer(gz, READ_SIZE);
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		gzclose(gz);
+		return import_error_set(error, path, 0, NULL, "out of memory");
+	}
+	csv_set_delim(&parser, (unsigned char)(options && options->delimiter ? options->delimiter : ','));
+	if (!(buf = malloc(READ_SIZE))) {
+		import_error_set(error, path, 0, NULL, "out of memory");
+		goto done;
+	}
+	while ((got = gzread(gz, buf, READ_SIZE)) > 0) {
+		const char *p = buf;
+		size_t n = (size_t)got;
+
+		if (first) {
+			stats->compressed = !gzdirect(gz);
+			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3; /* UTF-8 byte-order mark */
+				n -= 3;
+			}
+			first = 0;
+		}
+		stats->content_crc32 = (uint32_t)crc32(stats->content_crc32, (const Bytef *)buf, (uInt)got);
+		stats->content_size += (uint64_t)got;
+		if (memchr(p, 0, n)) {
+			const char *nul = memchr(p, 0, n), *q;
+			long line = b.line;
+			for (q = p; q < nul; q++)
+				line += *q == '\n';
+			import_error_set(error, path, line, NULL,
+					 stats->compressed ? "NUL byte in the decompressed text" :
+					 "NUL byte: not a text file");
+			goto done;
+		}
+		if (feed(&parser, &b, p, n, &at_line_start) < 0) {
+			import_error_set(error, path, b.row_line, NULL, "%s",
+					 csv_error(&parser) == CSV_EPARSE ?
+					 "malformed CSV: a quote inside an unquoted field or after a closing quote" :
+					 csv_strerror(csv_error(&parser)));
+			goto done;
+		}
+		if (b.failed) {
+			import_error_set(error, path, b.line, NULL, "out of memory");
+			goto done;
+		}
+		if (b.stopped) {
+			result = b.stopped;
+			goto done;
+		}
+		if (options && options->progress && time(NULL) != last_progress) {
+			last_progress = time(NULL);
+			print_progress(stats, gz, b.rows, started, 0);
+		}
+	}
+	if (got < 0) {
+		int errnum;
+		const char *message = gzerror(gz, &errnum);
+		import_error_set(error, path, 0, NULL, "%s: %s",
+				 errnum == Z_ERRNO ? "read error" :
+				 errnum == Z_BUF_ERROR ? "truncated gzip file" : "corrupt gzip file",
+				 errnum == Z_ERRNO ? strerror(errno) : message);
+		goto done;
+	}
+	if (csv_fini(&parser, on_field, on_row, &b) != 0) {
+		import_error_set(error, path, b.row_line, NULL,
+				 "unterminated quoted field (the quote opened here is never closed)");
+		goto done;
+	}
+	if (b.failed) {
+		import_error_set(error, path, b.line, NULL, "out of memory");
+		goto done;
+	}
+	result = b.stopped;
+	if (options && options->progress)
+		print_progress(stats, gz, b.rows, started, 1);
+done:
+	stats->rows = b.rows;
+	stats->lines = b.line - (at_line_start ? 1 : 0);
+	csv_free(&parser);
+	gzclose(gz);
+	free(buf);
+	free(b.arena);
+	free(b.offsets);
+	free(b.lengths);
+	free(b.fields);
+	return result;
+}

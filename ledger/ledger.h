@@ -1,0 +1,36 @@
+/* ledger.h: opening the ledger database, its schema and its migrations. */
+#ifndef COSTLEDGER_LEDGER_H
+#define COSTLEDGER_LEDGER_H
+
+#include <sqlite3.h>
+
+#define LEDGER_SCHEMA_VERSION 1
+
+/* Exit codes, as documented in `costledger -h`. */
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_FOUND = 1,     /* ran and found something (reconcile differences) */
+	EXIT_USAGE = 2,     /* bad usage or bad input */
+	EXIT_LEDGER = 3,    /* the ledger could not be opened, read or written */
+};
+
+enum ledger_mode {
+	LEDGER_CREATE,      /* create if missing (init) */
+	LEDGER_WRITE,       /* must exist */
+	LEDGER_READ,
+};
+
+/* --ledger FILE, else $COSTLEDGER_DB, else costledger.db. */
+const char *ledger_path(const char *option);
+
+/* Opens (and for LEDGER_CREATE creates) the ledger; prints the error and returns NULL on failure. */
+sqlite3 *ledger_open(const char *path, enum ledger_mode mode);
+void ledger_close(sqlite3 *db);
+
+/* Runs SQL with no result rows; prints "costledger: ..." on error. Returns SQLite's code. */
+int ledger_exec(sqlite3 *db, const char *sql);
+
+/* Prints "costledger: MESSAGE" to stderr; returns code (for `return error(...)`). */
+int error_exit(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
