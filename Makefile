@@ -113,9 +113,11 @@ check: all
 	@$(MAKE) --no-print-directory test-all
 	@$(MAKE) --no-print-directory OUT=build-san OBJ=build-san SAN=1 all
 	@$(MAKE) --no-print-directory OUT=build-san OBJ=build-san SAN=1 test-all
+	@read p1 f1 < build/.test-result; read p2 f2 < build-san/.test-result; \
+	  echo "plain and sanitized together:"; echo "total: $$((p1 + p2)) passed, $$((f1 + f2)) failed"
 
 test-all: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) sh tests/run.sh $(UNIT_BINS)
+	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) RESULT=$(OBJ)/.test-result sh tests/run.sh $(UNIT_BINS)
 
 # --- the main job --------------------------------------------------------
 demo: all

@@ -74,4 +74,5 @@ for py in tests/python/*.py; do
 done
 
 echo "${SAN:+sanitized: }$passed passed, $failed failed"
+[ -n "${RESULT:-}" ] && echo "$passed $failed" > "$RESULT"
 [ "$failed" = 0 ]
