@@ -228,14 +228,24 @@ int reader_run(const char *path, const struct reader_options *options,
 			print_progress(stats, gz, b.rows, started, 0);
 		}
 	}
-	if (got < 0) {
-		int errnum;
+	{
+		/* gzread() returns 0, not -1, at a gzip stream cut short (Z_BUF_ERROR,
+		 * "unexpected end of file"): ask gzerror() in every case, or a
+		 * truncated file would import as the rows before the cut. */
+		int errnum = Z_OK;
 		const char *message = gzerror(gz, &errnum);
-		import_error_set(error, path, 0, NULL, "%s: %s",
-				 errnum == Z_ERRNO ? "read error" :
-				 errnum == Z_BUF_ERROR ? "truncated gzip file" : "corrupt gzip file",
-				 errnum == Z_ERRNO ? strerror(errno) : message);
-		goto done;
+
+		if (got < 0 || errnum != Z_OK) {
+			const char *colon = message ? strstr(message, ": ") : NULL;
+
+			if (colon && message[0] == '<')
+				message = colon + 2; /* drop zlib's "<fd:N>: " prefix */
+			import_error_set(error, path, 0, NULL, "%s: %s",
+					 errnum == Z_ERRNO ? "read error" :
+					 errnum == Z_BUF_ERROR ? "truncated gzip file" : "corrupt gzip file",
+					 errnum == Z_ERRNO ? strerror(errno) : message);
+			goto done;
+		}
 	}
 	if (csv_fini(&parser, on_field, on_row, &b) != 0) {
 		import_error_set(error, path, b.row_line, NULL,
