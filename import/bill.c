@@ -510,12 +510,54 @@ static void row_key(const struct bill_mapping *m, const struct csv_row *row, str
 	rowhash_final(&h, ch->row_key);
 }
 
+/* The offset of the first byte of s[0..n) that is not valid UTF-8 (RFC 3629:
+ * no overlongs, no surrogates, nothing past U+10FFFF), or n when all is. */
+static size_t utf8_invalid_at(const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t len, k;
+		unsigned lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			len = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			len = 4;
+		else
+			return i;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		if (i + len > n || s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (k = 2; k < len; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+				return i;
+		i += len;
+	}
+	return n;
+}
+
 int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
 		     struct import_error *error)
 {
 	struct opt_i64 start, end, billed;
 	const char *s;
-	size_t n;
+	size_t n, i;
 
 	memset(ch, 0, sizeof *ch);
 	ch->source_line = row->line;
@@ -523,6 +565,13 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		return import_error_set(error, m->file, row->line, NULL,
 					"%zu fields where the header has %zu", row->count,
 					m->header_count);
+	for (i = 0; i < row->count; i++) {
+		size_t bad = utf8_invalid_at(row->fields[i], row->lengths[i]);
+		if (bad < row->lengths[i])
+			return import_error_set(error, m->file, row->line, m->header[i],
+						"invalid UTF-8 (byte 0x%02X at offset %zu of the field)",
+						(unsigned char)row->fields[i][bad], bad);
+	}
 	ch->line_item_id = text(m, row, F_LINE_ITEM_ID, NULL);
 	ch->provider = m->format == FORMAT_CUR ? "AWS" : text(m, row, F_PROVIDER, NULL);
 	ch->billing_account_id = text(m, row, F_BILLING_ACCOUNT, NULL);
