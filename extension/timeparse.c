@@ -155,14 +155,41 @@ int time_parse(const char *s, size_t n, int default_offset_minutes, int64_t *uni
 	return TIME_OK;
 }
 
+static char *put2(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+/* Formats by hand: snprintf was a tenth of an import's time. */
 int time_format(int64_t unix_ms, char *buf, size_t size)
 {
 	int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
 	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
 	int64_t rem = secs - days * 86400, y;
 	unsigned m, d;
+	char *p = buf;
 
 	civil_from_days(days, &y, &m, &d);
-	return snprintf(buf, size, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d,
-			(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+	if (y < 0 || y > 9999)
+		return snprintf(buf, size, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d,
+				(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+	if (size < 21)
+		return -1;
+	p = put2(p, (unsigned)(y / 100));
+	p = put2(p, (unsigned)(y % 100));
+	*p++ = '-';
+	p = put2(p, m);
+	*p++ = '-';
+	p = put2(p, d);
+	*p++ = 'T';
+	p = put2(p, (unsigned)(rem / 3600));
+	*p++ = ':';
+	p = put2(p, (unsigned)(rem / 60 % 60));
+	*p++ = ':';
+	p = put2(p, (unsigned)(rem % 60));
+	*p++ = 'Z';
+	*p = 0;
+	return (int)(p - buf);
 }

@@ -106,7 +106,9 @@ static int migrate(sqlite3 *db, int from)
 sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 {
 	sqlite3 *db = NULL;
-	int flags = mode == LEDGER_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One connection per process, used by one thread: no mutexes. */
+	int flags = (mode == LEDGER_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX;
 	int version;
 
 	if (mode == LEDGER_CREATE)

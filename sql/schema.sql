@@ -8,13 +8,16 @@
 --   * intervals are [start, end): the end is exclusive, as in FOCUS.
 --   * every row that came from a file keeps source_file and source_line.
 --
+-- CHECKs list allowed values as OR chains, not IN (...): an IN list makes
+-- SQLite build a temporary index on every INSERT.
+--
 -- ledger/ owns this file: `costledger init` applies it to a new ledger and
 -- ledger/migrate.c carries older ledgers forward.
 
 -- One row per file imported (bills, usage logs, rate cards, budgets).
 CREATE TABLE imports (
   import_id      INTEGER PRIMARY KEY,
-  kind           TEXT NOT NULL CHECK (kind IN ('bill', 'usage', 'rates', 'budgets', 'fx_rates')),
+  kind           TEXT NOT NULL CHECK ((kind = 'bill' OR kind = 'usage' OR kind = 'rates' OR kind = 'budgets' OR kind = 'fx_rates')),
   file_name      TEXT NOT NULL,
   file_size      INTEGER,              -- bytes as stored (compressed if gzip)
   compressed     INTEGER NOT NULL DEFAULT 0,
@@ -51,8 +54,7 @@ CREATE TABLE charges (
   billing_period_end    TEXT,
   charge_period_start   TEXT NOT NULL,
   charge_period_end     TEXT NOT NULL,
-  charge_category       TEXT CHECK (charge_category IN
-                          ('Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment')),  -- NULL: not in the file
+  charge_category       TEXT CHECK ((charge_category = 'Usage' OR charge_category = 'Purchase' OR charge_category = 'Tax' OR charge_category = 'Credit' OR charge_category = 'Adjustment')),  -- NULL: not in the file
   charge_class          TEXT CHECK (charge_class IS NULL OR charge_class = 'Correction'),
   charge_description    TEXT,
   service_name          TEXT,
@@ -60,8 +62,7 @@ CREATE TABLE charges (
   resource_id           TEXT,
   instance_type         TEXT,
   region_id             TEXT,
-  pricing_category      TEXT CHECK (pricing_category IS NULL OR pricing_category IN
-                          ('Standard', 'Dynamic', 'Committed', 'Other')),
+  pricing_category      TEXT CHECK (pricing_category IS NULL OR (pricing_category = 'Standard' OR pricing_category = 'Dynamic' OR pricing_category = 'Committed' OR pricing_category = 'Other')),
   pricing_quantity      REAL,
   pricing_unit          TEXT,
   unit_price            INTEGER,       -- the price charged per pricing unit
@@ -98,11 +99,11 @@ CREATE TABLE usage (
   planned_epochs INTEGER,
   resource_id    TEXT,
   instance_type  TEXT,                 -- or GPU model
-  pricing        TEXT CHECK (pricing IS NULL OR pricing IN ('on-demand', 'spot', 'reserved', 'own')),
+  pricing        TEXT CHECK (pricing IS NULL OR (pricing = 'on-demand' OR pricing = 'spot' OR pricing = 'reserved' OR pricing = 'own')),
   gpus           INTEGER,
   usage_start    TEXT NOT NULL,
   usage_end      TEXT NOT NULL,
-  state          TEXT NOT NULL CHECK (state IN ('running', 'paused', 'stopped', 'interrupted', 'idle')),
+  state          TEXT NOT NULL CHECK ((state = 'running' OR state = 'paused' OR state = 'stopped' OR state = 'interrupted' OR state = 'idle')),
   gpu_utilization REAL,
   attributes     TEXT,                 -- JSON: anything else the log said
   CHECK (usage_end >= usage_start),
@@ -125,7 +126,7 @@ CREATE TABLE rates (
   unit_price       INTEGER NOT NULL,   -- nanos
   currency         TEXT NOT NULL,
   discount         TEXT NOT NULL DEFAULT '0', -- decimal fraction: '0.15' for a 15% coupon
-  billing_rule     TEXT NOT NULL DEFAULT 'wall' CHECK (billing_rule IN ('wall', 'running')),
+  billing_rule     TEXT NOT NULL DEFAULT 'wall' CHECK ((billing_rule = 'wall' OR billing_rule = 'running')),
   valid_from       TEXT NOT NULL,
   valid_to         TEXT,               -- exclusive; NULL: still in force
   UNIQUE (provider, sku, region, pricing_category, valid_from)
@@ -174,9 +175,7 @@ CREATE TABLE reconciliations (
 CREATE TABLE findings (
   finding_id        INTEGER PRIMARY KEY,
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
-  kind              TEXT NOT NULL CHECK (kind IN ('billed_while_paused', 'unexplained_charge',
-                      'unbilled_usage', 'rate_mismatch', 'discount_missing',
-                      'duplicate_charge', 'correction')),
+  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction')),
   provider          TEXT,
   project           TEXT,
   resource_id       TEXT,
