@@ -202,6 +202,49 @@ static const char *focus_version(char *const *folded, size_t count)
 	return "focus-1.0";
 }
 
+struct named_column {
+	const char *name;
+	size_t index;
+};
+
+static int compare_named(const void *a, const void *b)
+{
+	const struct named_column *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/*
+ * The first column (*dup, by position) whose non-empty folded name an earlier
+ * column (*first) already has; *dup = count when none. Sorting keeps this
+ * O(n log n): a header of a million columns must fail fast, not in hours.
+ */
+static int find_duplicate(char *const *folded, size_t count, size_t *dup, size_t *first)
+{
+	struct named_column *sorted = malloc((count ? count : 1) * sizeof *sorted);
+	size_t i;
+
+	*dup = count;
+	*first = 0;
+	if (!sorted)
+		return -1;
+	for (i = 0; i < count; i++) {
+		sorted[i].name = folded[i];
+		sorted[i].index = i;
+	}
+	qsort(sorted, count, sizeof *sorted, compare_named);
+	for (i = 1; i < count; i++)
+		if (sorted[i].name[0] && strcmp(sorted[i].name, sorted[i - 1].name) == 0 &&
+		    (i < 2 || strcmp(sorted[i - 1].name, sorted[i - 2].name) != 0) &&
+		    sorted[i].index < *dup) {
+			*dup = sorted[i].index;
+			*first = sorted[i - 1].index;
+		}
+	free(sorted);
+	return 0;
+}
+
 void bill_mapping_free(struct bill_mapping *m)
 {
 	size_t i;
@@ -247,12 +290,15 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 			import_error_set(error, file, header->line, NULL, "out of memory");
 			goto done;
 		}
-		for (j = 0; j < i; j++)
-			if (buf[0] && strcmp(folded[j], buf) == 0) {
-				import_error_set(error, file, header->line, header->fields[i],
-						 "duplicated header name (also column %zu)", j + 1);
-				goto done;
-			}
+	}
+	if (find_duplicate(folded, header->count, &i, &j) < 0) {
+		import_error_set(error, file, header->line, NULL, "out of memory");
+		goto done;
+	}
+	if (i < header->count) {
+		import_error_set(error, file, header->line, header->fields[i],
+				 "duplicated header name (also column %zu)", j + 1);
+		goto done;
 	}
 	if (want_focus)
 		missing_focus = bind_columns(m, FORMAT_FOCUS, folded, header->count,
