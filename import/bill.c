@@ -718,6 +718,14 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		ch->tags = text(m, row, F_TAGS, NULL);
 	}
+	if (ch->tags && m->column[F_TAGS] >= 0 && (s = text(m, row, F_TAGS, NULL)) == ch->tags) {
+		/* Tags is a JSON object (FOCUS: key-value pairs); the ledger's json()
+		 * checks the syntax, this the kind: [1,2], "x" and 1 are valid JSON. */
+		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		if (*s != '{')
+			return field_error(m, row, F_TAGS, error, "not a JSON object");
+	}
 	row_key(m, row, ch);
 	return 0;
 }
