@@ -1,0 +1,132 @@
+#!/bin/sh
+# bench/import.sh: `costledger import` of a large FOCUS bill against its peers.
+#
+#   make && sh bench/import.sh              # ROWS=1000000 (~755 MB CSV)
+#   ROWS=200000 REPEAT=3 sh bench/import.sh
+#
+# Run from the project root. Generates bench/data/focus_ROWS.csv and its
+# .csv.gz (bench/import/gen_focus.py, deterministic) when missing, then in one
+# run measures wall seconds and peak RSS (/usr/bin/time -f '%e %M') of:
+#
+#   costledger csv   costledger --ledger L init && costledger --ledger L import FILE.csv
+#   costledger gz    the same on FILE.csv.gz
+#   sqlite3 .import  sqlite3 L2 with .mode csv, .import FILE.csv t (fresh table)
+#   python csv       bench/import/py_import.py (csv.reader + executemany, one transaction)
+#   zcat             zcat FILE.csv.gz > /dev/null
+#
+# Every ledger/database is fresh and deleted afterwards. The inputs are read
+# once beforehand so that every contender reads from the page cache. With
+# REPEAT=N each is run N times: best time, largest RSS.
+#
+# Targets (issue "Performance"): costledger csv <= 0.67 x sqlite3 .import
+# (stretch: 7.5 s for 1M rows); gz <= 1.25 x csv; peak RSS < 64 MB.
+#
+# Environment: ROWS (1000000), REPEAT (1), COSTLEDGER (./costledger),
+# SQLITE3 (sqlite3), PYTHON (/usr/bin/python3), DATA (bench/data).
+set -eu
+
+ROWS=${ROWS:-1000000}
+REPEAT=${REPEAT:-1}
+COSTLEDGER=${COSTLEDGER:-./costledger}
+SQLITE3=${SQLITE3:-sqlite3}
+PYTHON=${PYTHON:-/usr/bin/python3}
+DATA=${DATA:-bench/data}
+CSV=$DATA/focus_$ROWS.csv
+GZ=$CSV.gz
+WORK=$DATA/run.$$
+
+die() { echo "bench/import.sh: $*" >&2; exit 2; }
+
+[ -f bench/import/gen_focus.py ] || die "run from the project root"
+[ -x "$COSTLEDGER" ] || die "$COSTLEDGER missing: run make first"
+command -v "$SQLITE3" >/dev/null || die "sqlite3 missing (apt-get install sqlite3)"
+if [ ! -x /usr/bin/time ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		apt-get install -y -qq time >/dev/null || die "cannot install /usr/bin/time"
+	else
+		die "/usr/bin/time missing: apt-get install time"
+	fi
+fi
+
+mkdir -p "$DATA" "$WORK"
+trap 'rm -rf "$WORK"' EXIT INT TERM
+
+if [ ! -s "$CSV" ]; then
+	echo "generating $CSV ($ROWS rows)"
+	/usr/bin/time -f '  %e s' "$PYTHON" bench/import/gen_focus.py "$ROWS" > "$CSV.tmp"
+	mv "$CSV.tmp" "$CSV"
+fi
+if [ ! -s "$GZ" ] || [ "$GZ" -ot "$CSV" ]; then
+	echo "compressing $GZ"
+	/usr/bin/time -f '  %e s' gzip -c -6 "$CSV" > "$GZ.tmp"
+	mv "$GZ.tmp" "$GZ"
+fi
+csv_bytes=$(wc -c < "$CSV")
+gz_bytes=$(wc -c < "$GZ")
+cat "$CSV" "$GZ" > /dev/null   # into the page cache, for everyone alike
+
+# measure NAME COMMAND...: runs COMMAND REPEAT times, each on fresh databases;
+# appends "NAME seconds peak_kb" to $WORK/results.
+measure() {
+	name=$1
+	shift
+	best=""
+	peak=0
+	i=0
+	while [ "$i" -lt "$REPEAT" ]; do
+		rm -f "$WORK"/fresh*.db*
+		if ! /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err"; then
+			cat "$WORK/out" "$WORK/err" >&2
+			die "$name failed"
+		fi
+		read -r secs kb < "$WORK/time"
+		best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+		[ "$kb" -gt "$peak" ] && peak=$kb
+		i=$((i + 1))
+	done
+	echo "$name $best $peak" >> "$WORK/results"
+	printf '  %-16s %8.2f s %7.1f MB\n' "$name" "$best" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
+}
+
+echo "input: $CSV, $ROWS rows, $csv_bytes bytes ($GZ: $gz_bytes bytes); $(nproc) cpus"
+echo "costledger: $COSTLEDGER; $("$SQLITE3" --version | cut -d' ' -f1-2); $("$PYTHON" --version 2>&1)"
+
+printf '.mode csv\n.import %s t\n' "$CSV" > "$WORK/import.sql"
+
+measure zcat sh -c 'zcat "$1" > /dev/null' sh "$GZ"
+measure sqlite3-import sh -c '"$1" "$2" < "$3"' sh "$SQLITE3" "$WORK/fresh2.db" "$WORK/import.sql"
+got=$("$SQLITE3" "$WORK/fresh2.db" 'SELECT count(*) FROM t')
+[ "$got" = "$ROWS" ] || die "sqlite3 .import: $got rows, not $ROWS"
+measure python-csv "$PYTHON" bench/import/py_import.py "$WORK/fresh3.db" "$CSV"
+got=$("$SQLITE3" "$WORK/fresh3.db" 'SELECT count(*) FROM t')
+[ "$got" = "$ROWS" ] || die "python: $got rows, not $ROWS"
+for f in "$CSV" "$GZ"; do
+	case $f in *.gz) name=costledger-gz ;; *) name=costledger-csv ;; esac
+	measure "$name" sh -c '"$1" --ledger "$2" init && "$1" --ledger "$2" import "$3"' \
+		sh "$COSTLEDGER" "$WORK/fresh.db" "$f"
+	sed -n 's/^/    /; 2p' "$WORK/out"
+	got=$("$SQLITE3" "$WORK/fresh.db" 'SELECT count(*) FROM charges')
+	[ "$got" = "$ROWS" ] || die "$name: $got charges, not $ROWS"
+done
+rm -f "$WORK"/fresh*.db*
+
+echo
+awk -v rows="$ROWS" -v mb="$csv_bytes" '
+	{ t[$1] = $2; m[$1] = $3 / 1024; order[n++] = $1 }
+	END {
+		printf "%-16s %9s %9s %10s %9s\n", "", "seconds", "peak MB", "rows/s", "MB/s"
+		for (i = 0; i < n; i++) {
+			k = order[i]
+			printf "%-16s %9.2f %9.1f %10.0f %9.1f\n", k, t[k], m[k],
+			       (t[k] > 0 ? rows / t[k] : 0), (t[k] > 0 ? mb / 1e6 / t[k] : 0)
+		}
+		r1 = t["costledger-csv"] / t["sqlite3-import"]
+		r2 = t["costledger-gz"] / t["costledger-csv"]
+		peak = m["costledger-csv"] > m["costledger-gz"] ? m["costledger-csv"] : m["costledger-gz"]
+		printf "\ncostledger csv / sqlite3 .import = %.2f (target <= 0.67: %s)\n", r1, (r1 <= 0.67 ? "met" : "MISSED")
+		printf "costledger gz / costledger csv  = %.2f (target <= 1.25: %s)\n", r2, (r2 <= 1.25 ? "met" : "MISSED")
+		printf "costledger csv / python csv     = %.2f\n", t["costledger-csv"] / t["python-csv"]
+		printf "costledger peak RSS             = %.1f MB (target < 64: %s)\n", peak, (peak < 64 ? "met" : "MISSED")
+		if (rows == 1000000)
+			printf "costledger csv, 1M rows         = %.2f s (stretch <= 7.5: %s)\n", t["costledger-csv"], (t["costledger-csv"] <= 7.5 ? "met" : "missed")
+	}' "$WORK/results"
