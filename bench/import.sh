@@ -13,6 +13,8 @@
 #   sqlite3 .import  sqlite3 L2 with .mode csv, .import FILE.csv t (fresh table)
 #   python csv       bench/import/py_import.py (csv.reader + executemany, one transaction)
 #   zcat             zcat FILE.csv.gz > /dev/null
+#   read-only        bench/import/parse_only.c: reader_run, rows dropped
+#   read+map-only    the same plus bill_mapping_row (no SQLite)
 #
 # Every ledger/database is fresh and deleted afterwards. The inputs are read
 # once beforehand so that every contender reads from the page cache. With
@@ -22,7 +24,8 @@
 # (stretch: 7.5 s for 1M rows); gz <= 1.25 x csv; peak RSS < 64 MB.
 #
 # Environment: ROWS (1000000), REPEAT (1), COSTLEDGER (./costledger),
-# SQLITE3 (sqlite3), PYTHON (/usr/bin/python3), DATA (bench/data).
+# SQLITE3 (sqlite3), PYTHON (/usr/bin/python3), DATA (bench/data),
+# LIBCOSTLEDGER (build/libcostledger.a, for parse_only).
 set -eu
 
 ROWS=${ROWS:-1000000}
@@ -116,6 +119,18 @@ for f in "$CSV" "$GZ"; do
 	[ "$got" = "$ROWS" ] || die "$name: $got charges, not $ROWS"
 done
 rm -f "$WORK"/fresh*.db*
+
+# Where costledger's time goes, without SQLite: bench/import/parse_only.c
+# linked with the project's library (skipped when it is not built).
+LIBCOSTLEDGER=${LIBCOSTLEDGER:-build/libcostledger.a}
+if [ -f "$LIBCOSTLEDGER" ] && cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
+	-Iextension -Iimport -Iledger bench/import/parse_only.c "$LIBCOSTLEDGER" \
+	-lsqlite3 -lcsv -lz -lm -o "$WORK/parse_only" 2> "$WORK/cc.err"; then
+	measure read-only "$WORK/parse_only" read "$CSV"
+	measure read+map-only "$WORK/parse_only" map "$CSV"
+else
+	echo "  (parse_only not built: no $LIBCOSTLEDGER or it does not link)"
+fi
 
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
