@@ -25,7 +25,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omi
 CFLAGS   = -O1 -g
 endif
 ALL_CFLAGS = $(STD) $(WARN) $(INCLUDES) $(CFLAGS) $(SANFLAGS)
-LIBS     = -lsqlite3 -lcsv -lz -lm
+LIBS     = -lsqlite3 -lcsv -lz -lm -pthread
 
 # extension/: pure logic (no SQLite) and the SQL glue (sql_*.c, costledger.c).
 EXT_GLUE = extension/costledger.c $(wildcard extension/sql_*.c)

@@ -8,6 +8,9 @@
  * every row whose key has not been seen; only on a conflict do we count this
  * file's earlier rows with the key (inserted ones in charges, skipped ones in
  * a temp table) to find the row's true occurrence.
+ *
+ * Tags are stored as the file wrote them; json_extract() (for the project)
+ * parses them once and rejects malformed JSON, which fails the import.
  */
 #include "store_charges.h"
 
@@ -33,7 +36,7 @@ static const char insert_sql[] =
 	" billing_currency, invoice_id, commitment_discount_status, tags, project)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-	" json(?34), CASE WHEN ?34 IS NOT NULL THEN json_extract(?34, ?35) END)"
+	" ?34, CASE WHEN ?34 IS NOT NULL THEN json_extract(?34, ?35) END)"
 	" ON CONFLICT (row_key, occurrence) DO NOTHING";
 
 int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **out)
