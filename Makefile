@@ -50,13 +50,14 @@ DEPS_STAMP = $(OBJ)/.deps-ok
 all: $(OUT)/costledger.so $(OUT)/costledger
 
 # --- dependencies --------------------------------------------------------
-DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libcsv-dev zlib1g-dev check python3
+DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libcsv-dev zlib1g-dev check python3 clang valgrind
 deps:
 	@missing=""; \
 	for h in sqlite3.h csv.h zlib.h check.h; do \
 	  [ -f /usr/include/$$h ] || missing="$$missing $$h"; done; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v cc >/dev/null || missing="$$missing cc"; \
+	command -v clang >/dev/null || missing="$$missing clang"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "costledger: missing:$$missing"; \
