@@ -79,7 +79,9 @@ reads=0
 while :; do
 	running=0
 	kill -0 "$pb" 2>/dev/null && running=1
-	s=$(sqlite3 l3.db 'SELECT count(*) || " " || coalesce(sum(billed_cost), 0) FROM charges' 2>&1)
+	# A reader waits out the moments a writer locks the whole file (the
+	# checkpoint when the importer closes the ledger), as costledger sql does.
+	s=$(sqlite3 -cmd '.timeout 10000' l3.db 'SELECT count(*) || " " || coalesce(sum(billed_cost), 0) FROM charges' 2>&1)
 	c=$("$COSTLEDGER" --ledger l3.db sql --csv 'SELECT count(*) || " " || coalesce(sum(billed_cost), 0) FROM charges' 2>&1 | tail -1 | tr -d '"')
 	for seen in "$s" "$c"; do
 		[ "$seen" = "$before" ] || [ "$seen" = "$after" ] ||
