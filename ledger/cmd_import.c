@@ -1,57 +1,126 @@
 /*
- * cmd_import.c: costledger import [--format F] [--dry-run] [--tag-project KEY] FILE...
+ * cmd_import.c: costledger import [--format F] [--dry-run] [--tag-project KEY]
+ *               [--tz ZONE] [--fields LIST] [--resource ID] [--idle-threshold PCT] FILE...
  *
  * One transaction for the whole command: any error rolls everything back,
- * so a failed import leaves the ledger exactly as it was.
+ * so a failed import leaves the ledger exactly as it was. Bills go to
+ * charges; usage logs (costledger usage CSV, Slurm sacct, nvidia-smi) to
+ * usage; rate cards to rates; budgets to budgets. With --format auto the
+ * kind is told from the file's first line.
  */
 #include "commands.h"
 #include "ledger.h"
 #include "store_charges.h"
+#include "store_rates.h"
+#include "store_usage.h"
 
 #include "bill.h"
+#include "nvidia_smi.h"
+#include "rates.h"
 #include "reader.h"
+#include "sacct.h"
+#include "usage.h"
+#include "usage_csv.h"
+#include "usage_lines.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static const char usage[] =
-	"usage: costledger import [--ledger FILE] [--format auto|focus|aws-cur]\n"
-	"                         [--dry-run] [--tag-project KEY] FILE...\n"
+	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"
+	"                         [--tz ZONE] [--fields LIST] [--resource ID]\n"
+	"                         [--idle-threshold PCT] FILE...\n"
 	"\n"
-	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0; CSV or gzip, told\n"
-	"apart by content; '-' reads stdin) into the ledger, in one transaction.\n"
-	"Lines already in the ledger are not added again.\n"
+	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
+	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards\n"
+	"and budgets (CSV or gzip, told apart by content; '-' reads stdin) into the\n"
+	"ledger, in one transaction. Lines already in the ledger are not added again.\n"
+	"The formats: docs/formats.md.\n"
 	"\n"
-	"  --format F        the bill format (default auto: from the header)\n"
+	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
+	"                    sacct, nvidia-smi, rates, budgets\n"
 	"  --dry-run         report what would be imported, write nothing\n"
 	"  --tag-project KEY the tag whose value is a charge's project (default project)\n"
+	"  --tz ZONE         zone of timestamps written without one: UTC (default), an\n"
+	"                    offset like +02:00, or an IANA name like Europe/Berlin\n"
+	"  --fields LIST     field order of a sacct or nvidia-smi file without header\n"
+	"                    (comma-separated, as given to sacct --format / --query-gpu)\n"
+	"  --resource ID     the machine an nvidia-smi log is from (resource ID:gpuN)\n"
+	"  --idle-threshold PCT  nvidia-smi: a GPU below PCT% utilisation is idle (default 5)\n"
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
+
+enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS };
+
+struct import_options {
+	const char *format, *tag_key, *fields, *resource;
+	struct usage_tz tz;
+	double idle_threshold;
+	int dry_run;
+};
 
 struct import_run {
 	sqlite3 *db;
 	const char *file;
-	const char *format;
+	const struct import_options *options;
+	enum kind kind;
 	struct bill_mapping *mapping;
 	struct charge_store *store;
+	struct usage_csv *usage_csv;
+	struct sacct *sacct;
+	struct nvidia_smi *nvidia;
+	struct usage_store *usage_store;
+	struct rates_reader *rates;
+	struct rate_store *rate_store;
+	int header_seen;
 	sqlite3_int64 import_id;
-	long rows, inserted, duplicate, rounded;
+	long rows, inserted, duplicate, rounded, skipped;
 	struct import_error error;
-	int failed_exit;
 };
 
-static int on_row(void *context, const struct csv_row *row)
+static const char *kind_table(enum kind k)
+{
+	switch (k) {
+	case K_BILL: return "bill";
+	case K_RATES: return "rates";
+	case K_BUDGETS: return "budgets";
+	default: return "usage";
+	}
+}
+
+static int store_failed(struct import_run *run, long line)
+{
+	import_error_set(&run->error, run->file, line, NULL, "cannot store: %s", sqlite3_errmsg(run->db));
+	return EXIT_LEDGER;
+}
+
+static int on_usage_record(void *context, const struct usage_record *record)
 {
 	struct import_run *run = context;
+	enum store_outcome outcome;
+
+	if (usage_store_add(run->usage_store, run->import_id, run->file, record, &outcome) != SQLITE_OK)
+		return store_failed(run, record->source_line);
+	if (outcome == STORE_INSERTED)
+		run->inserted++;
+	else
+		run->duplicate++;
+	return 0;
+}
+
+static int on_bill_row(struct import_run *run, const struct csv_row *row)
+{
 	struct charge charge;
 	enum store_outcome outcome;
 	int rc;
 
 	if (!run->mapping) {
-		if (bill_mapping_new(row, run->format, run->file, &run->mapping, &run->error) < 0)
+		if (bill_mapping_new(row, run->options->format, run->file, &run->mapping, &run->error) < 0)
 			return EXIT_USAGE;
 		return 0;
 	}
@@ -76,7 +145,68 @@ static int on_row(void *context, const struct csv_row *row)
 	return 0;
 }
 
-static sqlite3_int64 begin_import(sqlite3 *db, const char *file)
+static int on_rates_row(struct import_run *run, const struct csv_row *row)
+{
+	enum store_outcome outcome;
+	int rc;
+
+	if (!run->rates) {
+		if (rates_reader_new(run->kind == K_BUDGETS, row, run->file, &run->rates, &run->error) < 0)
+			return EXIT_USAGE;
+		return 0;
+	}
+	run->rows++;
+	if (run->kind == K_RATES) {
+		struct rate rate;
+		if (rates_reader_rate(run->rates, row, &rate, &run->error) < 0)
+			return EXIT_USAGE;
+		rc = rate_store_add(run->rate_store, run->import_id, run->file, &rate, &outcome, &run->error);
+		run->rounded += rate.rounded > 0;
+	} else {
+		struct budget budget;
+		if (rates_reader_budget(run->rates, row, &budget, &run->error) < 0)
+			return EXIT_USAGE;
+		rc = budget_store_add(run->rate_store, run->import_id, run->file, &budget, &outcome,
+				      &run->error);
+		run->rounded += budget.rounded > 0;
+	}
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (rc > 0)
+		return store_failed(run, row->line);
+	if (outcome == STORE_INSERTED)
+		run->inserted++;
+	else
+		run->duplicate++;
+	return 0;
+}
+
+static int on_row(void *context, const struct csv_row *row)
+{
+	struct import_run *run = context;
+	int rc = 0;
+
+	switch (run->kind) {
+	case K_BILL:
+		return on_bill_row(run, row);
+	case K_RATES:
+	case K_BUDGETS:
+		return on_rates_row(run, row);
+	case K_USAGE_CSV:
+		rc = usage_csv_row(run->usage_csv, row, on_usage_record, run, &run->error);
+		break;
+	case K_SACCT:
+		rc = sacct_row(run->sacct, row, on_usage_record, run, &run->error);
+		break;
+	case K_NVIDIA_SMI:
+		rc = nvidia_smi_row(run->nvidia, row, &run->error);
+		break;
+	}
+	run->header_seen = 1;
+	return rc < 0 ? EXIT_USAGE : rc;
+}
+
+static sqlite3_int64 begin_import(sqlite3 *db, const char *file, enum kind kind)
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 id = -1;
@@ -85,11 +215,12 @@ static sqlite3_int64 begin_import(sqlite3 *db, const char *file)
 
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if (sqlite3_prepare_v2(db, "INSERT INTO imports (kind, file_name, content_crc32, content_size,"
-			       " format, imported_at) VALUES ('bill', ?1, 0, 0, '?', ?2)",
+			       " format, imported_at) VALUES (?3, ?1, 0, 0, '?', ?2)",
 			       -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(stmt, 1, file, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 3, kind_table(kind), -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_DONE)
 		id = sqlite3_last_insert_rowid(db);
 	sqlite3_finalize(stmt);
@@ -97,31 +228,58 @@ static sqlite3_int64 begin_import(sqlite3 *db, const char *file)
 }
 
 /* The earlier import with the same content, or 0. */
-static sqlite3_int64 same_content(sqlite3 *db, sqlite3_int64 id, const struct reader_stats *stats)
+static sqlite3_int64 same_content(sqlite3 *db, sqlite3_int64 id, enum kind kind,
+				  const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 earlier = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = 'bill'"
+	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = ?4"
 			       " AND content_crc32 = ?1 AND content_size = ?2 AND import_id <> ?3",
 			       -1, &stmt, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(stmt, 1, stats->content_crc32);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->content_size);
 	sqlite3_bind_int64(stmt, 3, id);
+	sqlite3_bind_text(stmt, 4, kind_table(kind), -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		earlier = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return earlier;
 }
 
+static const char *run_format(const struct import_run *run)
+{
+	switch (run->kind) {
+	case K_BILL: return bill_mapping_format(run->mapping);
+	case K_USAGE_CSV: return usage_csv_format(run->usage_csv) ? usage_csv_format(run->usage_csv) : "usage";
+	case K_SACCT: return "sacct";
+	case K_NVIDIA_SMI: return "nvidia-smi";
+	case K_RATES: return "rates";
+	case K_BUDGETS: return "budgets";
+	}
+	return "?";
+}
+
+static void run_report(const struct import_run *run, char *report, size_t size)
+{
+	switch (run->kind) {
+	case K_BILL: bill_mapping_report(run->mapping, report, size); break;
+	case K_USAGE_CSV: usage_csv_report(run->usage_csv, report, size); break;
+	case K_SACCT: sacct_report(run->sacct, report, size); break;
+	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
+	case K_RATES:
+	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
+	}
+}
+
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[1024];
+	char report[2048];
 	int rc;
 
-	bill_mapping_report(run->mapping, report, sizeof report);
+	run_report(run, report, sizeof report);
 	if (run->inserted == 0) {
 		/* Nothing new: leave no trace of this file. */
 		char sql[96];
@@ -132,71 +290,219 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	if (sqlite3_prepare_v2(run->db, "UPDATE imports SET file_size = ?2, compressed = ?3,"
 			       " content_crc32 = ?4, content_size = ?5, format = ?6, rows_read = ?7,"
 			       " rows_inserted = ?8, rows_duplicate = ?9, values_rounded = ?10,"
-			       " report = ?11 WHERE import_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+			       " report = ?11, rows_skipped = ?12 WHERE import_id = ?1", -1, &stmt,
+			       NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, run->import_id);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->file_size);
 	sqlite3_bind_int(stmt, 3, stats->compressed);
 	sqlite3_bind_int64(stmt, 4, stats->content_crc32);
 	sqlite3_bind_int64(stmt, 5, (sqlite3_int64)stats->content_size);
-	sqlite3_bind_text(stmt, 6, bill_mapping_format(run->mapping), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, run_format(run), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 7, run->rows);
 	sqlite3_bind_int64(stmt, 8, run->inserted);
 	sqlite3_bind_int64(stmt, 9, run->duplicate);
 	sqlite3_bind_int64(stmt, 10, run->rounded);
 	sqlite3_bind_text(stmt, 11, report, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 12, run->skipped);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int import_file(sqlite3 *db, const char *file, const char *format, const char *tag_key,
-		       int dry_run)
+/* The first non-blank line of a file (plain or gzip), for auto-detection; "" for stdin. */
+static void first_line(const char *file, char *buf, int size)
+{
+	gzFile gz;
+
+	buf[0] = 0;
+	if (!strcmp(file, "-") || !(gz = gzopen(file, "rb")))
+		return;
+	while (gzgets(gz, buf, size)) {
+		size_t n = strlen(buf);
+		while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+			buf[--n] = 0;
+		if (n)
+			break;
+	}
+	gzclose(gz);
+}
+
+static enum kind detect_kind(const char *file, const char *format)
+{
+	static char line[65536];
+	const char *usage_format;
+	int r;
+
+	if (!strcmp(format, "usage")) return K_USAGE_CSV;
+	if (!strcmp(format, "sacct")) return K_SACCT;
+	if (!strcmp(format, "nvidia-smi")) return K_NVIDIA_SMI;
+	if (!strcmp(format, "rates")) return K_RATES;
+	if (!strcmp(format, "budgets")) return K_BUDGETS;
+	if (strcmp(format, "auto"))
+		return K_BILL;
+	first_line(file, line, sizeof line);
+	if ((r = rates_detect(line)))
+		return r == 1 ? K_RATES : K_BUDGETS;
+	usage_format = usage_detect(line);
+	if (!usage_format)
+		return K_BILL;
+	if (!strcmp(usage_format, "sacct"))
+		return K_SACCT;
+	if (!strcmp(usage_format, "nvidia-smi"))
+		return K_NVIDIA_SMI;
+	return K_USAGE_CSV;
+}
+
+static int open_kind(struct import_run *run)
+{
+	const struct import_options *o = run->options;
+	int rc = SQLITE_OK;
+
+	switch (run->kind) {
+	case K_BILL:
+		rc = charge_store_open(run->db, o->tag_key, &run->store);
+		break;
+	case K_RATES:
+	case K_BUDGETS:
+		rc = rate_store_open(run->db, &run->rate_store);
+		break;
+	case K_USAGE_CSV:
+		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
+			return error_exit(EXIT_LEDGER, "out of memory");
+		rc = usage_store_open(run->db, &run->usage_store);
+		break;
+	case K_SACCT:
+		if (sacct_new(&o->tz, o->fields, run->file, &run->sacct, &run->error) < 0)
+			return -1;
+		rc = usage_store_open(run->db, &run->usage_store);
+		break;
+	case K_NVIDIA_SMI:
+		if (nvidia_smi_new(&o->tz, o->resource, o->fields, o->idle_threshold, run->file,
+				   &run->nvidia, &run->error) < 0)
+			return -1;
+		rc = usage_store_open(run->db, &run->usage_store);
+		break;
+	}
+	if (rc != SQLITE_OK)
+		return error_exit(EXIT_LEDGER, "cannot prepare import: %s", sqlite3_errmsg(run->db));
+	return 0;
+}
+
+static void close_run(struct import_run *run)
+{
+	charge_store_close(run->store);
+	bill_mapping_free(run->mapping);
+	usage_csv_free(run->usage_csv);
+	sacct_free(run->sacct);
+	nvidia_smi_free(run->nvidia);
+	usage_store_close(run->usage_store);
+	rates_reader_free(run->rates);
+	rate_store_close(run->rate_store);
+}
+
+/* After the last row: what the usage formats hold back, and the counts. */
+static int end_of_file(struct import_run *run)
+{
+	int rc = 0;
+
+	switch (run->kind) {
+	case K_BILL:
+		if (!run->mapping)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_RATES:
+	case K_BUDGETS:
+		if (!run->rates)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_USAGE_CSV:
+		if (!usage_csv_format(run->usage_csv))
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		rc = usage_csv_finish(run->usage_csv, on_usage_record, run, &run->error);
+		run->rows = usage_csv_rows(run->usage_csv);
+		break;
+	case K_SACCT:
+		run->rows = sacct_rows(run->sacct);
+		run->skipped = sacct_skipped(run->sacct);
+		break;
+	case K_NVIDIA_SMI:
+		rc = nvidia_smi_finish(run->nvidia, on_usage_record, run, &run->error);
+		run->rows = nvidia_smi_rows(run->nvidia);
+		run->skipped = nvidia_smi_skipped(run->nvidia);
+		break;
+	}
+	if (rc)
+		return rc < 0 ? EXIT_USAGE : rc;
+	if (run->rows == 0)
+		return import_error_set(&run->error, run->file, 0, NULL, "no rows after the header"),
+		       EXIT_USAGE;
+	return 0;
+}
+
+static int import_file(sqlite3 *db, const char *file, const struct import_options *options)
 {
 	struct import_run run = {0};
 	struct reader_stats stats;
-	struct reader_options options = {',', isatty(2)};
+	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[1600], report[1024];
+	char message[1600], report[2048];
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
 	run.file = file;
-	run.format = format;
-	if ((run.import_id = begin_import(db, file)) < 0)
+	run.options = options;
+	run.kind = detect_kind(file, options->format);
+	if ((run.import_id = begin_import(db, file, run.kind)) < 0)
 		return error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file, sqlite3_errmsg(db));
-	if (charge_store_open(db, tag_key, &run.store) != SQLITE_OK)
-		return error_exit(EXIT_LEDGER, "cannot prepare import: %s", sqlite3_errmsg(db));
-	result = reader_run(file, &options, on_row, &run, &stats, &run.error);
-	if (result == 0 && !run.mapping) {
-		import_error_set(&run.error, file, 0, NULL, "empty file: no header");
-		result = EXIT_USAGE;
-	} else if (result == 0 && run.rows == 0) {
-		import_error_set(&run.error, file, 0, NULL, "no rows after the header");
-		result = EXIT_USAGE;
+	if ((result = open_kind(&run)) != 0) {
+		if (result < 0) {
+			import_error_format(&run.error, message, sizeof message);
+			exit_code = error_exit(EXIT_USAGE, "%s", message);
+		} else {
+			exit_code = result;
+		}
+		goto done;
 	}
+	if (run.kind == K_SACCT) /* no quoting in sacct output: quotes are data */
+		result = usage_lines_run(file, '|', on_row, &run, &stats, &run.error);
+	else
+		result = reader_run(file, &reader, on_row, &run, &stats, &run.error);
+	if (result == 0)
+		result = end_of_file(&run);
 	if (result != 0) {
 		import_error_format(&run.error, message, sizeof message);
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
-	earlier = same_content(db, run.import_id, &stats);
+	earlier = same_content(db, run.import_id, run.kind, &stats);
 	if (finish_import(&run, &stats) < 0) {
 		exit_code = error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file,
 				       sqlite3_errmsg(db));
 		goto done;
 	}
-	bill_mapping_report(run.mapping, report, sizeof report);
+	run_report(&run, report, sizeof report);
+	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
+		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
+			"recorded (see jobs_not_stopped in the report)\n", file,
+			usage_csv_open_jobs(run.usage_csv));
 	if (earlier && run.inserted == 0)
 		printf("%s: already imported (import %lld); nothing added\n", file, (long long)earlier);
-	else
+	else if (run.kind == K_BILL)
 		printf("%s%s: %s, %ld rows: %ld new, %ld already in the ledger, %ld with amounts rounded "
-		       "past 9 decimals; %s\n", dry_run ? "dry run: " : "", file,
-		       bill_mapping_format(run.mapping), run.rows, run.inserted, run.duplicate,
-		       run.rounded, report);
+		       "past 9 decimals; %s\n", options->dry_run ? "dry run: " : "", file,
+		       run_format(&run), run.rows, run.inserted, run.duplicate, run.rounded, report);
+	else
+		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s\n",
+		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
+		       run.skipped, run.inserted,
+		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" : "intervals",
+		       run.duplicate, report);
 done:
-	charge_store_close(run.store);
-	bill_mapping_free(run.mapping);
+	close_run(&run);
 	return exit_code;
 }
 
@@ -207,20 +513,40 @@ int cmd_import(int argc, char **argv)
 		{"dry-run", no_argument, NULL, 'n'},
 		{"tag-project", required_argument, NULL, 't'},
 		{"ledger", required_argument, NULL, 'l'},
+		{"tz", required_argument, NULL, 'z'},
+		{"fields", required_argument, NULL, 'F'},
+		{"resource", required_argument, NULL, 'r'},
+		{"idle-threshold", required_argument, NULL, 'i'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = "auto", *tag_key = "project", *path = global_ledger_option;
-	int dry_run = 0, c, i, exit_code = EXIT_OK;
+	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
+					      "nvidia-smi", "rates", "budgets", NULL};
+	struct import_options options = {0};
+	const char *path = global_ledger_option, *tz = "UTC";
+	char message[512], *end;
+	int c, i, known = 0, exit_code = EXIT_OK;
 	sqlite3 *db;
 
+	options.format = "auto";
+	options.tag_key = "project";
+	options.idle_threshold = 5;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hn", long_options, NULL)) != -1) {
 		switch (c) {
-		case 'f': format = optarg; break;
-		case 'n': dry_run = 1; break;
-		case 't': tag_key = optarg; break;
+		case 'f': options.format = optarg; break;
+		case 'n': options.dry_run = 1; break;
+		case 't': options.tag_key = optarg; break;
 		case 'l': path = optarg; break;
+		case 'z': tz = optarg; break;
+		case 'F': options.fields = optarg; break;
+		case 'r': options.resource = optarg; break;
+		case 'i':
+			options.idle_threshold = strtod(optarg, &end);
+			if (*end || !(options.idle_threshold >= 0 && options.idle_threshold <= 100))
+				return error_exit(EXIT_USAGE, "import: --idle-threshold '%s': not a "
+						  "percentage 0-100", optarg);
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
@@ -229,8 +555,13 @@ int cmd_import(int argc, char **argv)
 		fputs(usage, stderr);
 		return error_exit(EXIT_USAGE, "import: no file given");
 	}
-	if (strcmp(format, "auto") && strcmp(format, "focus") && strcmp(format, "aws-cur"))
-		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur)", format);
+	for (i = 0; formats[i]; i++)
+		known |= !strcmp(options.format, formats[i]);
+	if (!known)
+		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
+				  "sacct, nvidia-smi, rates, budgets)", options.format);
+	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
+		return error_exit(EXIT_USAGE, "import: %s", message);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_WRITE)))
 		return EXIT_LEDGER;
 	/* A large page cache keeps the de-duplication index in memory. */
@@ -240,8 +571,8 @@ int cmd_import(int argc, char **argv)
 		return EXIT_LEDGER;
 	}
 	for (i = optind; i < argc && exit_code == EXIT_OK; i++)
-		exit_code = import_file(db, argv[i], format, tag_key, dry_run);
-	if (exit_code != EXIT_OK || dry_run) {
+		exit_code = import_file(db, argv[i], &options);
+	if (exit_code != EXIT_OK || options.dry_run) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		if (exit_code != EXIT_OK)
 			fprintf(stderr, "costledger: nothing imported\n");

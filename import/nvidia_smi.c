@@ -1,0 +1,370 @@
+/*
+ * nvidia_smi.c: GPU samples to intervals.
+ *
+ * Sample i of a GPU covers [t_i, t_i+1) (its next sample); the last sample
+ * of a GPU covers one median gap of that GPU (of the whole log when the GPU
+ * has one sample). A gap longer than 3 median gaps means the logger was not
+ * running: the sample then also covers one median gap and the rest is left
+ * unknown. Consecutive samples with the same state and GPU name are merged
+ * into one interval whose utilisation is the time-weighted mean.
+ */
+#include "nvidia_smi.h"
+
+#include "timeparse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum column { N_TIMESTAMP, N_INDEX, N_NAME, N_UUID, N_UTIL, N_MEMORY, N_POWER, N_COUNT };
+
+static const char *const column_names[N_COUNT] = {
+	"timestamp", "index", "name", "uuid", "utilization.gpu", "memory.used", "power.draw",
+};
+
+struct sample {
+	int64_t at;
+	long index, line;
+	int has_util;
+	double util;
+	char *name, *uuid;
+};
+
+struct nvidia_smi {
+	struct usage_tz tz;
+	char file[512], resource[256];
+	double idle_threshold;
+	int have_mapping;
+	int column[N_COUNT];
+	struct sample *samples;
+	size_t count, alloc;
+	long repeated_headers, no_util;
+};
+
+static void map_names(struct nvidia_smi *n, char *const *names, size_t count)
+{
+	size_t i;
+	int c;
+	char folded[64], want[64];
+
+	for (c = 0; c < N_COUNT; c++)
+		n->column[c] = -1;
+	for (i = 0; i < count; i++) {
+		usage_fold(names[i], folded, sizeof folded);
+		for (c = 0; c < N_COUNT; c++) {
+			usage_fold(column_names[c], want, sizeof want);
+			if (!strcmp(folded, want) && n->column[c] < 0)
+				n->column[c] = (int)i;
+		}
+	}
+}
+
+static int check_mapping(const struct nvidia_smi *n, long line, struct import_error *error)
+{
+	if (n->column[N_TIMESTAMP] < 0 || n->column[N_INDEX] < 0 || n->column[N_UTIL] < 0)
+		return import_error_set(error, n->file, line, NULL,
+					"nvidia-smi: the query needs timestamp, index and utilization.gpu");
+	return 0;
+}
+
+static void map_list(struct nvidia_smi *n, const char *list)
+{
+	char *copy = usage_strdup(list), *names[64], *p, *save = NULL;
+	size_t count = 0;
+
+	for (p = strtok_r(copy, ",", &save); p && count < 64; p = strtok_r(NULL, ",", &save))
+		names[count++] = p;
+	map_names(n, names, count);
+	free(copy);
+}
+
+int nvidia_smi_new(const struct usage_tz *tz, const char *resource, const char *fields,
+		   double idle_threshold, const char *file, struct nvidia_smi **out,
+		   struct import_error *error)
+{
+	struct nvidia_smi *n;
+
+	*out = NULL;
+	if (!resource || !*resource)
+		return import_error_set(error, file, 0, NULL,
+					"nvidia-smi logs need --resource ID (the machine the log is from)");
+	if (!(n = calloc(1, sizeof *n)))
+		return import_error_set(error, file, 0, NULL, "out of memory");
+	n->tz = *tz;
+	snprintf(n->file, sizeof n->file, "%s", file);
+	snprintf(n->resource, sizeof n->resource, "%s", resource);
+	n->idle_threshold = idle_threshold;
+	map_list(n, fields && *fields ? fields :
+		 "timestamp,index,name,utilization.gpu,memory.used,power.draw");
+	if (check_mapping(n, 0, error) < 0) {
+		free(n);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+void nvidia_smi_free(struct nvidia_smi *n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i < n->count; i++) {
+		free(n->samples[i].name);
+		free(n->samples[i].uuid);
+	}
+	free(n->samples);
+	free(n);
+}
+
+long nvidia_smi_rows(const struct nvidia_smi *n)
+{
+	return (long)n->count;
+}
+
+long nvidia_smi_skipped(const struct nvidia_smi *n)
+{
+	return n->repeated_headers > 0 ? n->repeated_headers - 1 : 0;
+}
+
+int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"nvidia-smi\",\"resource\":\"%s\",\"samples\":%zu,"
+			"\"headers\":%ld,\"samples_without_utilization\":%ld,\"idle_threshold\":%g,"
+			"\"timezone\":\"%s\"}", n->resource, n->count, n->repeated_headers, n->no_util,
+			n->idle_threshold, n->tz.name[0] ? n->tz.name : "UTC");
+}
+
+int nvidia_smi_value(const char *s, double *v)
+{
+	char *end;
+
+	while (*s == ' ')
+		s++;
+	if (!*s || *s == '[')
+		return 0;
+	*v = strtod(s, &end);
+	if (end == s)
+		return 0;
+	while (*end == ' ')
+		end++;
+	/* a unit may follow: "92 %", "25073 MiB", "250.00 W" */
+	return *end == 0 || (*end != '.' && (*end < '0' || *end > '9')) ? 1 : 0;
+}
+
+static const char *field(const struct nvidia_smi *n, const struct csv_row *row, enum column c,
+			 char *buf, size_t size)
+{
+	int i = n->column[c];
+
+	buf[0] = 0;
+	if (i >= 0 && (size_t)i < row->count)
+		usage_trim(row->fields[i], row->lengths[i], buf, size);
+	return buf;
+}
+
+int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct import_error *error)
+{
+	char ts[64], index[32], util[64], name[256], uuid[128], folded[64], *end;
+	struct sample *s;
+	int status;
+
+	if (!row->count)
+		return 0;
+	usage_trim(row->fields[0], row->lengths[0], ts, sizeof ts);
+	usage_fold(ts, folded, sizeof folded);
+	if (!strcmp(folded, "timestamp")) {
+		/* A header: the first maps, repeats (one per nvidia-smi call) must agree. */
+		char *names[64], copies[64][64];
+		size_t i, count = row->count < 64 ? row->count : 64;
+		for (i = 0; i < count; i++) {
+			usage_trim(row->fields[i], row->lengths[i], copies[i], sizeof copies[i]);
+			names[i] = copies[i];
+		}
+		map_names(n, names, count);
+		n->repeated_headers++;
+		n->have_mapping = 1;
+		return check_mapping(n, row->line, error);
+	}
+	field(n, row, N_TIMESTAMP, ts, sizeof ts);
+	if (n->count == n->alloc) {
+		size_t size = n->alloc ? n->alloc * 2 : 256;
+		struct sample *bigger = realloc(n->samples, size * sizeof *bigger);
+		if (!bigger)
+			return import_error_set(error, n->file, row->line, NULL, "out of memory");
+		n->samples = bigger;
+		n->alloc = size;
+	}
+	s = &n->samples[n->count];
+	memset(s, 0, sizeof *s);
+	s->line = row->line;
+	status = usage_time(&n->tz, ts, strlen(ts), &s->at);
+	if (status != TIME_OK)
+		return import_error_set(error, n->file, row->line, "timestamp", "%s: \"%.100s\"",
+					time_strerror(status), ts);
+	field(n, row, N_INDEX, index, sizeof index);
+	s->index = strtol(index, &end, 10);
+	if (!*index || *end || s->index < 0)
+		return import_error_set(error, n->file, row->line, "index",
+					"not a GPU index: \"%.100s\"", index);
+	field(n, row, N_UTIL, util, sizeof util);
+	if (nvidia_smi_value(util, &s->util)) {
+		if (s->util < 0 || s->util > 100)
+			return import_error_set(error, n->file, row->line, "utilization.gpu",
+						"not a percentage 0-100: \"%.100s\"", util);
+		s->has_util = 1;
+	} else if (util[0] == '[' || !util[0]) {
+		n->no_util++;
+	} else {
+		return import_error_set(error, n->file, row->line, "utilization.gpu",
+					"not a percentage: \"%.100s\"", util);
+	}
+	field(n, row, N_NAME, name, sizeof name);
+	s->name = name[0] && name[0] != '[' ? usage_strdup(name) : NULL;
+	field(n, row, N_UUID, uuid, sizeof uuid);
+	s->uuid = uuid[0] && uuid[0] != '[' ? usage_strdup(uuid) : NULL;
+	n->count++;
+	return 0;
+}
+
+static int by_gpu_time(const void *a, const void *b)
+{
+	const struct sample *x = a, *y = b;
+
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Median of the positive gaps between samples [from, to) of one GPU; 0 when none. */
+static int64_t median_gap(const struct sample *s, size_t from, size_t to)
+{
+	int64_t *gaps, m;
+	size_t i, k = 0;
+
+	if (to - from < 2)
+		return 0;
+	if (!(gaps = malloc((to - from) * sizeof *gaps)))
+		return 0;
+	for (i = from + 1; i < to; i++)
+		if (s[i].at > s[i - 1].at)
+			gaps[k++] = s[i].at - s[i - 1].at;
+	qsort(gaps, k, sizeof *gaps, by_value);
+	m = k ? gaps[k / 2] : 0;
+	free(gaps);
+	return m;
+}
+
+struct run {
+	int open;
+	const char *state;
+	const struct sample *first;
+	int64_t start, end;
+	double util_ms, util_weight;
+};
+
+static int flush(struct nvidia_smi *n, struct run *run, usage_emit_fn emit, void *context)
+{
+	char resource[300];
+	struct usage_record r;
+	struct usage_json j;
+
+	if (!run->open || run->end <= run->start) {
+		run->open = 0;
+		return 0;
+	}
+	run->open = 0;
+	memset(&r, 0, sizeof r);
+	snprintf(resource, sizeof resource, "%s:gpu%ld", n->resource, run->first->index);
+	r.source_line = run->first->line;
+	r.resource_id = resource;
+	r.instance_type = run->first->name;
+	r.has_gpus = 1;
+	r.gpus = 1;
+	r.state = run->state;
+	r.start_ms = run->start;
+	r.end_ms = run->end;
+	if (run->util_weight > 0) {
+		r.has_util = 1;
+		r.util = run->util_ms / run->util_weight;
+	}
+	usage_json_begin(&j);
+	usage_json_add(&j, "gpu_uuid", run->first->uuid);
+	usage_json_add(&j, "source", "nvidia-smi");
+	r.attributes = usage_json_end(&j);
+	usage_record_key(&r);
+	return emit(context, &r);
+}
+
+int nvidia_smi_finish(struct nvidia_smi *n, usage_emit_fn emit, void *context,
+		      struct import_error *error)
+{
+	size_t from = 0, to, i;
+	int64_t global_gap = 0, gap;
+	int rc;
+
+	if (n->count == 0)
+		return 0;
+	qsort(n->samples, n->count, sizeof *n->samples, by_gpu_time);
+	/* The log's median gap, for GPUs with a single sample. */
+	for (from = 0; from < n->count; from = to) {
+		for (to = from + 1; to < n->count && n->samples[to].index == n->samples[from].index; to++)
+			;
+		gap = median_gap(n->samples, from, to);
+		if (gap > global_gap)
+			global_gap = gap;
+	}
+	for (from = 0; from < n->count; from = to) {
+		struct run run = {0};
+		for (to = from + 1; to < n->count && n->samples[to].index == n->samples[from].index; to++)
+			;
+		gap = median_gap(n->samples, from, to);
+		if (!gap)
+			gap = global_gap;
+		for (i = from; i < to; i++) {
+			const struct sample *s = &n->samples[i];
+			const char *state = s->has_util && s->util < n->idle_threshold ? "idle" : "running";
+			int64_t end = i + 1 < to ? n->samples[i + 1].at : s->at + gap;
+			int hole = 0;
+			if (gap > 0 && end - s->at > 3 * gap) {
+				end = s->at + gap;
+				hole = 1;
+			}
+			if (run.open && (run.state != state || run.end != s->at ||
+					 (run.first->name == NULL) != (s->name == NULL) ||
+					 (s->name && strcmp(run.first->name, s->name)))) {
+				if ((rc = flush(n, &run, emit, context)) != 0)
+					return rc;
+			}
+			if (!run.open) {
+				run.open = 1;
+				run.state = state;
+				run.first = s;
+				run.start = s->at;
+				run.util_ms = run.util_weight = 0;
+			}
+			run.end = end;
+			if (s->has_util) {
+				run.util_ms += s->util * (double)(end - s->at);
+				run.util_weight += (double)(end - s->at);
+			}
+			if (hole && (rc = flush(n, &run, emit, context)) != 0)
+				return rc;
+		}
+		if ((rc = flush(n, &run, emit, context)) != 0)
+			return rc;
+	}
+	(void)error;
+	return 0;
+}

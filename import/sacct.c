@@ -1,0 +1,320 @@
+/*
+ * sacct.c: Slurm accounting records to usage intervals.
+ *
+ * One interval per allocation: [Start, End), or [Start, Start + Elapsed)
+ * when End is Unknown (a running job); without either it is skipped and
+ * counted. Provider 'slurm', pricing 'own', project from Account, resource
+ * from NodeList, GPUs from AllocTRES. The Slurm state stays in attributes.
+ */
+#include "sacct.h"
+
+#include "timeparse.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum column {
+	S_JOBID, S_START, S_END, S_ELAPSED, S_ELAPSEDRAW, S_STATE, S_ACCOUNT, S_ALLOCTRES,
+	S_NODELIST, S_USER, S_JOBNAME, S_PARTITION, S_CLUSTER, S_EXITCODE, S_NCPUS, S_ALLOCGRES,
+	S_COUNT
+};
+
+static const char *const column_names[S_COUNT] = {
+	"JobID", "Start", "End", "Elapsed", "ElapsedRaw", "State", "Account", "AllocTRES",
+	"NodeList", "User", "JobName", "Partition", "Cluster", "ExitCode", "NCPUS", "AllocGRES",
+};
+
+struct sacct {
+	struct usage_tz tz;
+	char file[512];
+	int have_mapping;
+	int column[S_COUNT];
+	long rows, skipped, steps, pending, no_end;
+};
+
+static void map_names(struct sacct *s, char *const *names, size_t count)
+{
+	size_t i;
+	int c;
+	char folded[64], want[64];
+
+	for (c = 0; c < S_COUNT; c++)
+		s->column[c] = -1;
+	for (i = 0; i < count; i++) {
+		usage_fold(names[i], folded, sizeof folded);
+		for (c = 0; c < S_COUNT; c++) {
+			usage_fold(column_names[c], want, sizeof want);
+			if (!strcmp(folded, want) && s->column[c] < 0)
+				s->column[c] = (int)i;
+		}
+		/* JobIDRaw stands in for JobID. */
+		if (!strcmp(folded, "jobidraw") && s->column[S_JOBID] < 0)
+			s->column[S_JOBID] = (int)i;
+	}
+	if (s->column[S_JOBID] >= 0 && s->column[S_JOBID] != 0) {
+		/* Prefer JobID over JobIDRaw when both are there. */
+		for (i = 0; i < count; i++) {
+			usage_fold(names[i], folded, sizeof folded);
+			if (!strcmp(folded, "jobid"))
+				s->column[S_JOBID] = (int)i;
+		}
+	}
+	s->have_mapping = 1;
+}
+
+static int check_mapping(struct sacct *s, long line, struct import_error *error)
+{
+	static const int required[] = {S_JOBID, S_START, S_STATE};
+	size_t i;
+
+	for (i = 0; i < sizeof required / sizeof *required; i++)
+		if (s->column[required[i]] < 0)
+			return import_error_set(error, s->file, line, NULL,
+						"sacct: no field '%s' (in the header or --fields)",
+						column_names[required[i]]);
+	if (s->column[S_END] < 0 && s->column[S_ELAPSED] < 0 && s->column[S_ELAPSEDRAW] < 0)
+		return import_error_set(error, s->file, line, NULL,
+					"sacct: neither End nor Elapsed (in the header or --fields)");
+	return 0;
+}
+
+int sacct_new(const struct usage_tz *tz, const char *fields, const char *file, struct sacct **out,
+	      struct import_error *error)
+{
+	struct sacct *s = calloc(1, sizeof *s);
+
+	*out = NULL;
+	if (!s)
+		return import_error_set(error, file, 0, NULL, "out of memory");
+	s->tz = *tz;
+	snprintf(s->file, sizeof s->file, "%s", file);
+	if (fields && *fields) {
+		char *copy = usage_strdup(fields), *names[128], *p, *save = NULL;
+		size_t n = 0;
+		for (p = strtok_r(copy, ",|", &save); p && n < 128; p = strtok_r(NULL, ",|", &save))
+			names[n++] = p;
+		map_names(s, names, n);
+		free(copy);
+		if (check_mapping(s, 0, error) < 0) {
+			free(s);
+			return -1;
+		}
+		s->have_mapping = 2; /* from --fields: a header row may still replace it */
+	}
+	*out = s;
+	return 0;
+}
+
+void sacct_free(struct sacct *s)
+{
+	free(s);
+}
+
+long sacct_rows(const struct sacct *s)
+{
+	return s->rows;
+}
+
+long sacct_skipped(const struct sacct *s)
+{
+	return s->skipped;
+}
+
+int sacct_report(const struct sacct *s, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"sacct\",\"steps_skipped\":%ld,\"pending_skipped\":%ld,"
+			"\"no_end_skipped\":%ld,\"timezone\":\"%s\"}", s->steps, s->pending, s->no_end,
+			s->tz.name[0] ? s->tz.name : "UTC");
+}
+
+long sacct_tres_gpus(const char *tres)
+{
+	long plain = -1, typed = -1;
+	const char *p = tres;
+
+	while (p && *p) {
+		const char *end = strchr(p, ','), *eq;
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (n > 8 && !strncmp(p, "gres/gpu", 8) && (eq = memchr(p, '=', n))) {
+			long v = strtol(eq + 1, NULL, 10);
+			if (p[8] == '=')
+				plain = v;
+			else if (p[8] == ':')
+				typed = (typed < 0 ? 0 : typed) + v;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return plain >= 0 ? plain : typed;
+}
+
+const char *sacct_state(const char *state)
+{
+	static const struct {
+		const char *slurm, *state;
+	} map[] = {
+		{"COMPLETED", "running"}, {"FAILED", "running"}, {"TIMEOUT", "running"},
+		{"CANCELLED", "running"}, {"OUT_OF_MEMORY", "running"}, {"RUNNING", "running"},
+		{"DEADLINE", "running"}, {"COMPLETING", "running"}, {"RESIZING", "running"},
+		{"PREEMPTED", "interrupted"}, {"NODE_FAIL", "interrupted"},
+		{"REQUEUED", "interrupted"}, {"BOOT_FAIL", "interrupted"}, {"REVOKED", "interrupted"},
+		{"SUSPENDED", "paused"}, {"PENDING", NULL},
+	};
+	size_t i, n = 0;
+
+	while (state[n] && state[n] != ' ' && state[n] != '+')
+		n++;
+	for (i = 0; i < sizeof map / sizeof *map; i++)
+		if (strlen(map[i].slurm) == n && !strncasecmp(state, map[i].slurm, n))
+			return map[i].state;
+	return "";
+}
+
+/* The trimmed field, "" when absent. */
+static const char *field(const struct sacct *s, const struct csv_row *row, enum column c,
+			 char *buf, size_t size)
+{
+	int i = s->column[c];
+
+	buf[0] = 0;
+	if (i >= 0 && (size_t)i < row->count)
+		usage_trim(row->fields[i], row->lengths[i], buf, size);
+	return buf;
+}
+
+static int is_unknown(const char *s)
+{
+	return !*s || !strcasecmp(s, "Unknown") || !strcasecmp(s, "None");
+}
+
+int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, void *context,
+	      struct import_error *error)
+{
+	char jobid[128], start[64], end[64], elapsed[64], state[128], account[256], nodes[1024];
+	char tres[1024], user[128], name[256], partition[128], cluster[128], exitcode[32];
+	char folded[64];
+	struct usage_record r;
+	struct usage_json j;
+	const char *mapped;
+	long long secs = -1;
+	long gpus;
+	int status;
+
+	if (row->count)
+		usage_fold(row->fields[0], folded, sizeof folded);
+	if (s->have_mapping != 1 && row->count && (!strcmp(folded, "jobid") || !strcmp(folded, "jobidraw"))) {
+		char *names[256];
+		char copies[256][64];
+		size_t i, n = row->count < 256 ? row->count : 256;
+		for (i = 0; i < n; i++) {
+			usage_trim(row->fields[i], row->lengths[i], copies[i], sizeof copies[i]);
+			names[i] = copies[i];
+		}
+		map_names(s, names, n);
+		return check_mapping(s, row->line, error);
+	}
+	if (!s->have_mapping)
+		return import_error_set(error, s->file, row->line, NULL,
+					"sacct output without a header: give the field order with --fields");
+	s->rows++;
+	field(s, row, S_JOBID, jobid, sizeof jobid);
+	if (!*jobid)
+		return import_error_set(error, s->file, row->line, column_names[S_JOBID], "empty");
+	if (strchr(jobid, '.')) {
+		s->steps++;
+		s->skipped++;
+		return 0;
+	}
+	field(s, row, S_STATE, state, sizeof state);
+	mapped = sacct_state(state);
+	if (!mapped) {
+		s->pending++;
+		s->skipped++;
+		return 0;
+	}
+	if (!*mapped)
+		return import_error_set(error, s->file, row->line, column_names[S_STATE],
+					"not a Slurm job state: \"%.100s\"", state);
+	memset(&r, 0, sizeof r);
+	r.source_line = row->line;
+	r.state = mapped;
+	field(s, row, S_START, start, sizeof start);
+	if (is_unknown(start)) {
+		s->no_end++;
+		s->skipped++;
+		return 0;
+	}
+	status = usage_time(&s->tz, start, strlen(start), &r.start_ms);
+	if (status != TIME_OK)
+		return import_error_set(error, s->file, row->line, column_names[S_START],
+					"%s: \"%.100s\"", time_strerror(status), start);
+	field(s, row, S_ELAPSED, elapsed, sizeof elapsed);
+	if (*elapsed && (secs = usage_elapsed_seconds(elapsed)) < 0)
+		return import_error_set(error, s->file, row->line, column_names[S_ELAPSED],
+					"not [D-]HH:MM:SS: \"%.100s\"", elapsed);
+	if (secs < 0) {
+		char raw[32], *endp;
+		field(s, row, S_ELAPSEDRAW, raw, sizeof raw);
+		if (*raw) {
+			secs = strtoll(raw, &endp, 10);
+			if (*endp || secs < 0)
+				return import_error_set(error, s->file, row->line,
+							column_names[S_ELAPSEDRAW],
+							"not a number of seconds: \"%.100s\"", raw);
+		}
+	}
+	field(s, row, S_END, end, sizeof end);
+	if (!is_unknown(end)) {
+		status = usage_time(&s->tz, end, strlen(end), &r.end_ms);
+		if (status != TIME_OK)
+			return import_error_set(error, s->file, row->line, column_names[S_END],
+						"%s: \"%.100s\"", time_strerror(status), end);
+		if (r.end_ms < r.start_ms)
+			return import_error_set(error, s->file, row->line, column_names[S_END],
+						"before Start: \"%.100s\"", end);
+	} else if (secs >= 0) {
+		r.end_ms = r.start_ms + secs * 1000;
+	} else {
+		s->no_end++;
+		s->skipped++;
+		return 0;
+	}
+	r.provider = "slurm";
+	r.pricing = "own";
+	r.job_id = jobid;
+	field(s, row, S_ACCOUNT, account, sizeof account);
+	r.project = *account ? account : NULL;
+	field(s, row, S_CLUSTER, cluster, sizeof cluster);
+	r.account = *cluster ? cluster : NULL;
+	field(s, row, S_NODELIST, nodes, sizeof nodes);
+	r.resource_id = *nodes && strcasecmp(nodes, "None assigned") ? nodes : NULL;
+	field(s, row, S_ALLOCTRES, tres, sizeof tres);
+	gpus = sacct_tres_gpus(tres);
+	if (gpus < 0 && s->column[S_ALLOCGRES] >= 0) {
+		char gres[256];
+		field(s, row, S_ALLOCGRES, gres, sizeof gres);
+		if (!strncmp(gres, "gpu", 3)) {
+			const char *colon = strrchr(gres, ':');
+			gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
+		}
+	}
+	r.has_gpus = 1;
+	r.gpus = gpus < 0 ? 0 : gpus;
+	usage_json_begin(&j);
+	usage_json_add(&j, "slurm_state", state);
+	field(s, row, S_USER, user, sizeof user);
+	usage_json_add(&j, "user", user);
+	field(s, row, S_JOBNAME, name, sizeof name);
+	usage_json_add(&j, "job_name", name);
+	field(s, row, S_PARTITION, partition, sizeof partition);
+	usage_json_add(&j, "partition", partition);
+	field(s, row, S_EXITCODE, exitcode, sizeof exitcode);
+	usage_json_add(&j, "exit_code", exitcode);
+	if (is_unknown(end))
+		usage_json_add(&j, "end", "from Start + Elapsed");
+	r.attributes = usage_json_end(&j);
+	usage_record_key(&r);
+	return emit(context, &r);
+}

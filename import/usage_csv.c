@@ -1,0 +1,492 @@
+/*
+ * usage_csv.c: the costledger usage CSV to usage intervals.
+ *
+ * Event form: each job (by job_id) is a little state machine. An event
+ * first closes the job's open interval at its timestamp (with the values the
+ * interval was opened with), then takes the row's non-empty values, then
+ * opens the next interval:
+ *   start      (idle or interrupted) -> running
+ *   pause      running               -> paused
+ *   resume     paused, interrupted   -> running
+ *   interrupt  running, paused       -> interrupted
+ *   epoch_end  running               -> running, epoch + 1
+ *   stop       running, paused, interrupted -> nothing open
+ * A job still open at the end of the file is reported and nothing is
+ * invented for it. Zero-length intervals are not emitted.
+ */
+#include "usage_csv.h"
+
+#include "timeparse.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum column {
+	C_TIMESTAMP, C_EVENT, C_START, C_END, C_STATE, C_JOB, C_PROJECT, C_PROVIDER, C_ACCOUNT,
+	C_RESOURCE, C_INSTANCE, C_PRICING, C_GPUS, C_EPOCH, C_PLANNED, C_RUN, C_UTIL,
+	C_COUNT
+};
+
+static const char *const column_names[C_COUNT] = {
+	"timestamp", "event", "usage_start", "usage_end", "state", "job_id", "project",
+	"provider", "account", "resource_id", "instance_type", "pricing", "gpus", "epoch",
+	"planned_epochs", "run_id", "gpu_utilization",
+};
+
+/* The texts a job carries from row to row. */
+enum { T_PROJECT, T_PROVIDER, T_ACCOUNT, T_RESOURCE, T_INSTANCE, T_PRICING, T_RUN, T_COUNT };
+static const enum column text_columns[T_COUNT] = {
+	C_PROJECT, C_PROVIDER, C_ACCOUNT, C_RESOURCE, C_INSTANCE, C_PRICING, C_RUN,
+};
+
+enum job_state { J_NONE, J_RUNNING, J_PAUSED, J_INTERRUPTED };
+static const char *const job_state_names[] = {"stopped", "running", "paused", "interrupted"};
+
+struct job {
+	char *job_id;
+	char *text[T_COUNT];
+	int has_gpus, has_planned;
+	long gpus, planned;
+	long epoch;
+	enum job_state state;
+	int64_t since, last;
+	long since_line, last_line;
+};
+
+struct usage_csv {
+	struct usage_tz tz;
+	char file[512];
+	int have_header, events;
+	int column[C_COUNT];
+	char *header[256];
+	size_t header_count, ignored;
+	long rows;
+	struct job *jobs;
+	size_t job_count, job_alloc;
+	long open_jobs;
+	char open_report[1024];
+};
+
+int usage_csv_new(const struct usage_tz *tz, const char *file, struct usage_csv **out)
+{
+	struct usage_csv *u = calloc(1, sizeof *u);
+
+	if (!u)
+		return -1;
+	u->tz = *tz;
+	snprintf(u->file, sizeof u->file, "%s", file);
+	*out = u;
+	return 0;
+}
+
+void usage_csv_free(struct usage_csv *u)
+{
+	size_t i, t;
+
+	if (!u)
+		return;
+	for (i = 0; i < u->header_count; i++)
+		free(u->header[i]);
+	for (i = 0; i < u->job_count; i++) {
+		free(u->jobs[i].job_id);
+		for (t = 0; t < T_COUNT; t++)
+			free(u->jobs[i].text[t]);
+	}
+	free(u->jobs);
+	free(u);
+}
+
+const char *usage_csv_format(const struct usage_csv *u)
+{
+	if (!u->have_header)
+		return NULL;
+	return u->events ? "usage-events" : "usage-intervals";
+}
+
+long usage_csv_rows(const struct usage_csv *u)
+{
+	return u->rows;
+}
+
+long usage_csv_open_jobs(const struct usage_csv *u)
+{
+	return u->open_jobs;
+}
+
+int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"%s\",\"ignored_columns\":%zu,\"jobs_not_stopped\":[%s]}",
+			usage_csv_format(u) ? usage_csv_format(u) : "usage", u->ignored, u->open_report);
+}
+
+static int read_header(struct usage_csv *u, const struct csv_row *row, struct import_error *error)
+{
+	size_t i;
+	int c;
+	char folded[128], want[128];
+
+	for (c = 0; c < C_COUNT; c++)
+		u->column[c] = -1;
+	for (i = 0; i < row->count && i < 256; i++) {
+		char name[128];
+		int found = -1;
+		usage_trim(row->fields[i], row->lengths[i], name, sizeof name);
+		u->header[i] = usage_strdup(name);
+		u->header_count = i + 1;
+		usage_fold(name, folded, sizeof folded);
+		for (c = 0; c < C_COUNT; c++) {
+			usage_fold(column_names[c], want, sizeof want);
+			if (!strcmp(folded, want))
+				found = c;
+		}
+		if (found < 0) {
+			u->ignored++;
+			continue;
+		}
+		if (u->column[found] >= 0)
+			return import_error_set(error, u->file, row->line, name,
+						"column given twice (also column %d)", u->column[found] + 1);
+		u->column[found] = (int)i;
+	}
+	if (row->count > 256)
+		return import_error_set(error, u->file, row->line, NULL, "more than 256 columns");
+	u->have_header = 1;
+	if (u->column[C_EVENT] >= 0 || u->column[C_TIMESTAMP] >= 0) {
+		u->events = 1;
+		for (c = 0; c < C_COUNT; c++)
+			if ((c == C_TIMESTAMP || c == C_EVENT || c == C_JOB) && u->column[c] < 0)
+				return import_error_set(error, u->file, row->line, NULL,
+							"usage CSV (event form): no column '%s'",
+							column_names[c]);
+		if (u->column[C_START] >= 0 || u->column[C_END] >= 0 || u->column[C_STATE] >= 0)
+			return import_error_set(error, u->file, row->line, NULL,
+						"usage CSV: both event columns (timestamp, event) and "
+						"interval columns (usage_start, usage_end, state)");
+		return 0;
+	}
+	for (c = 0; c < C_COUNT; c++)
+		if ((c == C_START || c == C_END || c == C_STATE) && u->column[c] < 0)
+			return import_error_set(error, u->file, row->line, NULL,
+						"usage CSV (interval form): no column '%s'", column_names[c]);
+	return 0;
+}
+
+/* The trimmed field in buf, or NULL when absent or empty. */
+static const char *field(const struct usage_csv *u, const struct csv_row *row, enum column c,
+			 char *buf, size_t size)
+{
+	int i = u->column[c];
+
+	if (i < 0 || (size_t)i >= row->count)
+		return NULL;
+	usage_trim(row->fields[i], row->lengths[i], buf, size);
+	return buf[0] ? buf : NULL;
+}
+
+static int bad(const struct usage_csv *u, const struct csv_row *row, enum column c,
+	       struct import_error *error, const char *what, const char *value)
+{
+	return import_error_set(error, u->file, row->line, column_names[c], "%s: \"%.200s\"", what,
+				value ? value : "");
+}
+
+static int read_time(const struct usage_csv *u, const struct csv_row *row, enum column c,
+		     int64_t *ms, struct import_error *error)
+{
+	char buf[128];
+	const char *s = field(u, row, c, buf, sizeof buf);
+	int status;
+
+	if (!s)
+		return bad(u, row, c, error, "missing timestamp", "");
+	status = usage_time(&u->tz, s, strlen(s), ms);
+	if (status != TIME_OK)
+		return bad(u, row, c, error, status == TIME_INVALID ? "invalid date or time" :
+			   "not a timestamp", s);
+	return 0;
+}
+
+/* A whole number >= min; *present 0 when empty. */
+static int read_long(const struct usage_csv *u, const struct csv_row *row, enum column c, long min,
+		     int *present, long *value, struct import_error *error)
+{
+	char buf[64], *end;
+	const char *s = field(u, row, c, buf, sizeof buf);
+	long v;
+
+	*present = 0;
+	if (!s)
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end || errno || v < min || v > 1000000000L)
+		return bad(u, row, c, error, min > 0 ? "not a whole number >= 1" :
+			   "not a whole number >= 0", s);
+	*present = 1;
+	*value = v;
+	return 0;
+}
+
+static const char *pricing_word(const char *s)
+{
+	static const char *const words[] = {"on-demand", "spot", "reserved", "own", NULL};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (!strcasecmp(s, words[i]))
+			return words[i];
+	return NULL;
+}
+
+static const char *state_word(const char *s)
+{
+	static const char *const words[] = {"running", "paused", "stopped", "interrupted", "idle", NULL};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (!strcasecmp(s, words[i]))
+			return words[i];
+	return NULL;
+}
+
+static int check_pricing(const struct usage_csv *u, const struct csv_row *row,
+			 struct import_error *error)
+{
+	char buf[64];
+	const char *s = field(u, row, C_PRICING, buf, sizeof buf);
+
+	if (s && !pricing_word(s))
+		return bad(u, row, C_PRICING, error, "not one of on-demand, spot, reserved, own", s);
+	return 0;
+}
+
+static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
+			void *context, struct import_error *error)
+{
+	char t[T_COUNT][512], job[512], state[64], util[64];
+	struct usage_record r;
+	const char *s;
+	int i, rc;
+
+	memset(&r, 0, sizeof r);
+	r.source_line = row->line;
+	if (read_time(u, row, C_START, &r.start_ms, error) < 0 ||
+	    read_time(u, row, C_END, &r.end_ms, error) < 0)
+		return -1;
+	if (r.end_ms < r.start_ms)
+		return bad(u, row, C_END, error, "before usage_start",
+			   row->fields[u->column[C_END]]);
+	if (!(s = field(u, row, C_STATE, state, sizeof state)) || !(r.state = state_word(s)))
+		return bad(u, row, C_STATE, error,
+			   "not one of running, paused, stopped, interrupted, idle", s);
+	if (check_pricing(u, row, error) < 0)
+		return -1;
+	r.job_id = field(u, row, C_JOB, job, sizeof job);
+	for (i = 0; i < T_COUNT; i++) {
+		s = field(u, row, text_columns[i], t[i], sizeof t[i]);
+		switch (i) {
+		case T_PROJECT: r.project = s; break;
+		case T_PROVIDER: r.provider = s; break;
+		case T_ACCOUNT: r.account = s; break;
+		case T_RESOURCE: r.resource_id = s; break;
+		case T_INSTANCE: r.instance_type = s; break;
+		case T_PRICING: r.pricing = s ? pricing_word(s) : NULL; break;
+		case T_RUN: r.run_id = s; break;
+		}
+	}
+	if (read_long(u, row, C_GPUS, 0, &r.has_gpus, &r.gpus, error) < 0 ||
+	    read_long(u, row, C_EPOCH, 0, &r.has_epoch, &r.epoch, error) < 0 ||
+	    read_long(u, row, C_PLANNED, 1, &r.has_planned, &r.planned_epochs, error) < 0)
+		return -1;
+	if ((s = field(u, row, C_UTIL, util, sizeof util))) {
+		char *end;
+		r.util = strtod(s, &end);
+		if (*end || r.util < 0 || r.util > 100 || r.util != r.util)
+			return bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
+		r.has_util = 1;
+	}
+	usage_record_key(&r);
+	rc = emit(context, &r);
+	return rc;
+}
+
+static struct job *find_job(struct usage_csv *u, const char *id)
+{
+	size_t i;
+	struct job *j;
+
+	for (i = u->job_count; i-- > 0;)
+		if (!strcmp(u->jobs[i].job_id, id))
+			return &u->jobs[i];
+	if (u->job_count == u->job_alloc) {
+		size_t n = u->job_alloc ? u->job_alloc * 2 : 16;
+		struct job *bigger = realloc(u->jobs, n * sizeof *bigger);
+		if (!bigger)
+			abort();
+		u->jobs = bigger;
+		u->job_alloc = n;
+	}
+	j = &u->jobs[u->job_count++];
+	memset(j, 0, sizeof *j);
+	j->job_id = usage_strdup(id);
+	j->epoch = 1;
+	return j;
+}
+
+static int close_interval(struct usage_csv *u, struct job *j, int64_t at, usage_emit_fn emit,
+			  void *context)
+{
+	struct usage_record r;
+
+	if (j->state == J_NONE || at <= j->since)
+		return 0;
+	memset(&r, 0, sizeof r);
+	r.source_line = j->since_line;
+	r.job_id = j->job_id;
+	r.project = j->text[T_PROJECT];
+	r.provider = j->text[T_PROVIDER];
+	r.account = j->text[T_ACCOUNT];
+	r.resource_id = j->text[T_RESOURCE];
+	r.instance_type = j->text[T_INSTANCE];
+	r.pricing = j->text[T_PRICING];
+	r.run_id = j->text[T_RUN];
+	r.has_gpus = j->has_gpus;
+	r.gpus = j->gpus;
+	r.has_planned = j->has_planned;
+	r.planned_epochs = j->planned;
+	r.has_epoch = 1;
+	r.epoch = j->epoch;
+	r.state = job_state_names[j->state];
+	r.start_ms = j->since;
+	r.end_ms = at;
+	usage_record_key(&r);
+	return emit(context, &r);
+}
+
+static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
+		     void *context, struct import_error *error)
+{
+	static const char *const events[] = {"start", "pause", "resume", "interrupt", "stop",
+					     "epoch_end", NULL};
+	char id[512], ev[64], buf[512];
+	const char *s, *event = NULL;
+	struct job *j;
+	int64_t at;
+	long epoch = 0, gpus = 0, planned = 0;
+	int has_epoch, has_gpus, has_planned, i, rc;
+	enum job_state next;
+
+	if (read_time(u, row, C_TIMESTAMP, &at, error) < 0)
+		return -1;
+	if ((s = field(u, row, C_EVENT, ev, sizeof ev)))
+		for (i = 0; events[i]; i++)
+			if (!strcasecmp(s, events[i]))
+				event = events[i];
+	if (!event)
+		return bad(u, row, C_EVENT, error,
+			   "not one of start, pause, resume, interrupt, stop, epoch_end", s);
+	if (!(s = field(u, row, C_JOB, id, sizeof id)))
+		return bad(u, row, C_JOB, error, "missing job id", "");
+	if (check_pricing(u, row, error) < 0 ||
+	    read_long(u, row, C_GPUS, 0, &has_gpus, &gpus, error) < 0 ||
+	    read_long(u, row, C_EPOCH, 0, &has_epoch, &epoch, error) < 0 ||
+	    read_long(u, row, C_PLANNED, 1, &has_planned, &planned, error) < 0)
+		return -1;
+	j = find_job(u, id);
+	if (j->last_line && at < j->last)
+		return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
+			   row->fields[u->column[C_TIMESTAMP]]);
+
+	/* Which transitions are allowed. */
+	if (!strcmp(event, "start"))
+		next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "pause"))
+		next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
+	else if (!strcmp(event, "resume"))
+		next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "interrupt"))
+		next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
+	else if (!strcmp(event, "epoch_end"))
+		next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
+	else
+		next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
+	if ((strcmp(event, "stop") && next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
+		if (j->last_line)
+			return import_error_set(error, u->file, row->line, "event",
+						"%s for job '%s', which is %s since line %ld", event,
+						id, job_state_names[j->state], j->last_line);
+		return import_error_set(error, u->file, row->line, "event",
+					"%s for job '%s', which has not started", event, id);
+	}
+	if (!strcmp(event, "stop"))
+		next = J_NONE;
+
+	/* Close what was open, with the values it was opened with. */
+	if (!strcmp(event, "epoch_end") && has_epoch)
+		j->epoch = epoch;
+	if ((rc = close_interval(u, j, at, emit, context)) != 0)
+		return rc;
+	/* Take the row's values for what opens now. */
+	for (i = 0; i < T_COUNT; i++) {
+		if ((s = field(u, row, text_columns[i], buf, sizeof buf))) {
+			if (i == T_PRICING)
+				s = pricing_word(s);
+			free(j->text[i]);
+			j->text[i] = usage_strdup(s);
+		}
+	}
+	if (has_gpus) {
+		j->has_gpus = 1;
+		j->gpus = gpus;
+	}
+	if (has_planned) {
+		j->has_planned = 1;
+		j->planned = planned;
+	}
+	if (!strcmp(event, "epoch_end"))
+		j->epoch++;
+	else if (has_epoch)
+		j->epoch = epoch;
+	j->state = next;
+	j->since = at;
+	j->since_line = row->line;
+	j->last = at;
+	j->last_line = row->line;
+	return 0;
+}
+
+int usage_csv_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
+		  void *context, struct import_error *error)
+{
+	if (!u->have_header)
+		return read_header(u, row, error);
+	u->rows++;
+	return u->events ? event_row(u, row, emit, context, error) :
+			   interval_row(u, row, emit, context, error);
+}
+
+int usage_csv_finish(struct usage_csv *u, usage_emit_fn emit, void *context,
+		     struct import_error *error)
+{
+	size_t i, len = 0;
+	char when[32];
+
+	u->open_jobs = 0;
+	u->open_report[0] = 0;
+	for (i = 0; i < u->job_count; i++) {
+		struct job *j = &u->jobs[i];
+		if (j->state == J_NONE)
+			continue;
+		u->open_jobs++;
+		time_format(j->since, when, sizeof when);
+		if (len + strlen(j->job_id) + 96 < sizeof u->open_report)
+			len += (size_t)snprintf(u->open_report + len, sizeof u->open_report - len,
+						"%s{\"job_id\":\"%s\",\"state\":\"%s\",\"since\":\"%s\",\"line\":%ld}",
+						len ? "," : "", j->job_id, job_state_names[j->state],
+						when, j->since_line);
+	}
+	return 0;
+}
