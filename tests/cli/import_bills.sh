@@ -194,6 +194,32 @@ q "$L2" "SELECT $cols FROM charges ORDER BY row_key, occurrence" >"$W/gzip.rows"
 cmp -s "$W/plain.rows" "$W/gzip.rows" || fail "gzip and plain imports differ: $(diff "$W/plain.rows" "$W/gzip.rows" | head -5)"
 ok
 
+# --- the CUR sample with CUR 2.0 (snake_case) names --------------------------
+cur="$DATA/aws-cur-legacy_anonymized_1281rows.csv"
+"$PY" -c '
+import re, sys
+data = open(sys.argv[1], "rb").read()
+header, rest = data.split(b"\n", 1)
+def snake(name):
+    name = name.replace("/", "_")
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+names = [snake(n) for n in header.decode().rstrip("\r").split(",")]
+open(sys.argv[2], "wb").write(",".join(names).encode() + b"\n" + rest)
+' "$cur" "$W/cur2.csv" || fail "cannot write the CUR 2.0 copy"
+grep -q '^identity_line_item_id,.*line_item_usage_start_date' "$W/cur2.csv" || fail "CUR 2.0 header: $(head -c 200 "$W/cur2.csv")"
+L6="$W/cur2.db"
+init "$L6"
+imp "$L6" "$W/cur2.csv"
+set -- $(ref total "$cur")
+same "CUR 2.0 names: rows" "$(q "$L6" "SELECT count(*) FROM charges")" "$1"
+same "CUR 2.0 names: total" "$(q "$L6" "SELECT $TOTAL FROM charges")" "$2"
+same "CUR 2.0 names: format" "$(q "$L6" "SELECT format FROM imports")" "aws-cur-2.0"
+# the same line items (identity/LineItemId + TimeInterval) are the same charges
+imp "$L1" "$W/cur2.csv"
+same "CUR 2.0 copy of an imported bill: rows" "$(q "$L1" "SELECT count(*) FROM charges")" "$total_rows"
+grep -q "0 new, $1 already in the ledger" "$W/imp.out" || fail "CUR 2.0 copy: the report says: $(cat "$W/imp.out")"
+ok
+
 # --- importing the same file again adds nothing -----------------------------
 for f in $bills; do
 	imp "$L1" "$f"
