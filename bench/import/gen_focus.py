@@ -107,8 +107,8 @@ def make_resources(n, rng):
             commit = "Spend,%s,ComputeSavingsPlans-3yr-%s,Used,Usage" % (cd_id, region)
         else:
             commit = ",,,,"
-        # Columns AvailabilityZone .. BillingPeriodStart without BilledCost,
-        # and the tail after the costs; a row is assembled around them.
+        # head_acct: BillingAccountId, BillingAccountName, BillingCurrency;
+        # tail: ResourceId .. x_InstanceType. main() fills in the rest per row.
         head_acct = "%s,%s,USD" % BILLING_ACCOUNT
         tail = "%s,%s,Instance,Compute,Amazon Elastic Compute Cloud,%s,%s,%s,%s,%s,%s" % (
             arn, name, sku, sku_price, acct, acct_name, tags, itype)
