@@ -52,7 +52,8 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **ou
 	snprintf(s->tag_path, sizeof s->tag_path, "$.\"%s\"", tag_key ? tag_key : "project");
 	rc = sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_skipped"
 			  " (import_id INTEGER, row_key BLOB, n INTEGER NOT NULL,"
-			  "  PRIMARY KEY (import_id, row_key))", NULL, NULL, NULL);
+			  "  PRIMARY KEY (import_id, row_key));"
+			  " DELETE FROM temp.import_skipped", NULL, NULL, NULL); /* import_ids are reused */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v3(db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL);
 	if (rc == SQLITE_OK)
