@@ -315,6 +315,21 @@ same "a third twin: rows" "$(q "$L3" "SELECT count(*) FROM charges")" 4
 same "a third twin: its line and occurrence" \
 	"$(q "$L3" "SELECT source_line || ':' || occurrence FROM charges WHERE source_file = '$W/triplets.csv'")" "5:2"
 
+# --- several files in one command, the first adding nothing ---------------------
+# (its imports row is deleted and its import_id reused by the next file, whose
+# twin counting must start from zero)
+L7="$W/several.db"
+init "$L7"
+imp "$L7" "$W/twins.csv"
+{ cat "$W/twins.csv"; sed -n 6p "$spec"; } >"$W/twins-plus-one.csv"
+imp "$L7" "$W/twins.csv" "$W/twins-plus-one.csv"
+same "several files: rows" "$(q "$L7" "SELECT count(*) FROM charges")" 4
+same "several files: the new row" \
+	"$(q "$L7" "SELECT source_line || ':' || occurrence FROM charges WHERE source_file = '$W/twins-plus-one.csv'")" "5:0"
+imp "$L7" "$W/twins.csv" "$W/twins.csv" "$W/twins-plus-one.csv" "$focus"
+set -- $(ref total "$focus")
+same "several files again: rows" "$(q "$L7" "SELECT count(*) FROM charges")" $((4 + $1))
+
 # --- --dry-run writes nothing -------------------------------------------------
 command -v sqlite3 >/dev/null || fail "sqlite3 is missing"
 sqlite3 "$L3" .dump >"$W/before.sql" || fail "sqlite3 .dump"
