@@ -347,6 +347,59 @@ START_TEST(limits_stop)
 }
 END_TEST
 
+/* A 3 MB quoted field with 1000 newlines in it, then a row of 5000 fields:
+ * both come through whole, and the lines after them are counted right. */
+START_TEST(limits_huge_field)
+{
+	struct reader_options options = { ',', 0 };
+	struct reader_stats stats;
+	struct import_error error;
+	struct collected in = {0}, c = {0};
+	char path[64], want[64];
+	size_t field = 3 * 1024 * 1024, i;
+	char *big = malloc(field);
+	int gzip;
+
+	ck_assert_ptr_nonnull(big);
+	for (i = 0; i < field; i++)
+		big[i] = i % 3000 == 2999 ? '\n' : (char)('a' + i % 26);
+	append(&in, "h1,h2\n\"", 7);
+	append(&in, big, field);
+	append(&in, "\",x\n", 4);
+	for (i = 0; i < 5000; i++)
+		append(&in, i ? ",f" : "f", i ? 2 : 1);
+	append(&in, "\nlast,row\n", 10);
+	for (gzip = 0; gzip < 2; gzip++) {
+		long lines = 2 + (long)(field / 3000);  /* the row after the big field */
+
+		if (gzip)
+			write_gzip(in.text, in.used, path);
+		else
+			write_plain(in.text, in.used, path);
+		c.used = 0;
+		c.calls = 0;
+		ck_assert_int_eq(reader_run(path, &options, collect, &c, &stats, &error), 0);
+		ck_assert_int_eq(c.calls, 4);
+		ck_assert_int_eq(stats.rows, 4);
+		/* rows 1 and 2 as collect() writes them: the newlines become \n */
+		ck_assert_uint_eq(c.used, strlen("1:h1^h2\n") + strlen("2:") + field + (field / 3000) +
+				  strlen("^x\n") + strlen(":") + 5000 * 2 - 1 + 1 + snprintf(want, sizeof want, "%ld", lines + 1) +
+				  strlen(":last^row\n") + snprintf(want, sizeof want, "%ld", lines + 2));
+		snprintf(want, sizeof want, "\n%ld:last^row\n", lines + 2);
+		ck_assert_msg(strcmp(c.text + c.used - strlen(want), want) == 0, "%s: ends '%s', want '%s'",
+			      gzip ? "gzip" : "plain", c.text + c.used - 40, want);
+		snprintf(want, sizeof want, "\n%ld:f^f^f", lines + 1);
+		ck_assert_msg(strstr(c.text, want) != NULL, "%s: the wide row is not on line %ld",
+			      gzip ? "gzip" : "plain", lines + 1);
+		ck_assert_int_eq(stats.lines, lines + 2);
+		unlink(path);
+	}
+	free(big);
+	free(in.text);
+	free(c.text);
+}
+END_TEST
+
 /* --- broken gzip ------------------------------------------------------------ */
 
 static void expect_gzip_error(const char *bytes, size_t n, const char *what)
@@ -488,6 +541,7 @@ static Suite *make_suite(void)
 	tcase_add_loop_test(core, core_gzip, 0, ROWS(read_rows));
 	tcase_add_test(limits, limits_big);
 	tcase_add_test(limits, limits_stop);
+	tcase_add_test(limits, limits_huge_field);
 	tcase_add_test(limits, limits_truncated_gzip);
 	tcase_add_test(limits, limits_corrupt_gzip);
 	tcase_add_test(limits, limits_open);
