@@ -8,5 +8,6 @@ extern const char *global_ledger_option;
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
+int cmd_reconcile(int argc, char **argv);
 
 #endif

@@ -24,6 +24,7 @@ static const struct command {
 	{"init", cmd_init, "create a ledger, or migrate one to this version"},
 	{"import", cmd_import, "import bills: FOCUS or AWS CUR, CSV or gzip"},
 	{"sql", cmd_sql, "run a query against the ledger"},
+	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 };
 
 static void print_usage(FILE *out)

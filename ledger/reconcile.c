@@ -1,0 +1,719 @@
+/*
+ * reconcile.c: one month of charges against usage and the rate card.
+ *
+ * For each charge of the month (ChargeCategory Usage, or none given):
+ *   - a correction (ChargeClass=Correction) is a finding of its own;
+ *   - a second line for the same provider, resource, SKU and charge period
+ *     is a duplicate_charge (the first line, in charge_id order, stays);
+ *   - its period is split by the usage of the same provider and resource:
+ *     seconds with no usage at all are unexplained_charge; with the rate's
+ *     billing rule 'running', seconds paused, stopped or interrupted are
+ *     billed_while_paused; the rest is priced with the rate in force at the
+ *     charge's start (provider, SKU = instance type or SkuId, pricing
+ *     category, region) less the rate's discount, and a different unit price
+ *     is discount_missing (the bill used the undiscounted price) or
+ *     rate_mismatch.
+ * Then usage that is running or idle, on a billed provider and not own
+ * hardware, and that no charge covers is unbilled_usage, priced at the rate.
+ * Parts of charges are shares of billed_cost by seconds, rounded half-even
+ * to the nano. Per-charge findings are summed per kind, provider, resource
+ * and project; sums not above the tolerance are dropped.
+ */
+#include "reconcile.h"
+
+#include "money.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+enum kind {
+	K_CORRECTION, K_DUPLICATE, K_UNEXPLAINED, K_PAUSED, K_DISCOUNT, K_RATE, K_UNBILLED,
+	K_COUNT
+};
+
+static const char *const kind_names[K_COUNT] = {
+	"correction", "duplicate_charge", "unexplained_charge", "billed_while_paused",
+	"discount_missing", "rate_mismatch", "unbilled_usage",
+};
+
+struct rate {
+	char *provider, *sku, *region, *category;
+	int64_t unit_price, net_price;
+	int running;
+	int has_discount;
+	int64_t from, to;       /* unix seconds; to = INT64_MAX when open */
+};
+
+/* One per-charge (or per-usage) piece of a finding, before summing. */
+struct piece {
+	int kind;
+	char *provider, *project, *resource;
+	int64_t start, end, seconds;
+	int64_t billed, expected;
+	sqlite3_int64 id;       /* charge_id, or usage_id for unbilled_usage */
+};
+
+struct run {
+	sqlite3 *db;
+	struct rate *rates;
+	size_t rate_count;
+	struct piece *pieces;
+	size_t piece_count, piece_cap;
+	int64_t billed_total, expected_total;
+	long charges_seen, usage_seen, unpriced;
+	int failed;
+};
+
+int64_t reconcile_portion(int64_t a, int64_t num, int64_t den)
+{
+	__int128 p = (__int128)a * num, q, r;
+
+	if (den <= 0)
+		return 0;
+	q = p / den;
+	r = p % den;
+	if (r < 0) {
+		r = -r;
+		if (2 * r > den || (2 * r == den && (q & 1)))
+			q--;
+	} else if (2 * r > den || (2 * r == den && (q & 1))) {
+		q++;
+	}
+	return (int64_t)q;
+}
+
+void reconcile_money_text(int64_t nanos, char *buf, size_t size)
+{
+	int d = 2;
+	int64_t r;
+
+	while (d < 9 && money_round(nanos, d, &r) == MONEY_OK && r != nanos)
+		d++;
+	if (money_format(nanos, d, buf, size) < 0)
+		snprintf(buf, size, "?");
+}
+
+int reconcile_month_bounds(const char *month, char *start, char *end)
+{
+	int y, m;
+
+	if (strlen(month) != 7 || month[4] != '-' ||
+	    strspn(month, "0123456789") != 4 || strspn(month + 5, "0123456789") != 2)
+		return -1;
+	y = atoi(month);
+	m = atoi(month + 5);
+	if (m < 1 || m > 12 || y < 1970 || y > 9998)
+		return -1;
+	snprintf(start, 32, "%04d-%02d-01T00:00:00Z", y, m);
+	snprintf(end, 32, "%04d-%02d-01T00:00:00Z", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+	return 0;
+}
+
+static char *dup_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return s ? strdup((const char *)s) : NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int same_nocase(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcasecmp(a, b) == 0;
+}
+
+static int load_rates(struct run *r)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	rc = sqlite3_prepare_v2(r->db,
+		"SELECT provider, sku, region, pricing_category, unit_price, discount, billing_rule,"
+		" unixepoch(valid_from), coalesce(unixepoch(valid_to), 9223372036854775807)"
+		" FROM rates ORDER BY rate_id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rate *rt;
+		struct decimal discount = {0, 0};
+		const char *d = (const char *)sqlite3_column_text(st, 5);
+		int64_t off = 0;
+
+		if (r->rate_count == cap) {
+			struct rate *grown;
+			cap = cap ? cap * 2 : 64;
+			if (!(grown = realloc(r->rates, cap * sizeof *grown)))
+				break;
+			r->rates = grown;
+		}
+		rt = &r->rates[r->rate_count++];
+		rt->provider = dup_text(st, 0);
+		rt->sku = dup_text(st, 1);
+		rt->region = dup_text(st, 2);
+		rt->category = dup_text(st, 3);
+		rt->unit_price = sqlite3_column_int64(st, 4);
+		if (d && decimal_parse(d, strlen(d), &discount, NULL) == MONEY_OK)
+			money_mul(rt->unit_price, &discount, &off);
+		rt->has_discount = off != 0;
+		rt->net_price = rt->unit_price - off;
+		rt->running = sqlite3_column_text(st, 6) &&
+			      strcmp((const char *)sqlite3_column_text(st, 6), "running") == 0;
+		rt->from = sqlite3_column_int64(st, 7);
+		rt->to = sqlite3_column_int64(st, 8);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* The rate in force at t for provider, SKU (either name), category and
+ * region: an exact region before a region-less rate, then the latest start. */
+static const struct rate *find_rate(const struct run *r, const char *provider, const char *sku1,
+				    const char *sku2, const char *category, const char *region,
+				    int64_t t)
+{
+	const struct rate *best = NULL;
+	int best_region = -1;
+	size_t i;
+
+	for (i = 0; i < r->rate_count; i++) {
+		const struct rate *rt = &r->rates[i];
+		int region_match;
+
+		if (!same_nocase(rt->provider, provider) || t < rt->from || t >= rt->to)
+			continue;
+		if (!(sku1 && same(rt->sku, sku1)) && !(sku2 && same(rt->sku, sku2)))
+			continue;
+		if (!same_nocase(rt->category, category ? category : "Standard"))
+			continue;
+		if (rt->region && *rt->region && !(region && same(rt->region, region)))
+			continue;
+		region_match = rt->region && *rt->region;
+		if (!best || region_match > best_region ||
+		    (region_match == best_region && rt->from > best->from)) {
+			best = rt;
+			best_region = region_match;
+		}
+	}
+	return best;
+}
+
+static void add_piece(struct run *r, int kind, const char *provider, const char *project,
+		      const char *resource, int64_t start, int64_t end, int64_t seconds,
+		      int64_t billed, int64_t expected, sqlite3_int64 id)
+{
+	struct piece *p;
+
+	if (r->piece_count == r->piece_cap) {
+		size_t cap = r->piece_cap ? r->piece_cap * 2 : 256;
+		struct piece *grown = realloc(r->pieces, cap * sizeof *grown);
+		if (!grown) {
+			r->failed = 1;
+			return;
+		}
+		r->pieces = grown;
+		r->piece_cap = cap;
+	}
+	p = &r->pieces[r->piece_count++];
+	p->kind = kind;
+	p->provider = provider ? strdup(provider) : NULL;
+	p->project = project ? strdup(project) : NULL;
+	p->resource = resource ? strdup(resource) : NULL;
+	p->start = start;
+	p->end = end;
+	p->seconds = seconds;
+	p->billed = billed;
+	p->expected = expected;
+	p->id = id;
+}
+
+static const char *pricing_to_category(const char *pricing)
+{
+	if (!pricing || !strcmp(pricing, "on-demand"))
+		return "Standard";
+	if (!strcmp(pricing, "spot"))
+		return "Dynamic";
+	if (!strcmp(pricing, "reserved"))
+		return "Committed";
+	return "Other";
+}
+
+enum {
+	C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
+	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY
+};
+
+static int check_charges(struct run *r, const char *start, const char *end, const char *provider)
+{
+	sqlite3_stmt *st = NULL, *us = NULL;
+	char *prev_key = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(r->db,
+		"SELECT charge_id, provider, resource_id, instance_type, sku_id, region_id,"
+		" pricing_category, project, unixepoch(charge_period_start), unixepoch(charge_period_end),"
+		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category"
+		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY provider, resource_id, coalesce(instance_type, sku_id),"
+		" charge_period_start, charge_period_end, charge_id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(r->db,
+		"SELECT state, sum(overlap_seconds(usage_start, usage_end, ?2, ?3)) FROM usage"
+		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_end > ?4"
+		" AND provider = ?6 COLLATE NOCASE GROUP BY state", -1, &us, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+	if (provider)
+		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(st, C_ID);
+		const char *prov = (const char *)sqlite3_column_text(st, C_PROVIDER);
+		const char *res = (const char *)sqlite3_column_text(st, C_RESOURCE);
+		const char *inst = (const char *)sqlite3_column_text(st, C_INSTANCE);
+		const char *sku = (const char *)sqlite3_column_text(st, C_SKU);
+		const char *cls = (const char *)sqlite3_column_text(st, C_CLASS);
+		const char *ccat = (const char *)sqlite3_column_text(st, C_CHARGE_CATEGORY);
+		const char *project = (const char *)sqlite3_column_text(st, C_PROJECT);
+		int64_t cs = sqlite3_column_int64(st, C_START), ce = sqlite3_column_int64(st, C_END);
+		int64_t billed = sqlite3_column_int64(st, C_BILLED), period = ce - cs;
+		int64_t covered = 0, stopped = 0, unexpl, paused, billable, billed_rest, expected;
+		const struct rate *rt;
+		char key[1024], cs_text[32], ce_text[32];
+
+		r->charges_seen++;
+		r->billed_total += billed;
+		if (cls) {
+			add_piece(r, K_CORRECTION, prov, project, res, cs, ce, period, billed, 0, id);
+			continue;
+		}
+		if (ccat && strcmp(ccat, "Usage") != 0) {
+			/* Taxes, credits, purchases: not usage; expected as billed. */
+			r->expected_total += billed;
+			continue;
+		}
+		if (!res || period <= 0) {
+			r->expected_total += billed;
+			r->unpriced++;
+			continue;
+		}
+		snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%lld\x1f%lld", prov ? prov : "", res,
+			 inst ? inst : sku ? sku : "", (long long)cs, (long long)ce);
+		if (prev_key && strcmp(prev_key, key) == 0) {
+			add_piece(r, K_DUPLICATE, prov, project, res, cs, ce, period, billed, 0, id);
+			continue;
+		}
+		free(prev_key);
+		prev_key = strdup(key);
+
+		/* The usage behind the charge period, by state. */
+		snprintf(cs_text, sizeof cs_text, "%lld", (long long)cs);
+		snprintf(ce_text, sizeof ce_text, "%lld", (long long)ce);
+		{
+			char s_iso[32], e_iso[32];
+			time_t a = (time_t)cs, b = (time_t)ce;
+			struct tm tm;
+			strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
+			strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
+			sqlite3_reset(us);
+			sqlite3_bind_text(us, 1, res, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(us, 2, cs);
+			sqlite3_bind_int64(us, 3, ce);
+			sqlite3_bind_text(us, 4, s_iso, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(us, 5, e_iso, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
+			while (sqlite3_step(us) == SQLITE_ROW) {
+				const char *state = (const char *)sqlite3_column_text(us, 0);
+				int64_t sec = sqlite3_column_int64(us, 1);
+				covered += sec;
+				if (state && (!strcmp(state, "paused") || !strcmp(state, "stopped") ||
+					      !strcmp(state, "interrupted")))
+					stopped += sec;
+			}
+		}
+		if (covered > period) {
+			/* Overlapping usage rows (one per GPU): scale to the period. */
+			stopped = reconcile_portion(stopped, period, covered);
+			covered = period;
+		}
+		rt = find_rate(r, prov, inst, sku, (const char *)sqlite3_column_text(st, C_CATEGORY),
+			       (const char *)sqlite3_column_text(st, C_REGION), cs);
+		unexpl = period - covered;
+		paused = rt && rt->running ? stopped : 0;
+		billable = covered - paused;
+		if (unexpl > 0)
+			add_piece(r, K_UNEXPLAINED, prov, project, res, cs, ce, unexpl,
+				  reconcile_portion(billed, unexpl, period), 0, id);
+		if (paused > 0)
+			add_piece(r, K_PAUSED, prov, project, res, cs, ce, paused,
+				  reconcile_portion(billed, paused, period), 0, id);
+		billed_rest = billed - (unexpl > 0 ? reconcile_portion(billed, unexpl, period) : 0) -
+			      (paused > 0 ? reconcile_portion(billed, paused, period) : 0);
+		if (!rt) {
+			r->unpriced++;
+			r->expected_total += billed_rest;
+			continue;
+		}
+		{
+			int64_t full = rt->net_price, listed = rt->unit_price;
+			double q = sqlite3_column_type(st, C_QUANTITY) == SQLITE_NULL
+					   ? (double)period / 3600.0
+					   : sqlite3_column_double(st, C_QUANTITY);
+			struct decimal dq;
+			if (decimal_from_double(q, &dq) == MONEY_OK) {
+				money_mul(rt->net_price, &dq, &full);
+				money_mul(rt->unit_price, &dq, &listed);
+			}
+			expected = reconcile_portion(full, billable, period);
+			r->expected_total += expected;
+			if (billed_rest != expected && billable > 0) {
+				int kind = K_RATE;
+				if (rt->has_discount &&
+				    ((sqlite3_column_type(st, C_UNIT_PRICE) != SQLITE_NULL &&
+				      sqlite3_column_int64(st, C_UNIT_PRICE) == rt->unit_price) ||
+				     billed_rest == reconcile_portion(listed, billable, period)))
+					kind = K_DISCOUNT;
+				add_piece(r, kind, prov, project, res, cs, ce, billable, billed_rest,
+					  expected, id);
+			}
+		}
+	}
+	free(prev_key);
+	sqlite3_finalize(st);
+	sqlite3_finalize(us);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Running or idle usage on a billed provider that no charge covers. */
+static int check_usage(struct run *r, const char *start, const char *end, const char *provider)
+{
+	sqlite3_stmt *st = NULL, *cs = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(r->db,
+		"SELECT usage_id, provider, project, resource_id, instance_type, pricing, state,"
+		" max(unixepoch(usage_start), unixepoch(?1)), min(unixepoch(usage_end), unixepoch(?2)),"
+		" provider IN (SELECT DISTINCT provider COLLATE NOCASE FROM charges"
+		"   WHERE charge_period_start >= ?1 AND charge_period_start < ?2)"
+		" FROM usage WHERE usage_end > ?1 AND usage_start < ?2"
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE) ORDER BY usage_id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(r->db,
+		"SELECT interval_union_seconds(max(unixepoch(charge_period_start), ?2),"
+		" min(unixepoch(charge_period_end), ?3)) FROM charges"
+		" WHERE resource_id = ?1 AND charge_period_start < ?5 AND charge_period_end > ?4"
+		" AND provider = ?6 COLLATE NOCASE AND charge_class IS NULL"
+		" AND (charge_category IS NULL OR charge_category = 'Usage')", -1, &cs, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+	if (provider)
+		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *prov = (const char *)sqlite3_column_text(st, 1);
+		const char *res = (const char *)sqlite3_column_text(st, 3);
+		const char *pricing = (const char *)sqlite3_column_text(st, 5);
+		const char *state = (const char *)sqlite3_column_text(st, 6);
+		int64_t us = sqlite3_column_int64(st, 7), ue = sqlite3_column_int64(st, 8);
+		int64_t covered = 0, gap;
+		char s_iso[32], e_iso[32];
+		time_t a = (time_t)us, b = (time_t)ue;
+		struct tm tm;
+		const struct rate *rt;
+		int64_t expected = 0;
+
+		r->usage_seen++;
+		if (!prov || !res || (pricing && !strcmp(pricing, "own")) || ue <= us ||
+		    !sqlite3_column_int(st, 9) || !state ||
+		    (strcmp(state, "running") && strcmp(state, "idle")))
+			continue;
+		strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
+		strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
+		sqlite3_reset(cs);
+		sqlite3_bind_text(cs, 1, res, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(cs, 2, us);
+		sqlite3_bind_int64(cs, 3, ue);
+		sqlite3_bind_text(cs, 4, s_iso, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cs, 5, e_iso, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cs, 6, prov, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(cs) == SQLITE_ROW)
+			covered = sqlite3_column_int64(cs, 0);
+		gap = (ue - us) - covered;
+		if (gap <= 0)
+			continue;
+		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 4), NULL,
+			       pricing_to_category(pricing), NULL, us);
+		if (rt)
+			expected = reconcile_portion(rt->net_price, gap, 3600);
+		r->expected_total += expected;
+		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 2), res, us, ue,
+			  gap, 0, expected, sqlite3_column_int64(st, 0));
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(cs);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int cmp_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int piece_group_cmp(const struct piece *a, const struct piece *b)
+{
+	int c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if ((c = cmp_text(a->provider, b->provider)) || (c = cmp_text(a->resource, b->resource)) ||
+	    (c = cmp_text(a->project, b->project)))
+		return c;
+	return 0;
+}
+
+static int piece_cmp(const void *pa, const void *pb)
+{
+	const struct piece *a = pa, *b = pb;
+	int c = piece_group_cmp(a, b);
+
+	if (c)
+		return c;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void iso(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
+}
+
+static int store_findings(struct run *r, sqlite3_int64 run_id, int64_t tolerance, long *stored)
+{
+	sqlite3_stmt *st;
+	size_t i = 0, j;
+	int rc;
+
+	*stored = 0;
+	qsort(r->pieces, r->piece_count, sizeof *r->pieces, piece_cmp);
+	rc = sqlite3_prepare_v2(r->db,
+		"INSERT INTO findings (reconciliation_id, kind, provider, project, resource_id,"
+		" period_start, period_end, hours, billed, expected, difference, charge_ids,"
+		" usage_ids, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while (i < r->piece_count) {
+		struct piece *p = &r->pieces[i];
+		int64_t billed = 0, expected = 0, seconds = 0, first = p->start, last = p->end;
+		size_t len = 2, pos = 0;
+		char *ids, a[32], b[32], detail[256];
+
+		for (j = i; j < r->piece_count && piece_group_cmp(p, &r->pieces[j]) == 0; j++) {
+			billed += r->pieces[j].billed;
+			expected += r->pieces[j].expected;
+			seconds += r->pieces[j].seconds;
+			if (r->pieces[j].start < first)
+				first = r->pieces[j].start;
+			if (r->pieces[j].end > last)
+				last = r->pieces[j].end;
+			len += 22;
+		}
+		if (llabs(billed - expected) > tolerance) {
+			if (!(ids = malloc(len)))
+				return SQLITE_NOMEM;
+			ids[pos++] = '[';
+			for (size_t k = i; k < j; k++)
+				pos += (size_t)snprintf(ids + pos, len - pos, "%s%lld", k > i ? "," : "",
+							(long long)r->pieces[k].id);
+			ids[pos++] = ']';
+			ids[pos] = 0;
+			iso(first, a, sizeof a);
+			iso(last, b, sizeof b);
+			snprintf(detail, sizeof detail, "%zu %s", j - i,
+				 p->kind == K_UNBILLED ? (j - i == 1 ? "usage interval" : "usage intervals")
+						       : (j - i == 1 ? "charge" : "charges"));
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, run_id);
+			sqlite3_bind_text(st, 2, kind_names[p->kind], -1, SQLITE_STATIC);
+			if (p->provider)
+				sqlite3_bind_text(st, 3, p->provider, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, 3);
+			if (p->project)
+				sqlite3_bind_text(st, 4, p->project, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, 4);
+			if (p->resource)
+				sqlite3_bind_text(st, 5, p->resource, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, 5);
+			sqlite3_bind_text(st, 6, a, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 7, b, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_double(st, 8, (double)seconds / 3600.0);
+			sqlite3_bind_int64(st, 9, billed);
+			sqlite3_bind_int64(st, 10, expected);
+			sqlite3_bind_int64(st, 11, billed - expected);
+			if (p->kind == K_UNBILLED) {
+				sqlite3_bind_null(st, 12);
+				sqlite3_bind_text(st, 13, ids, -1, SQLITE_TRANSIENT);
+			} else {
+				sqlite3_bind_text(st, 12, ids, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_null(st, 13);
+			}
+			sqlite3_bind_text(st, 14, detail, -1, SQLITE_TRANSIENT);
+			free(ids);
+			if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+				sqlite3_finalize(st);
+				return rc;
+			}
+			(*stored)++;
+		}
+		i = j;
+	}
+	sqlite3_finalize(st);
+	return SQLITE_OK;
+}
+
+int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t tolerance,
+		  sqlite3_int64 *run_id)
+{
+	struct run r;
+	char start[32], end[32], now[32];
+	sqlite3_stmt *st = NULL;
+	long stored = 0;
+	size_t i;
+	int rc;
+	time_t t = time(NULL);
+	struct tm tm;
+
+	memset(&r, 0, sizeof r);
+	r.db = db;
+	if (reconcile_month_bounds(month, start, end) < 0)
+		return SQLITE_MISUSE;
+	rc = load_rates(&r);
+	if (rc == SQLITE_OK)
+		rc = check_charges(&r, start, end, provider);
+	if (rc == SQLITE_OK)
+		rc = check_usage(&r, start, end, provider);
+	if (rc == SQLITE_OK && r.failed)
+		rc = SQLITE_NOMEM;
+	if (rc == SQLITE_OK) {
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+		rc = sqlite3_prepare_v2(db,
+			"INSERT INTO reconciliations (month, provider, tolerance, run_at, last_import_id,"
+			" charges_seen, usage_seen, billed_total, expected_total, findings_count)"
+			" VALUES (?1, ?2, ?3, ?4, (SELECT max(import_id) FROM imports), ?5, ?6, ?7, ?8, 0)",
+			-1, &st, NULL);
+	}
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
+		if (provider)
+			sqlite3_bind_text(st, 2, provider, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, tolerance);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, r.charges_seen);
+		sqlite3_bind_int64(st, 6, r.usage_seen);
+		sqlite3_bind_int64(st, 7, r.billed_total);
+		sqlite3_bind_int64(st, 8, r.expected_total);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+		*run_id = sqlite3_last_insert_rowid(db);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK)
+		rc = store_findings(&r, *run_id, tolerance, &stored);
+	if (rc == SQLITE_OK) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "UPDATE reconciliations SET findings_count = %ld"
+			 " WHERE reconciliation_id = %lld", stored, (long long)*run_id);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	for (i = 0; i < r.rate_count; i++) {
+		free(r.rates[i].provider);
+		free(r.rates[i].sku);
+		free(r.rates[i].region);
+		free(r.rates[i].category);
+	}
+	free(r.rates);
+	for (i = 0; i < r.piece_count; i++) {
+		free(r.pieces[i].provider);
+		free(r.pieces[i].project);
+		free(r.pieces[i].resource);
+	}
+	free(r.pieces);
+	return rc;
+}
+
+long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
+{
+	sqlite3_stmt *st;
+	long count = 0;
+	char b[48], e[48], d[48], tol[48];
+
+	if (sqlite3_prepare_v2(db,
+		"SELECT month, coalesce(provider, 'all providers'), tolerance, run_at, last_import_id,"
+		" charges_seen, usage_seen, billed_total, expected_total, findings_count"
+		" FROM reconciliations WHERE reconciliation_id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	reconcile_money_text(sqlite3_column_int64(st, 2), tol, sizeof tol);
+	reconcile_money_text(sqlite3_column_int64(st, 7), b, sizeof b);
+	reconcile_money_text(sqlite3_column_int64(st, 8), e, sizeof e);
+	reconcile_money_text(sqlite3_column_int64(st, 7) - sqlite3_column_int64(st, 8), d, sizeof d);
+	fprintf(out, "reconciliation %lld: %s, %s, tolerance %s, run %s on imports up to %lld\n",
+		(long long)run_id, sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), tol,
+		sqlite3_column_text(st, 3), (long long)sqlite3_column_int64(st, 4));
+	fprintf(out, "%lld charges, %lld usage intervals; billed %s, expected %s, difference %s\n",
+		(long long)sqlite3_column_int64(st, 5), (long long)sqlite3_column_int64(st, 6), b, e, d);
+	count = sqlite3_column_int64(st, 9);
+	sqlite3_finalize(st);
+	if (count == 0) {
+		fputs("no findings above the tolerance: the month reconciles\n", out);
+		return 0;
+	}
+	if (sqlite3_prepare_v2(db,
+		"SELECT kind, coalesce(provider, ''), coalesce(project, ''), coalesce(resource_id, ''),"
+		" substr(period_start, 1, 16), substr(period_end, 1, 16), printf('%.2f', hours),"
+		" billed, expected, difference FROM findings WHERE reconciliation_id = ?1"
+		" ORDER BY finding_id", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	fprintf(out, "\n%-20s %-10s %-10s %-22s %-16s %-16s %8s %14s %14s %14s\n", "kind", "provider",
+		"project", "resource", "from", "to", "hours", "billed", "expected", "difference");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		reconcile_money_text(sqlite3_column_int64(st, 7), b, sizeof b);
+		reconcile_money_text(sqlite3_column_int64(st, 8), e, sizeof e);
+		reconcile_money_text(sqlite3_column_int64(st, 9), d, sizeof d);
+		fprintf(out, "%-20s %-10s %-10s %-22s %-16s %-16s %8s %14s %14s %14s\n",
+			sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+			sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
+			sqlite3_column_text(st, 6), b, e, d);
+	}
+	sqlite3_finalize(st);
+	fprintf(out, "\n%ld finding%s above the tolerance\n", count, count == 1 ? "" : "s");
+	return count;
+}
