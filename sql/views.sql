@@ -13,3 +13,261 @@ SELECT substr(charge_period_start, 1, 7) AS month,
        money_total(effective_cost) AS effective_cost
 FROM charges
 GROUP BY 1, 2, 3, 4;
+
+-- Usage at the rate card -------------------------------------------------
+-- Every usage interval with its length and the rate in force at its start:
+-- same provider, sku = instance_type (or a rate for sku '*'), the pricing
+-- category of its pricing (on-demand Standard, spot Dynamic, reserved
+-- Committed, own Other; none: Standard), valid_from <= start < valid_to.
+-- A rate per 'GPU-hour' (or 'gpu-hour') is multiplied by the GPUs; any other
+-- unit is per hour of the resource. cost_wall is what wall-time billing
+-- charges (running, idle and paused time: the machine is held), cost_running
+-- what pay-while-running billing charges (running and idle time); cost is the
+-- one the rate's billing_rule says. Interrupted and stopped time costs
+-- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos.
+DROP VIEW IF EXISTS usage_costed;
+CREATE VIEW usage_costed AS
+WITH rated AS (
+  SELECT u.*,
+         unixepoch(u.usage_end) - unixepoch(u.usage_start) AS seconds,
+         (SELECT r.rate_id FROM rates r
+          WHERE r.provider = u.provider
+            AND (r.sku = u.instance_type OR r.sku = '*')
+            AND r.pricing_category = CASE u.pricing WHEN 'spot' THEN 'Dynamic'
+                  WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END
+            AND r.valid_from <= u.usage_start
+            AND (r.valid_to IS NULL OR r.valid_to > u.usage_start)
+          ORDER BY r.sku = '*', r.region LIMIT 1) AS rate_id
+  FROM usage u
+), priced AS (
+  SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
+         CASE WHEN r.rate_id IS NULL THEN NULL
+              ELSE money_mul(money_mul(r.unit_price,
+                     rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
+                   1 - CAST(r.discount AS REAL)) END AS full_cost
+  FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
+)
+SELECT priced.*,
+       seconds / 3600.0 AS hours,
+       seconds * coalesce(gpus, 1) / 3600.0 AS gpu_hours,
+       CASE WHEN state IN ('running', 'idle', 'paused') THEN full_cost ELSE 0 END AS cost_wall,
+       CASE WHEN state IN ('running', 'idle') THEN full_cost ELSE 0 END AS cost_running,
+       CASE WHEN state IN ('running', 'idle') OR (state = 'paused' AND billing_rule = 'wall')
+            THEN full_cost ELSE 0 END AS cost
+FROM priced;
+
+-- Intervals cut at UTC midnights, so that each piece belongs to one day.
+DROP VIEW IF EXISTS usage_daily_pieces;
+CREATE VIEW usage_daily_pieces AS
+WITH RECURSIVE pieces (usage_id, piece_start, piece_end) AS (
+  SELECT usage_id, usage_start,
+         min(usage_end, strftime('%Y-%m-%dT00:00:00Z', usage_start, '+1 day'))
+  FROM usage
+  UNION ALL
+  SELECT p.usage_id, p.piece_end,
+         min(u.usage_end, strftime('%Y-%m-%dT00:00:00Z', p.piece_end, '+1 day'))
+  FROM pieces p JOIN usage u ON u.usage_id = p.usage_id
+  WHERE p.piece_end < u.usage_end
+)
+SELECT u.*, p.piece_start, p.piece_end, substr(p.piece_start, 1, 10) AS day,
+       substr(p.piece_start, 1, 7) AS month
+FROM pieces p JOIN usage u ON u.usage_id = p.usage_id;
+
+-- Hours per job, project and day, from the union of intervals (overlapping
+-- intervals of one job and state count once), by state; GPU hours are the
+-- union per resource times its GPUs. Sum over days for a month
+-- (gpu_hours_monthly does).
+DROP VIEW IF EXISTS gpu_hours;
+CREATE VIEW gpu_hours AS
+WITH per_resource AS (
+  SELECT day, month, project, job_id, resource_id, state, coalesce(gpus, 1) AS gpus,
+         interval_union_seconds(piece_start, piece_end) AS seconds
+  FROM usage_daily_pieces
+  GROUP BY day, month, project, job_id, resource_id, state, coalesce(gpus, 1)
+), per_state AS (
+  SELECT day, month, project, job_id, state,
+         interval_union_seconds(piece_start, piece_end) AS seconds
+  FROM usage_daily_pieces
+  GROUP BY day, month, project, job_id, state
+), gpu AS (
+  SELECT day, month, project, job_id, state, sum(seconds * gpus) AS gpu_seconds
+  FROM per_resource GROUP BY day, month, project, job_id, state
+)
+SELECT s.day, s.month, s.project, s.job_id,
+       sum(CASE WHEN s.state = 'running' THEN s.seconds ELSE 0 END) / 3600.0 AS running_hours,
+       sum(CASE WHEN s.state = 'paused' THEN s.seconds ELSE 0 END) / 3600.0 AS paused_hours,
+       sum(CASE WHEN s.state = 'idle' THEN s.seconds ELSE 0 END) / 3600.0 AS idle_hours,
+       sum(CASE WHEN s.state = 'interrupted' THEN s.seconds ELSE 0 END) / 3600.0 AS interrupted_hours,
+       sum(CASE WHEN s.state = 'running' THEN g.gpu_seconds ELSE 0 END) / 3600.0 AS running_gpu_hours,
+       sum(CASE WHEN s.state = 'idle' THEN g.gpu_seconds ELSE 0 END) / 3600.0 AS idle_gpu_hours
+FROM per_state s JOIN gpu g ON g.day = s.day AND g.state = s.state
+     AND g.project IS s.project AND g.job_id IS s.job_id
+GROUP BY s.day, s.month, s.project, s.job_id;
+
+DROP VIEW IF EXISTS gpu_hours_monthly;
+CREATE VIEW gpu_hours_monthly AS
+SELECT month, project, job_id,
+       sum(running_hours) AS running_hours, sum(paused_hours) AS paused_hours,
+       sum(idle_hours) AS idle_hours, sum(interrupted_hours) AS interrupted_hours,
+       sum(running_gpu_hours) AS running_gpu_hours, sum(idle_gpu_hours) AS idle_gpu_hours
+FROM gpu_hours GROUP BY month, project, job_id;
+
+-- Per job: the hours paused, what wall-time billing would have charged for
+-- the whole run and for the pauses alone, what pay-while-running billing
+-- charges, and the difference (domain.md §2: 100 wall hours, 20 paused, at
+-- 2 per hour: 200, 160, saved 40). Nanos, in the rate's currency.
+DROP VIEW IF EXISTS pause_savings;
+CREATE VIEW pause_savings AS
+SELECT job_id, project, provider, currency,
+       sum(CASE WHEN state IN ('running', 'idle', 'paused') THEN hours ELSE 0 END) AS wall_hours,
+       sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
+       sum(CASE WHEN state = 'paused' THEN hours ELSE 0 END) AS paused_hours,
+       money_total(cost_wall) AS cost_wall,
+       money_total(cost_running) AS cost_running,
+       money_total(CASE WHEN state = 'paused' THEN cost_wall ELSE 0 END) AS paused_cost_wall,
+       money_total(cost_wall) - money_total(cost_running) AS saved
+FROM usage_costed
+WHERE job_id IS NOT NULL
+GROUP BY job_id, project, provider, currency;
+
+-- Per job on spot: hours, interruptions, rework (running time of an epoch
+-- before its last interruption, lost when checkpoints are taken at epoch
+-- ends), and the realised saving against the on-demand rate of the same
+-- provider and sku: on-demand rate x (spot hours - rework) - spot rate x spot
+-- hours (spot_savings(), in currency units; savings_nanos exact).
+DROP VIEW IF EXISTS spot_summary;
+CREATE VIEW spot_summary AS
+WITH spot AS (
+  SELECT * FROM usage_costed WHERE pricing = 'spot' AND job_id IS NOT NULL
+), interrupted AS (
+  SELECT job_id, epoch, max(usage_start) AS last_interrupt
+  FROM spot WHERE state = 'interrupted' GROUP BY job_id, epoch
+), rework AS (
+  SELECT s.job_id, sum(s.hours) AS hours
+  FROM spot s JOIN interrupted i ON i.job_id = s.job_id AND i.epoch IS s.epoch
+  WHERE s.state = 'running' AND s.usage_end <= i.last_interrupt
+  GROUP BY s.job_id
+), per_job AS (
+  SELECT job_id, project, provider, instance_type, min(usage_start) AS first_start,
+         sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS spot_hours,
+         sum(CASE WHEN state = 'interrupted' THEN 1 ELSE 0 END) AS interruptions,
+         sum(CASE WHEN state = 'interrupted' THEN hours ELSE 0 END) AS interrupted_hours,
+         money_total(cost) AS spot_cost, max(unit_price) AS spot_rate, max(currency) AS currency
+  FROM spot GROUP BY job_id, project, provider, instance_type
+), with_rates AS (
+  SELECT p.*, coalesce(w.hours, 0) AS rework_hours,
+         (SELECT r.unit_price FROM rates r
+          WHERE r.provider = p.provider AND (r.sku = p.instance_type OR r.sku = '*')
+            AND r.pricing_category = 'Standard' AND r.valid_from <= p.first_start
+            AND (r.valid_to IS NULL OR r.valid_to > p.first_start)
+          ORDER BY r.sku = '*', r.region LIMIT 1) AS on_demand_rate
+  FROM per_job p LEFT JOIN rework w ON w.job_id = p.job_id
+)
+SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
+       interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
+       spot_savings(on_demand_rate / 1e9, spot_rate / 1e9, spot_hours - rework_hours, spot_hours) AS savings,
+       money_mul(on_demand_rate, spot_hours - rework_hours) - money_mul(spot_rate, spot_hours) AS savings_nanos
+FROM with_rates;
+
+-- Spend per project and month against its budget. billed: the charges of
+-- the month with the project (in the budget's currency, others converted at
+-- the latest fx_rates rate on or before the charge's day; NULL when one has
+-- no rate); usage_cost: the month's usage at the rate card. spend is billed
+-- when the project has charges that month, else usage_cost.
+DROP VIEW IF EXISTS budget_status;
+CREATE VIEW budget_status AS
+WITH billed AS (
+  SELECT b.budget_id,
+         money_total(CASE WHEN c.billing_currency = b.currency OR c.billing_currency IS NULL
+                          THEN c.billed_cost
+                          ELSE money_mul(c.billed_cost,
+                                 (SELECT f.rate FROM fx_rates f
+                                  WHERE f.from_currency = c.billing_currency
+                                    AND f.to_currency = b.currency
+                                    AND f.rate_date <= substr(c.charge_period_start, 1, 10)
+                                  ORDER BY f.rate_date DESC LIMIT 1)) END) AS billed,
+         count(c.charge_id) AS charges
+  FROM budgets b LEFT JOIN charges c
+    ON c.project = b.project AND substr(c.charge_period_start, 1, 7) = b.period
+  GROUP BY b.budget_id
+), used AS (
+  SELECT b.budget_id, money_total(u.cost) AS usage_cost
+  FROM budgets b LEFT JOIN usage_costed u
+    ON u.project = b.project AND substr(u.usage_start, 1, 7) = b.period
+   AND (u.currency = b.currency OR u.currency IS NULL)
+  GROUP BY b.budget_id
+)
+SELECT b.project, b.period, b.currency, b.amount, b.alert_ratio,
+       bl.billed, bl.charges, coalesce(us.usage_cost, 0) AS usage_cost,
+       CASE WHEN bl.charges > 0 THEN bl.billed ELSE coalesce(us.usage_cost, 0) END AS spend,
+       CAST(CASE WHEN bl.charges > 0 THEN bl.billed ELSE coalesce(us.usage_cost, 0) END AS REAL)
+         / b.amount AS ratio,
+       CAST(CASE WHEN bl.charges > 0 THEN bl.billed ELSE coalesce(us.usage_cost, 0) END AS REAL)
+         >= b.alert_ratio * b.amount AS alert,
+       CASE WHEN bl.charges > 0 THEN bl.billed ELSE coalesce(us.usage_cost, 0) END > b.amount AS over_budget
+FROM budgets b JOIN billed bl ON bl.budget_id = b.budget_id
+     JOIN used us ON us.budget_id = b.budget_id;
+
+-- Per job, run and epoch: wall time (union of its intervals), running and
+-- GPU hours, the cost at the rate card, and the epoch_cost() estimate when
+-- the usage rows carry its inputs in attributes (c_cpu, t_cpu, c_mem, m_avg,
+-- c_net, d_transfer, n_replicas: extra columns of the usage CSV), with the
+-- GPU-hour price of the rate card and the measured GPU hours.
+DROP VIEW IF EXISTS epoch_costs;
+CREATE VIEW epoch_costs AS
+SELECT job_id, run_id, epoch, project, max(planned_epochs) AS planned_epochs, currency,
+       min(usage_start) AS epoch_start, max(usage_end) AS epoch_end,
+       interval_union_seconds(usage_start, usage_end) / 3600.0 AS wall_hours,
+       sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
+       sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END) AS gpu_hours,
+       money_total(cost) AS cost,
+       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN unit_price END) / 1e9,
+                  sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END),
+                  max(json_extract(attributes, '$.c_cpu')), max(json_extract(attributes, '$.t_cpu')),
+                  max(json_extract(attributes, '$.c_mem')), max(json_extract(attributes, '$.m_avg')),
+                  max(json_extract(attributes, '$.c_net')), max(json_extract(attributes, '$.d_transfer')),
+                  coalesce(max(json_extract(attributes, '$.n_replicas')), 1)) AS estimate
+FROM usage_costed
+WHERE job_id IS NOT NULL AND epoch IS NOT NULL
+GROUP BY job_id, run_id, epoch, project, currency;
+
+-- Per job with planned epochs: epochs finished (those below its highest
+-- epoch, and the highest when it is the last planned one), mean cost per
+-- finished epoch, the cost still to come (mean x epochs left) with a 90%
+-- interval (normal approximation: 1.645 x sd x sqrt(left + left^2 / n), the
+-- spread of the finished epochs and the uncertainty of their mean), and the
+-- forecast total against the project's budget for the month of the job's
+-- last interval (spend to date + cost to come).
+DROP VIEW IF EXISTS job_forecast;
+CREATE VIEW job_forecast AS
+WITH jobs AS (
+  SELECT job_id, project, currency, max(planned_epochs) AS planned, max(epoch) AS top_epoch,
+         max(epoch_end) AS last_end, money_total(cost) AS cost_to_date
+  FROM epoch_costs GROUP BY job_id, project, currency
+  HAVING max(planned_epochs) IS NOT NULL
+), finished AS (
+  SELECT e.job_id, count(*) AS n, avg(e.cost) AS mean,
+         avg(CAST(e.cost AS REAL) * e.cost) AS mean_square
+  FROM epoch_costs e JOIN jobs j ON j.job_id = e.job_id AND j.project IS e.project
+  WHERE e.epoch < j.top_epoch OR (e.epoch = j.top_epoch AND j.top_epoch >= j.planned)
+  GROUP BY e.job_id
+), forecast AS (
+  SELECT j.*, coalesce(f.n, 0) AS epochs_done, f.mean AS mean_epoch_cost,
+         CASE WHEN f.n > 1 THEN sqrt(max(f.mean_square - f.mean * f.mean, 0) * f.n / (f.n - 1)) END AS sd,
+         max(j.planned - coalesce(f.n, 0), 0) AS epochs_left
+  FROM jobs j LEFT JOIN finished f ON f.job_id = j.job_id
+), bounded AS (
+  SELECT forecast.*, mean_epoch_cost * epochs_left AS cost_to_come,
+         1.645 * sd * sqrt(epochs_left + epochs_left * epochs_left * 1.0 / epochs_done) AS margin
+  FROM forecast
+)
+SELECT b.job_id, b.project, b.currency, b.planned AS planned_epochs, b.epochs_done, b.epochs_left,
+       b.cost_to_date, CAST(round(b.mean_epoch_cost) AS INTEGER) AS mean_epoch_cost,
+       CAST(round(b.cost_to_come) AS INTEGER) AS cost_to_come,
+       CAST(round(max(b.cost_to_come - b.margin, 0)) AS INTEGER) AS cost_to_come_low,
+       CAST(round(b.cost_to_come + b.margin) AS INTEGER) AS cost_to_come_high,
+       s.period AS budget_period, s.amount AS budget, s.spend AS budget_spend,
+       CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come > s.amount END AS forecast_over_budget,
+       CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come >= s.alert_ratio * s.amount END AS forecast_alert
+FROM bounded b
+LEFT JOIN budget_status s ON s.project = b.project AND s.period = substr(b.last_end, 1, 7);
