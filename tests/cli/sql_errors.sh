@@ -9,6 +9,18 @@
 set -u
 : "${COSTLEDGER_SO:?COSTLEDGER_SO must name costledger.so}"
 SO=$COSTLEDGER_SO
+# Under `make check`'s sanitized pass (SAN=1) costledger.so needs the ASan and
+# UBSan runtimes, which the sqlite3 shell does not link: preload them.
+if [ "${SAN:-}" = 1 ]; then
+	SAN_PRELOAD="$(cc -print-file-name=libasan.so) $(cc -print-file-name=libubsan.so)"
+	export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+	export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+else
+	SAN_PRELOAD=""
+fi
+sqlite3() {
+	LD_PRELOAD="$SAN_PRELOAD" command sqlite3 "$@"
+}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 checks=0
@@ -216,7 +228,7 @@ expect_error "too many arguments" "SELECT money_text(1, 2, 3)" \
 checks=$((checks + 1))
 sqlite3 :memory: "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/before.txt" || fail "function list" "a list" "sqlite3 failed"
 sqlite3 :memory: ".load '$SO'" "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/after.txt" || fail "function list" "a list" "sqlite3 failed"
-added=$(comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')
+added=$(LC_ALL=C comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')
 want="break_even_hours checkpoint_interval costledger_version epoch_cost epoch_gpu_hours epoch_mem_gb epoch_transfer_gb interruption_loss interval_union_seconds money money_mul money_text money_total overlap_seconds power_cost run_cost spot_rework_hours spot_savings train_flops train_gpu_hours "
 [ "$added" = "$want" ] || fail "functions the extension adds" "$want" "$added"
 checks=$((checks + 1))
