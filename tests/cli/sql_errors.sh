@@ -193,6 +193,8 @@ expect_error "money_mul quantity out of range" "SELECT money_mul(1, '1e400')" \
 	"money_mul: result is out of range for 64-bit nanos"
 expect_error "money_mul overflow" "SELECT money_mul(9223372036854775807, 2)" \
 	"money_mul: result is out of range for 64-bit nanos"
+expect_error "money_mul overflow by a 20-digit quantity" "SELECT money_mul(9223372036854775807, '1.0000000000000000001')" \
+	"money_mul: result is out of range for 64-bit nanos"
 expect_error "money_mul INT64_MIN * -1" "SELECT money_mul(-9223372036854775808, -1)" \
 	"money_mul: result is out of range for 64-bit nanos"
 expect_error "money_total overflow" "SELECT money_total(column1) FROM (VALUES (9223372036854775807), (1))" \
