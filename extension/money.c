@@ -378,21 +378,31 @@ int money_mul(int64_t nanos, const struct decimal *quantity, int64_t *out)
 	return MONEY_OK;
 }
 
+static __int128 sum_total(const struct money_sum *sum)
+{
+	return (__int128)(((unsigned __int128)(uint64_t)sum->total_high << 64) | sum->total_low);
+}
+
 void money_sum_add(struct money_sum *sum, int64_t nanos)
 {
-	sum->total += nanos;
+	__int128 total = sum_total(sum) + nanos;
+
+	sum->total_low = (uint64_t)total;
+	sum->total_high = (int64_t)(total >> 64);
 	sum->count++;
 }
 
 int money_sum_result(const struct money_sum *sum, int64_t *nanos)
 {
-	if (sum->total > INT64_MAX || sum->total < INT64_MIN)
+	__int128 total = sum_total(sum);
+
+	if (total > INT64_MAX || total < INT64_MIN)
 		return MONEY_OVERFLOW;
-	*nanos = (int64_t)sum->total;
+	*nanos = (int64_t)total;
 	return MONEY_OK;
 }
 
 int money_sum_format(const struct money_sum *sum, char *buf, size_t size)
 {
-	return format_scaled(sum->total, MONEY_SCALE, buf, size);
+	return format_scaled(sum_total(sum), MONEY_SCALE, buf, size);
 }

@@ -77,7 +77,10 @@ int money_mul(int64_t nanos, const struct decimal *quantity, int64_t *out);
  * does not fit in int64.
  */
 struct money_sum {
-	__int128 total;
+	/* The 128-bit total as two halves: sqlite3_aggregate_context() gives
+	 * 8-byte alignment, and an __int128 member would want 16. */
+	uint64_t total_low;
+	int64_t total_high;
 	int64_t count;
 };
 void money_sum_add(struct money_sum *sum, int64_t nanos);

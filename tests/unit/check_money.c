@@ -465,7 +465,7 @@ END_TEST
 
 START_TEST(core_sum)
 {
-	struct money_sum sum = {0, 0};
+	struct money_sum sum = {0};
 	int64_t out = 0;
 	char buf[48];
 	int i;
@@ -486,7 +486,7 @@ END_TEST
 /* Past INT64_MAX and back: the intermediate total does not wrap. */
 START_TEST(limits_sum)
 {
-	struct money_sum sum = {0, 0};
+	struct money_sum sum = {0};
 	int64_t out = 0;
 	char buf[48];
 
