@@ -479,6 +479,13 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		goto done;
 	}
 	earlier = same_content(db, run.import_id, run.kind, &stats);
+	if (earlier && run.inserted > 0) {
+		/* Usage: the same bytes read with other options (--tz, --fields, --resource). */
+		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, and read with "
+				       "these options it gives other rows (another --tz, --fields or "
+				       "--resource?)", file, (long long)earlier);
+		goto done;
+	}
 	if (finish_import(&run, &stats) < 0) {
 		exit_code = error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file,
 				       sqlite3_errmsg(db));

@@ -32,7 +32,8 @@ int usage_store_open(sqlite3 *db, struct usage_store **out)
 	s->db = db;
 	rc = sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS usage_skipped"
 			  " (import_id INTEGER, row_key BLOB, n INTEGER NOT NULL,"
-			  "  PRIMARY KEY (import_id, row_key))", NULL, NULL, NULL);
+			  "  PRIMARY KEY (import_id, row_key));"
+			  " DELETE FROM temp.usage_skipped", NULL, NULL, NULL); /* import_ids are reused */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, insert_sql, -1, &s->insert, NULL);
 	if (rc == SQLITE_OK)
