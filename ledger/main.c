@@ -25,6 +25,8 @@ static const struct command {
 	{"import", cmd_import, "import bills: FOCUS or AWS CUR, CSV or gzip"},
 	{"sql", cmd_sql, "run a query against the ledger"},
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
+	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
+	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
 };
 
 static void print_usage(FILE *out)

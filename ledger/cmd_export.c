@@ -1,0 +1,424 @@
+/*
+ * cmd_export.c: costledger export --month YYYY-MM --what summary|findings|
+ * charges|usage -o FILE [--decimals N] [--crlf] [--format csv|focus]
+ *
+ * Finance CSV (docs/exports.md): RFC 4180 through libcsv's csv_fwrite, a
+ * header row, UTF-8, LF or CRLF; amounts rounded half-even to --decimals
+ * (default 2) with the rounding remainder allocated so that every money
+ * column adds up exactly to its rounded total (csv_out_allocate); text cells
+ * neutralised against spreadsheet formulas. summary and findings end with a
+ * total row. --format focus (charges only) writes a FOCUS 1.2 file with
+ * exact amounts that `costledger import` reads back to the same totals.
+ */
+#include "commands.h"
+#include "csv_out.h"
+#include "ledger.h"
+#include "reconcile.h"
+#include "report.h"
+
+#include "money.h"
+
+#include <csv.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: costledger export [--ledger FILE] --month YYYY-MM\n"
+	"                         --what summary|findings|charges|usage -o FILE\n"
+	"                         [--decimals N] [--crlf] [--format csv|focus]\n"
+	"\n"
+	"Writes the month as CSV for finance: RFC 4180, a header row, amounts\n"
+	"rounded half-even to N decimals (default 2) so that each amount column\n"
+	"adds up exactly to its rounded total (docs/exports.md); text cells that\n"
+	"a spreadsheet would take for a formula start with a single quote.\n"
+	"\n"
+	"  --what W       summary (per project), findings (of the month's latest\n"
+	"                 reconciliation), charges or usage\n"
+	"  -o FILE        the file to write ('-': standard output)\n"
+	"  --decimals N   decimals of amounts, 0 to 9 (default 2)\n"
+	"  --crlf         end lines with CRLF (default LF)\n"
+	"  --format F     csv (default) or focus: charges as a FOCUS 1.2 file with\n"
+	"                 exact amounts, for `costledger import`\n"
+	"\n"
+	"exit status: 0 written, 2 bad usage, 3 ledger or file error\n";
+
+/* Column types: t text, n number as the ledger has it, m money (allocated),
+ * d the difference of the two money columns before it, x exact money. */
+struct table {
+	const char *names[20];
+	char types[21];
+	size_t columns, rows, cap;
+	char **cells;          /* rows x columns; NULL for money columns */
+	int64_t *money;        /* rows x columns */
+	int total_row;
+};
+
+static int table_add_row(struct table *t)
+{
+	if (t->rows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		char **c = realloc(t->cells, cap * t->columns * sizeof *c);
+		int64_t *m;
+		if (!c)
+			return -1;
+		t->cells = c;
+		if (!(m = realloc(t->money, cap * t->columns * sizeof *m)))
+			return -1;
+		t->money = m;
+		t->cap = cap;
+	}
+	memset(t->cells + t->rows * t->columns, 0, t->columns * sizeof *t->cells);
+	memset(t->money + t->rows * t->columns, 0, t->columns * sizeof *t->money);
+	t->rows++;
+	return 0;
+}
+
+static void table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->rows * t->columns; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->money);
+}
+
+static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const char *start,
+			  const char *end, sqlite3_int64 run_id)
+{
+	sqlite3_stmt *st;
+	int rc, c;
+
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, run_id);
+	t->columns = (size_t)sqlite3_column_count(st);
+	for (c = 0; c < (int)t->columns && c < 20; c++)
+		t->names[c] = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t base;
+		if (table_add_row(t) < 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		base = (t->rows - 1) * t->columns;
+		for (c = 0; c < (int)t->columns; c++) {
+			const unsigned char *s = sqlite3_column_text(st, c);
+			if (t->types[c] == 'm' || t->types[c] == 'x')
+				t->money[base + c] = sqlite3_column_int64(st, c);
+			if (t->types[c] != 'm' && t->types[c] != 'd')
+				t->cells[base + c] = strdup(s ? (const char *)s : "");
+			if (t->types[c] == 'x' && sqlite3_column_type(st, c) == SQLITE_NULL) {
+				free(t->cells[base + c]);
+				t->cells[base + c] = NULL;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int table_from_report(sqlite3 *db, struct table *t, const char *month)
+{
+	struct report r;
+	size_t i;
+	int rc;
+
+	if ((rc = report_load(db, month, "project", &r)) != SQLITE_OK)
+		return rc;
+	for (i = 0; i < r.count; i++) {
+		const struct report_row *row = &r.rows[i];
+		size_t base;
+		char buf[32];
+		if (table_add_row(t) < 0) {
+			report_free(&r);
+			return SQLITE_NOMEM;
+		}
+		base = (t->rows - 1) * t->columns;
+		t->cells[base] = strdup(row->group);
+		t->money[base + 1] = row->billed;
+		t->money[base + 2] = row->expected;
+		snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
+		t->cells[base + 4] = strdup(buf);
+		t->money[base + 5] = row->spot_savings;
+		t->money[base + 6] = row->pause_savings;
+		t->money[base + 7] = row->has_budget ? row->budget : 0;
+		snprintf(buf, sizeof buf, "%.4f", row->budget_use);
+		t->cells[base + 8] = strdup(row->has_budget ? buf : "");
+	}
+	report_free(&r);
+	return SQLITE_OK;
+}
+
+static int write_table(struct table *t, FILE *out, int decimals, const char *eol)
+{
+	int64_t *column = malloc((t->rows ? t->rows : 1) * sizeof *column);
+	int64_t *rounded = malloc((t->rows ? t->rows : 1) * sizeof *rounded);
+	int64_t totals[20] = {0};
+	size_t r, c;
+	char buf[48];
+
+	if (!column || !rounded) {
+		free(column);
+		free(rounded);
+		return -1;
+	}
+	for (c = 0; c < t->columns; c++) {
+		if (t->types[c] != 'm')
+			continue;
+		for (r = 0; r < t->rows; r++)
+			column[r] = t->money[r * t->columns + c];
+		if (csv_out_allocate(column, t->rows, decimals, rounded) < 0) {
+			free(column);
+			free(rounded);
+			return -1;
+		}
+		for (r = 0; r < t->rows; r++) {
+			t->money[r * t->columns + c] = rounded[r];
+			totals[c] += rounded[r];
+		}
+	}
+	free(column);
+	free(rounded);
+	for (c = 0; c < t->columns; c++) {
+		csv_out_text(out, t->names[c]);
+		fputs(c + 1 < t->columns ? "," : eol, out);
+	}
+	for (r = 0; r <= t->rows; r++) {
+		int is_total = r == t->rows;
+		if (is_total && !t->total_row)
+			break;
+		for (c = 0; c < t->columns; c++) {
+			size_t i = r * t->columns + c;
+			int64_t v;
+			switch (t->types[c]) {
+			case 'm':
+			case 'd':
+				if (t->types[c] == 'm')
+					v = is_total ? totals[c] : t->money[i];
+				else
+					v = is_total ? totals[c - 2] - totals[c - 1]
+						     : t->money[i - 2] - t->money[i - 1];
+				money_format(v, decimals, buf, sizeof buf);
+				csv_out_number(out, buf);
+				break;
+			case 'x':
+				if (!is_total && t->cells[i]) {
+					reconcile_money_text(t->money[i], buf, sizeof buf);
+					csv_out_number(out, buf);
+				}
+				break;
+			case 'n':
+				if (!is_total)
+					csv_out_number(out, t->cells[i]);
+				break;
+			default:
+				if (is_total)
+					csv_out_text(out, c == 0 ? "total" : "");
+				else
+					csv_out_text(out, t->cells[i]);
+			}
+			fputs(c + 1 < t->columns ? "," : eol, out);
+		}
+	}
+	return 0;
+}
+
+/* FOCUS 1.2 charges with exact amounts; text as is (this file is data). */
+static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *end, const char *eol)
+{
+	static const char *const names[] = {
+		"BillingAccountId", "SubAccountId", "BillingPeriodStart", "BillingPeriodEnd",
+		"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ChargeClass",
+		"ChargeDescription", "ProviderName", "ServiceName", "SkuId", "ResourceId", "RegionId",
+		"PricingCategory", "PricingQuantity", "PricingUnit", "ListUnitPrice",
+		"ContractedUnitPrice", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
+		"BillingCurrency", "InvoiceId", "CommitmentDiscountStatus", "Tags", "x_InstanceType",
+	};
+	/* 1: money columns */
+	static const char money_cols[] = "0000000000000000011111110000";
+	sqlite3_stmt *st;
+	size_t c, n = sizeof names / sizeof names[0];
+	char buf[48];
+	int rc;
+
+	rc = sqlite3_prepare_v2(db,
+		"SELECT billing_account_id, sub_account_id, billing_period_start, billing_period_end,"
+		" charge_period_start, charge_period_end, charge_category, charge_class,"
+		" charge_description, provider, service_name, sku_id, resource_id, region_id,"
+		" pricing_category, pricing_quantity, pricing_unit, list_unit_price, unit_price,"
+		" billed_cost, effective_cost, list_cost, contracted_cost, billing_currency, invoice_id,"
+		" commitment_discount_status, CASE WHEN tags IS NOT NULL THEN tags"
+		"   WHEN project IS NOT NULL THEN json_object('project', project) END, instance_type"
+		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
+		" ORDER BY charge_period_start, charge_id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+	for (c = 0; c < n; c++) {
+		fputs(names[c], out);
+		fputs(c + 1 < n ? "," : eol, out);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (c = 0; c < n; c++) {
+			int type = sqlite3_column_type(st, (int)c);
+			if (type != SQLITE_NULL) {
+				if (money_cols[c] == '1') {
+					reconcile_money_text(sqlite3_column_int64(st, (int)c), buf, sizeof buf);
+					fputs(buf, out);
+				} else {
+					const char *s = (const char *)sqlite3_column_text(st, (int)c);
+					if (strpbrk(s, ",\"\r\n") || s[0] == ' ')
+						csv_fwrite(out, s, strlen(s));
+					else
+						fputs(s, out);
+				}
+			}
+			fputs(c + 1 < n ? "," : eol, out);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static const char findings_sql[] =
+	"SELECT kind, provider, project, resource_id, period_start, period_end,"
+	" printf('%.2f', hours), billed, expected, 0 FROM findings"
+	" WHERE reconciliation_id = ?3 ORDER BY finding_id";
+static const char charges_sql[] =
+	"SELECT charge_id, provider, project, resource_id, coalesce(instance_type, sku_id),"
+	" charge_period_start, charge_period_end, charge_category, charge_class, pricing_category,"
+	" pricing_quantity, pricing_unit, unit_price, billed_cost, billing_currency FROM charges"
+	" WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
+	" ORDER BY charge_period_start, charge_id";
+static const char usage_sql[] =
+	"SELECT usage_id, provider, project, job_id, run_id, resource_id, instance_type, pricing,"
+	" gpus, state, max(usage_start, ?1), min(usage_end, ?2),"
+	" printf('%.4f', overlap_seconds(usage_start, usage_end, ?1, ?2) / 3600.0) FROM usage"
+	" WHERE usage_end > ?1 AND usage_start < ?2 ORDER BY usage_start, usage_id";
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{"month", required_argument, NULL, 'm'},
+		{"what", required_argument, NULL, 'w'},
+		{"output", required_argument, NULL, 'o'},
+		{"decimals", required_argument, NULL, 'd'},
+		{"crlf", no_argument, NULL, 'c'},
+		{"format", required_argument, NULL, 'f'},
+		{"ledger", required_argument, NULL, 'l'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *month = NULL, *what = NULL, *file = NULL, *format = "csv";
+	const char *path = global_ledger_option, *eol = "\n";
+	char start[32], end[32], *endp;
+	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
+	struct table t;
+	sqlite3 *db;
+	FILE *out;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'm': month = optarg; break;
+		case 'w': what = optarg; break;
+		case 'o': file = optarg; break;
+		case 'c': eol = "\r\n"; break;
+		case 'f': format = optarg; break;
+		case 'l': path = optarg; break;
+		case 'd':
+			decimals = (int)strtol(optarg, &endp, 10);
+			if (*endp || endp == optarg || decimals < 0 || decimals > 9)
+				return error_exit(EXIT_USAGE, "export: --decimals: 0 to 9, not '%s'", optarg);
+			break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fputs(usage, stderr);
+		return error_exit(EXIT_USAGE, "export: unexpected argument '%s'", argv[optind]);
+	}
+	if (!month || !what || !file) {
+		fputs(usage, stderr);
+		return error_exit(EXIT_USAGE, "export: give --month, --what and -o FILE");
+	}
+	if (reconcile_month_bounds(month, start, end) < 0)
+		return error_exit(EXIT_USAGE, "export: --month: not a month (YYYY-MM): '%s'", month);
+	if (strcmp(what, "summary") && strcmp(what, "findings") && strcmp(what, "charges") &&
+	    strcmp(what, "usage"))
+		return error_exit(EXIT_USAGE, "export: --what: '%s' (summary, findings, charges, usage)", what);
+	if (strcmp(format, "csv") && strcmp(format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
+	if (!strcmp(format, "focus") && strcmp(what, "charges"))
+		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
+	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
+		return EXIT_LEDGER;
+	out = strcmp(file, "-") ? fopen(file, "wb") : stdout;
+	if (!out) {
+		ledger_close(db);
+		return error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+	}
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	memset(&t, 0, sizeof t);
+	if (!strcmp(format, "focus")) {
+		rc = write_focus(db, out, start, end, eol);
+	} else {
+		static const char *const summary_names[] = {"project", "billed", "expected", "difference",
+			"gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use"};
+		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
+			"period_start", "period_end", "hours", "billed", "expected", "difference"};
+		static const char *const charges_names[] = {"charge_id", "provider", "project",
+			"resource_id", "sku", "charge_period_start", "charge_period_end", "charge_category",
+			"charge_class", "pricing_category", "pricing_quantity", "pricing_unit", "unit_price",
+			"billed_cost", "currency"};
+		static const char *const usage_names[] = {"usage_id", "provider", "project", "job_id",
+			"run_id", "resource_id", "instance_type", "pricing", "gpus", "state", "usage_start",
+			"usage_end", "hours"};
+		const char *const *names;
+		size_t i;
+		if (!strcmp(what, "summary")) {
+			names = summary_names;
+			t.columns = 9;
+			strcpy(t.types, "tmmdnmmmn");
+			t.total_row = 1;
+			rc = table_from_report(db, &t, month);
+		} else if (!strcmp(what, "findings")) {
+			sqlite3_int64 run = report_latest_run(db, month);
+			names = findings_names;
+			strcpy(t.types, "ttttttnmmd");
+			t.total_row = 1;
+			if (!run)
+				fprintf(stderr, "costledger: export: no reconciliation of %s yet;"
+					" run costledger reconcile --month %s\n", month, month);
+			rc = table_from_sql(db, &t, findings_sql, start, end, run);
+		} else if (!strcmp(what, "charges")) {
+			names = charges_names;
+			strcpy(t.types, "ntttttttttntxmt");
+			rc = table_from_sql(db, &t, charges_sql, start, end, 0);
+		} else {
+			names = usage_names;
+			strcpy(t.types, "nttttttttnttn");
+			rc = table_from_sql(db, &t, usage_sql, start, end, 0);
+		}
+		for (i = 0; i < t.columns; i++)
+			t.names[i] = names[i];
+		if (rc == SQLITE_OK && write_table(&t, out, decimals, eol) < 0)
+			rc = SQLITE_RANGE;
+		table_free(&t);
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ?
+				       "amounts do not fit" : sqlite3_errmsg(db));
+	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
+		exit_code = error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+	ledger_close(db);
+	return exit_code;
+}
