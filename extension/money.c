@@ -20,6 +20,7 @@ const char *money_strerror(int status)
 	case MONEY_SYNTAX: return "not a number";
 	case MONEY_OVERFLOW: return "out of range";
 	case MONEY_RANGE: return "invalid argument";
+	case MONEY_PRECISION: return "more than 18 significant digits";
 	}
 	return "unknown error";
 }
@@ -294,8 +295,8 @@ int money_format(int64_t nanos, int decimals, char *buf, size_t size)
 int decimal_parse(const char *s, size_t n, struct decimal *d, int *rounded)
 {
 	struct number_text num;
-	size_t first = 0, total;
-	long significant, shift;
+	size_t first = 0, last, total;
+	long trailing, scale;
 	uint64_t magnitude;
 	int status;
 
@@ -311,18 +312,25 @@ int decimal_parse(const char *s, size_t n, struct decimal *d, int *rounded)
 		d->scale = 0;
 		return MONEY_OK;
 	}
-	significant = (long)(total - first);
-	/* Keep up to DECIMAL_DIGITS significant digits: value*10^shift. */
-	shift = -num.exponent;
-	if (significant > DECIMAL_DIGITS)
-		shift -= significant - DECIMAL_DIGITS;
-	if (shift > 400 || shift < -400)
+	last = total - 1;
+	while (digit_at(&num, last) == 0)
+		last--;
+	/*
+	 * More digits than int64 holds exactly would have to be rounded here and
+	 * again after the multiplication: refuse them rather than round twice.
+	 */
+	if (last - first + 1 > DECIMAL_DIGITS)
+		return MONEY_PRECISION;
+	/* value = digits[first..last] * 10^-scale, trailing zeros dropped. */
+	trailing = (long)(total - 1 - last);
+	scale = -(num.exponent + trailing);
+	if (scale > 400 || scale < -400)
 		return MONEY_OVERFLOW;
-	status = scale_digits(&num, num.exponent + shift, (uint64_t)INT64_MAX, &magnitude, rounded);
+	status = scale_digits(&num, -trailing, (uint64_t)INT64_MAX, &magnitude, rounded);
 	if (status != MONEY_OK)
 		return status;
 	d->mantissa = num.negative ? -(int64_t)magnitude : (int64_t)magnitude;
-	d->scale = (int)shift;
+	d->scale = (int)scale;
 	return MONEY_OK;
 }
 

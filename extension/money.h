@@ -24,6 +24,7 @@ enum money_status {
 	MONEY_SYNTAX,    /* not a decimal number */
 	MONEY_OVERFLOW,  /* does not fit in int64 nanos */
 	MONEY_RANGE,     /* an argument out of its range (decimals, NaN, inf) */
+	MONEY_PRECISION, /* a quantity with more than 18 significant digits */
 };
 
 /* A short lowercase description of a status, for error messages. */
@@ -59,7 +60,8 @@ int money_format(int64_t nanos, int decimals, char *buf, size_t size);
 
 /*
  * A decimal quantity: value = mantissa * 10^-scale. Holds at most 18
- * significant digits; more are rounded half-even (and *rounded is set).
+ * significant digits (trailing zeros do not count); decimal_parse refuses
+ * more with MONEY_PRECISION, so that money_mul rounds exactly once.
  */
 struct decimal {
 	int64_t mantissa;

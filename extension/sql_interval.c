@@ -73,8 +73,11 @@ static int interval_args(sqlite3_context *ctx, sqlite3_value **argv, const char 
 void sql_overlap_seconds(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct interval a, b;
-	int ra, rb;
+	int ra, rb, i;
 
+	for (i = 0; i < 4; i++)
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			return; /* NULL in any argument: NULL, before any other check */
 	if ((ra = interval_args(ctx, argv, "overlap_seconds", 0, "a_start", "a_end", &a)) < 0)
 		return;
 	if ((rb = interval_args(ctx, argv + 2, "overlap_seconds", 2, "b_start", "b_end", &b)) < 0)

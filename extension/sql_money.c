@@ -19,6 +19,9 @@ static void money_error(sqlite3_context *ctx, const char *function, int index,
 	if (status == MONEY_OVERFLOW)
 		sql_arg_error(ctx, function, index, arg_name,
 			      "is out of range for 64-bit nanos: \"%s\"", text);
+	else if (status == MONEY_PRECISION)
+		sql_arg_error(ctx, function, index, arg_name,
+			      "has more than 18 significant digits: \"%s\"", text);
 	else
 		sql_arg_error(ctx, function, index, arg_name, "is not a number: \"%s\"", text);
 }
@@ -105,7 +108,9 @@ void sql_money_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (money_mul(nanos, &quantity, &product) != MONEY_OK) {
-		sqlite3_result_error(ctx, "money_mul: result is out of range for 64-bit nanos", -1);
+		sql_arg_error(ctx, "money_mul", 1, "quantity",
+			      "makes the result out of range for 64-bit nanos: %lld * %s",
+			      (long long)nanos, (const char *)sqlite3_value_text(argv[1]));
 		return;
 	}
 	sqlite3_result_int64(ctx, product);

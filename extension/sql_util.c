@@ -71,19 +71,25 @@ int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *functi
 		  int index, const char *arg_name, int64_t *out)
 {
 	int type = sqlite3_value_type(value);
+	double d;
 
 	if (type == SQLITE_NULL)
 		return 0;
 	if (type != SQLITE_INTEGER &&
 	    (type = numeric_type(ctx, value, function, index, arg_name)) < 0)
 		return -1;
-	if (type != SQLITE_INTEGER) {
-		sql_arg_error(ctx, function, index, arg_name, "must be an integer, got %.15g",
-			      sqlite3_value_double(value));
-		return -1;
+	if (type == SQLITE_INTEGER) {
+		*out = sqlite3_value_int64(value);
+		return 1;
 	}
-	*out = sqlite3_value_int64(value);
-	return 1;
+	/* A whole REAL (2.0) is the integer it equals; 2.5 is not. */
+	d = sqlite3_value_double(value);
+	if (d == floor(d) && d >= -9007199254740992.0 && d <= 9007199254740992.0) {
+		*out = (int64_t)d;
+		return 1;
+	}
+	sql_arg_error(ctx, function, index, arg_name, "must be an integer, got %!.15g", d);
+	return -1;
 }
 
 void sql_result_number(sqlite3_context *ctx, double value)

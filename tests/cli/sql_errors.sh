@@ -190,13 +190,15 @@ expect_error "money_text decimals 10" "SELECT money_text(1, 10)" \
 expect_error "money_text decimals -1" "SELECT money_text(1, -1)" \
 	"money_text: argument 2 'decimals' must be between 0 and 9, got -1"
 expect_error "money_mul quantity out of range" "SELECT money_mul(1, '1e400')" \
-	"money_mul: result is out of range for 64-bit nanos"
+	"money_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: 1 * 1e400"
 expect_error "money_mul overflow" "SELECT money_mul(9223372036854775807, 2)" \
-	"money_mul: result is out of range for 64-bit nanos"
-expect_error "money_mul overflow by a 20-digit quantity" "SELECT money_mul(9223372036854775807, '1.0000000000000000001')" \
-	"money_mul: result is out of range for 64-bit nanos"
+	"money_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: 9223372036854775807 * 2"
+expect_error "money_mul 20-digit quantity" "SELECT money_mul(9223372036854775807, '1.0000000000000000001')" \
+	"money_mul: argument 2 'quantity' has more than 18 significant digits: \"1.0000000000000000001\""
+expect_error "money_mul 20-digit quantity near a tie" "SELECT money_mul(1, '0.50000000000000000001')" \
+	"money_mul: argument 2 'quantity' has more than 18 significant digits: \"0.50000000000000000001\""
 expect_error "money_mul INT64_MIN * -1" "SELECT money_mul(-9223372036854775808, -1)" \
-	"money_mul: result is out of range for 64-bit nanos"
+	"money_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: -9223372036854775808 * -1"
 expect_error "money_total overflow" "SELECT money_total(column1) FROM (VALUES (9223372036854775807), (1))" \
 	"money_total: the total 9223372036.854775808 does not fit in 64-bit nanos"
 expect_error "money_total underflow" "SELECT money_total(column1) FROM (VALUES (-9223372036854775808), (-9223372036854775808))" \

@@ -302,14 +302,16 @@ static const struct decimal_row decimal_rows[] = {
 	{"1.5", MONEY_OK, 15, 1, 0},
 	{"0", MONEY_OK, 0, 0, 0},
 	{"-0.000", MONEY_OK, 0, 0, 0},
-	{"100", MONEY_OK, 100, 0, 0},
+	{"100", MONEY_OK, 1, -2, 0},          /* trailing zeros go into the scale */
+	{"1.50000000000000000000", MONEY_OK, 15, 1, 0}, /* and do not count as digits */
 	{"5E+3", MONEY_OK, 5, -3, 0},
 	{"-2.5e-3", MONEY_OK, -25, 4, 0},
 	{"0.001", MONEY_OK, 1, 3, 0},
 	{"123456789012345678", MONEY_OK, 123456789012345678, 0, 0},
-	{"1234567890123456789", MONEY_OK, 123456789012345679, -1, 1}, /* 19 digits: ...8.9 up */
-	{"1234567890123456785", MONEY_OK, 123456789012345678, -1, 1}, /* tie: to even */
-	{"0.1234567890123456789", MONEY_OK, 123456789012345679, 18, 1},
+	/* 19 significant digits would be rounded, then rounded again by money_mul: refused */
+	{"1234567890123456789", MONEY_PRECISION, 0, 0, 0},
+	{"1234567890123456785", MONEY_PRECISION, 0, 0, 0},
+	{"0.1234567890123456789", MONEY_PRECISION, 0, 0, 0},
 	{"1e400", MONEY_OK, 1, -400, 0},
 	{"1e-400", MONEY_OK, 1, 400, 0},
 	{"1e401", MONEY_OVERFLOW, 0, 0, 0},
