@@ -251,7 +251,7 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 		return import_error_set(error, s->file, row->line, column_names[S_START],
 					"%s: \"%.100s\"", time_strerror(status), start);
 	field(s, row, S_ELAPSED, elapsed, sizeof elapsed);
-	if (*elapsed && (secs = usage_elapsed_seconds(elapsed)) < 0)
+	if (!is_unknown(elapsed) && (secs = usage_elapsed_seconds(elapsed)) < 0)
 		return import_error_set(error, s->file, row->line, column_names[S_ELAPSED],
 					"not [D-]HH:MM:SS: \"%.100s\"", elapsed);
 	if (secs < 0) {
