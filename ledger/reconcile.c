@@ -515,7 +515,8 @@ static int store_findings(struct run *r, sqlite3_int64 run_id, int64_t tolerance
 	int rc;
 
 	*stored = 0;
-	qsort(r->pieces, r->piece_count, sizeof *r->pieces, piece_cmp);
+	if (r->piece_count)
+		qsort(r->pieces, r->piece_count, sizeof *r->pieces, piece_cmp);
 	rc = sqlite3_prepare_v2(r->db,
 		"INSERT INTO findings (reconciliation_id, kind, provider, project, resource_id,"
 		" period_start, period_end, hours, billed, expected, difference, charge_ids,"
