@@ -192,7 +192,7 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 		"<title>costledger: %s</title>\n<style>\n"
 		"body{font-family:sans-serif;margin:2em;color:#222}"
 		"table{border-collapse:collapse;margin:1em 0}"
-		"th,td{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+		"th,td{border:1px solid #ccc;padding:4px 8px;white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}"
 		"th{background:#f0f0f0}.billed{fill:#d9534f}.expected{fill:#5b8def}"
 		"\n</style></head><body>\n<h1>GPU training costs, %s</h1>\n", r->month, r->month);
 	if (r->run_id)
