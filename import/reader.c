@@ -34,6 +34,7 @@ struct row_builder {
 	int stopped;            /* the callback's non-zero answer */
 	int failed;             /* out of memory */
 	long rows;
+	int after_cr;           /* the last byte fed was a CR ending a line */
 };
 
 static int grow_fields(struct row_builder *b)
@@ -123,23 +124,49 @@ static void print_progress(const struct reader_stats *stats, gzFile gz, long row
 		done ? 100.0 : percent, done ? "\n" : "");
 }
 
-/* Feeds buf[0..n) to the parser a line at a time. Returns 0, or -1 on a parse error. */
+/*
+ * Feeds buf[0..n) to the parser a line at a time. A line ends at LF, CRLF or
+ * a bare CR (libcsv ends a row at a bare CR too, so counting only LF gave
+ * every row of a CR-only file line 1). Returns 0, or -1 on a parse error.
+ */
 static int feed(struct csv_parser *parser, struct row_builder *b, const char *buf, size_t n,
 		int *at_line_start)
 {
-	const char *p = buf, *end = buf + n;
+	const char *p = buf, *end = buf + n, *cr = NULL;
+	int no_more_cr = 0;
 
 	while (p < end && !b->stopped && !b->failed) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *chunk_end = nl ? nl + 1 : end;
+		const char *nl, *eol, *chunk_end;
 
+		if (b->after_cr && *p == '\n') {
+			/* The LF of a CRLF cut in two by the read: the line is counted. */
+			b->after_cr = 0;
+			if (csv_parse(parser, p, 1, on_field, on_row, b) != 1)
+				return -1;
+			p++;
+			continue;
+		}
+		b->after_cr = 0;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!no_more_cr && (!cr || cr < p) &&
+		    !(cr = memchr(p, '\r', (size_t)(end - p))))
+			no_more_cr = 1;
+		eol = cr && (!nl || cr < nl) ? cr : nl;
+		if (!eol)
+			chunk_end = end;
+		else if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
+			chunk_end = eol + 2;
+		else
+			chunk_end = eol + 1;
+		if (eol && *eol == '\r' && chunk_end == end)
+			b->after_cr = 1;
 		if (*at_line_start && parser->pstate == 0)
 			b->row_line = b->line;
 		if (csv_parse(parser, p, (size_t)(chunk_end - p), on_field, on_row, b) !=
 		    (size_t)(chunk_end - p))
 			return -1;
-		*at_line_start = nl != NULL;
-		if (nl)
+		*at_line_start = eol != NULL;
+		if (eol)
 			b->line++;
 		p = chunk_end;
 	}
