@@ -52,6 +52,7 @@ struct job {
 	long gpus, planned;
 	long epoch;
 	enum job_state state;
+	char *attributes;           /* the extra columns of the row that opened the interval */
 	int64_t since, last;
 	long since_line, last_line;
 };
@@ -63,6 +64,8 @@ struct usage_csv {
 	int column[C_COUNT];
 	char *header[256];
 	size_t header_count, ignored;
+	int extra[256];             /* columns of no field: kept in attributes */
+	size_t extra_count;
 	long rows;
 	struct job *jobs;
 	size_t job_count, job_alloc;
@@ -92,6 +95,7 @@ void usage_csv_free(struct usage_csv *u)
 		free(u->header[i]);
 	for (i = 0; i < u->job_count; i++) {
 		free(u->jobs[i].job_id);
+		free(u->jobs[i].attributes);
 		for (t = 0; t < T_COUNT; t++)
 			free(u->jobs[i].text[t]);
 	}
@@ -118,7 +122,7 @@ long usage_csv_open_jobs(const struct usage_csv *u)
 
 int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"%s\",\"ignored_columns\":%zu,\"jobs_not_stopped\":[%s]}",
+	return snprintf(buf, size, "{\"format\":\"%s\",\"extra_columns\":%zu,\"jobs_not_stopped\":[%s]}",
 			usage_csv_format(u) ? usage_csv_format(u) : "usage", u->ignored, u->open_report);
 }
 
@@ -144,6 +148,7 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 		}
 		if (found < 0) {
 			u->ignored++;
+			u->extra[u->extra_count++] = (int)i;
 			continue;
 		}
 		if (u->column[found] >= 0)
@@ -191,6 +196,24 @@ static int bad(const struct usage_csv *u, const struct csv_row *row, enum column
 {
 	return import_error_set(error, u->file, row->line, column_names[c], "%s: \"%.200s\"", what,
 				value ? value : "");
+}
+
+/* The row's extra columns (by their header names) as a JSON object, or NULL. */
+static const char *extra_attributes(const struct usage_csv *u, const struct csv_row *row,
+				    struct usage_json *j)
+{
+	size_t k;
+	char value[512];
+
+	usage_json_begin(j);
+	for (k = 0; k < u->extra_count; k++) {
+		int i = u->extra[k];
+		if ((size_t)i >= row->count || !u->header[i][0])
+			continue;
+		usage_trim(row->fields[i], row->lengths[i], value, sizeof value);
+		usage_json_add(j, u->header[i], value);
+	}
+	return usage_json_end(j);
 }
 
 static int read_time(const struct usage_csv *u, const struct csv_row *row, enum column c,
@@ -267,6 +290,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 			void *context, struct import_error *error)
 {
 	char t[T_COUNT][512], job[512], state[64], util[64];
+	struct usage_json attributes;
 	struct usage_record r;
 	const char *s;
 	int i, rc;
@@ -308,6 +332,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 			return bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
 		r.has_util = 1;
 	}
+	r.attributes = extra_attributes(u, row, &attributes);
 	usage_record_key(&r);
 	rc = emit(context, &r);
 	return rc;
@@ -362,6 +387,7 @@ static int close_interval(struct usage_csv *u, struct job *j, int64_t at, usage_
 	r.state = job_state_names[j->state];
 	r.start_ms = j->since;
 	r.end_ms = at;
+	r.attributes = j->attributes;
 	usage_record_key(&r);
 	return emit(context, &r);
 }
@@ -436,6 +462,14 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 				s = pricing_word(s);
 			free(j->text[i]);
 			j->text[i] = usage_strdup(s);
+		}
+	}
+	{
+		struct usage_json extra;
+		const char *json = extra_attributes(u, row, &extra);
+		if (json) {
+			free(j->attributes);
+			j->attributes = usage_strdup(json);
 		}
 	}
 	if (has_gpus) {

@@ -115,8 +115,13 @@ expect "job_forecast" "$(q "SELECT epochs_done || ' ' || epochs_left || ' ' || m
 	"4 6 61.20 1 0"
 expect "spot_summary" "$(q "SELECT interruptions || ' ' || rework_hours || ' ' || money_text(savings_nanos) FROM spot_summary WHERE job_id = 'job-e'")" "1 6.0 56.40"
 expect "budget_status" "$(q "SELECT money_text(spend) || ' ' || alert FROM budget_status WHERE project = 'vision'")" "369.60 0"
+# extra columns go to attributes, where epoch_costs finds epoch_cost()'s inputs:
+# (0.40 x 2.3 + 0.2 x 2.5 + 0.05 x 48 + 0.01 x 120) x 8 = 40.16
+cl import "$D/usage_epoch_estimate.csv" > out.txt || fail "usage with extra columns"
+grep -q '"extra_columns":7' out.txt || fail "extra columns: $(cat out.txt)"
+expect "epoch estimate" "$(q "SELECT round(estimate, 6) || ' ' || money_text(cost) FROM epoch_costs WHERE job_id = 'resnet-1'")" "40.16 0.92"
 before=$(q "SELECT count(*) FROM usage")
-cl import "$D/usage_events_domain2.csv" "$D/usage_intervals.csv" "$D/usage_epochs.csv" > out.txt 2>/dev/null || fail "usage re-import"
+cl import "$D/usage_events_domain2.csv" "$D/usage_intervals.csv" "$D/usage_epochs.csv" "$D/usage_epoch_estimate.csv" > out.txt 2>/dev/null || fail "usage re-import"
 expect "usage re-import adds nothing" "$(q "SELECT count(*) FROM usage")" "$before"
 
 # --- bad input: file:line, exit 2, ledger unchanged -----------------------------

@@ -124,7 +124,7 @@ START_TEST(core_domain2)
 			 "resource=vm-1 type=a100x1 pricing=on-demand gpus=1 epoch=1 util=-1");
 	ck_assert_str_eq(c.text[2], "4 running 2026-10-03T12:00:00Z 2026-10-05T04:00:00Z job=job-7 project=vision "
 			 "resource=vm-1 type=a100x1 pricing=on-demand gpus=1 epoch=1 util=-1");
-	ck_assert_str_eq(report, "{\"format\":\"usage-events\",\"ignored_columns\":0,\"jobs_not_stopped\":[]}");
+	ck_assert_str_eq(report, "{\"format\":\"usage-events\",\"extra_columns\":0,\"jobs_not_stopped\":[]}");
 }
 END_TEST
 
@@ -153,7 +153,7 @@ START_TEST(core_epochs_and_open_job)
 			 "resource=vm-3 type=- pricing=spot gpus=-1 epoch=2 util=-1");
 	ck_assert_str_eq(c.text[3], "5 running 2026-10-20T14:00:00Z 2026-10-20T20:00:00Z job=j project=- "
 			 "resource=vm-4 type=- pricing=spot gpus=-1 epoch=2 util=-1");
-	ck_assert_str_eq(report, "{\"format\":\"usage-events\",\"ignored_columns\":1,\"jobs_not_stopped\":"
+	ck_assert_str_eq(report, "{\"format\":\"usage-events\",\"extra_columns\":1,\"jobs_not_stopped\":"
 			 "[{\"job_id\":\"k\",\"state\":\"running\",\"since\":\"2026-10-20T00:00:00Z\",\"line\":7}]}");
 }
 END_TEST
