@@ -28,7 +28,7 @@ struct sample {
 	long index, line;
 	int has_util;
 	double util;
-	char *name, *uuid;
+	const char *name, *uuid;    /* interned: one copy per distinct text */
 };
 
 struct nvidia_smi {
@@ -40,7 +40,30 @@ struct nvidia_smi {
 	struct sample *samples;
 	size_t count, alloc;
 	long repeated_headers, no_util;
+	char **strings;             /* the interned texts */
+	size_t string_count, string_alloc;
 };
+
+/* One copy per distinct text (GPU names and uuids repeat in every sample). */
+static const char *intern(struct nvidia_smi *n, const char *s)
+{
+	size_t i, from = n->string_count > 64 ? n->string_count - 64 : 0;
+
+	if (!s[0] || s[0] == '[')
+		return NULL;
+	for (i = n->string_count; i-- > from;)
+		if (!strcmp(n->strings[i], s))
+			return n->strings[i];
+	if (n->string_count == n->string_alloc) {
+		size_t size = n->string_alloc ? n->string_alloc * 2 : 16;
+		char **bigger = realloc(n->strings, size * sizeof *bigger);
+		if (!bigger)
+			abort();
+		n->strings = bigger;
+		n->string_alloc = size;
+	}
+	return n->strings[n->string_count++] = usage_strdup(s);
+}
 
 static void map_names(struct nvidia_smi *n, char *const *names, size_t count)
 {
@@ -111,10 +134,9 @@ void nvidia_smi_free(struct nvidia_smi *n)
 
 	if (!n)
 		return;
-	for (i = 0; i < n->count; i++) {
-		free(n->samples[i].name);
-		free(n->samples[i].uuid);
-	}
+	for (i = 0; i < n->string_count; i++)
+		free(n->strings[i]);
+	free(n->strings);
 	free(n->samples);
 	free(n);
 }
@@ -222,9 +244,9 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 					"not a percentage: \"%.100s\"", util);
 	}
 	field(n, row, N_NAME, name, sizeof name);
-	s->name = name[0] && name[0] != '[' ? usage_strdup(name) : NULL;
+	s->name = intern(n, name);
 	field(n, row, N_UUID, uuid, sizeof uuid);
-	s->uuid = uuid[0] && uuid[0] != '[' ? usage_strdup(uuid) : NULL;
+	s->uuid = intern(n, uuid);
 	n->count++;
 	return 0;
 }

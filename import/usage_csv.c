@@ -516,11 +516,22 @@ int usage_csv_finish(struct usage_csv *u, usage_emit_fn emit, void *context,
 			continue;
 		u->open_jobs++;
 		time_format(j->since, when, sizeof when);
-		if (len + strlen(j->job_id) + 96 < sizeof u->open_report)
-			len += (size_t)snprintf(u->open_report + len, sizeof u->open_report - len,
-						"%s{\"job_id\":\"%s\",\"state\":\"%s\",\"since\":\"%s\",\"line\":%ld}",
-						len ? "," : "", j->job_id, job_state_names[j->state],
-						when, j->since_line);
+		{
+			struct usage_json o;
+			char line[32];
+			const char *json;
+			usage_json_begin(&o);
+			usage_json_add(&o, "job_id", j->job_id);
+			usage_json_add(&o, "state", job_state_names[j->state]);
+			usage_json_add(&o, "since", when);
+			json = usage_json_end(&o);
+			snprintf(line, sizeof line, ",\"line\":%ld}", j->since_line);
+			/* the object without its "}", then the line number */
+			if (len + strlen(json) + strlen(line) + 2 < sizeof u->open_report)
+				len += (size_t)snprintf(u->open_report + len, sizeof u->open_report - len,
+							"%s%.*s%s", len ? "," : "", (int)strlen(json) - 1,
+							json, line);
+		}
 	}
 	return 0;
 }
