@@ -136,6 +136,10 @@ case("invalid_utf8_surrogate.csv", (H + row(service="a\x00")).encode().replace(b
      r"invalid_utf8_surrogate\.csv:2: column 'ServiceName': invalid UTF-8")
 case("invalid_utf8_truncated_sequence.csv", (H + row(service="a\x00")).encode().replace(b"\x00", b"\xe6\x97"),
      r"invalid_utf8_truncated_sequence\.csv:2: column 'ServiceName': invalid UTF-8")
+case("cr_line_endings.csv", (H + GOOD + row(billed="x")).replace("\n", "\r"),
+     r"cr_line_endings\.csv:4: column 'BilledCost': not a number")
+case("crlf_multiline_field.csv", (H + row(service='"a\nb"') + row(billed="x")).replace("\n", "\r\n"),
+     r"crlf_multiline_field\.csv:4: column 'BilledCost': not a number")
 case("nul_byte.csv", (H + GOOD + row(service="EC\x002")).encode(), r"nul_byte\.csv:4: NUL byte")
 case("nul_byte_in_header.csv", ("BillingAccountId,Charge\x00PeriodStart\n").encode(), r"nul_byte_in_header\.csv:1: NUL byte")
 case("empty.csv", b"", r"empty\.csv: empty file: no header")

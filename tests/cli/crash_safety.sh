@@ -77,14 +77,8 @@ full_ms=$((t1 - t0))
 [ "$(state full.db 'the full import')" = all ] || fail "the full import is not all there"
 # money_total agrees with the exact sum, as text with 9 decimals.
 want=$(python3 -c "t = $seed_total + $expected_total; print('%d.%09d' % (t // 10**9, t % 10**9))")
-if [ "${SAN:-}" = 1 ]; then
-	# UBSan stops money_total: its struct money_sum (__int128, 16-byte
-	# aligned) lives in sqlite3_aggregate_context memory, aligned to 8 only.
-	got="(money_total not checked under UBSan: misaligned struct money_sum, see docs/reliability.md)"
-else
-	got=$("$COSTLEDGER" --ledger full.db sql --csv 'SELECT money_text(money_total(billed_cost), 9) FROM charges' 2>&1 | tail -1 | tr -d '"')
-	[ "$got" = "$want" ] || fail "money_total after the full import: $got, want $want"
-fi
+got=$("$COSTLEDGER" --ledger full.db sql --csv 'SELECT money_text(money_total(billed_cost), 9) FROM charges' 2>&1 | tail -1 | tr -d '"')
+[ "$got" = "$want" ] || fail "money_total after the full import: $got, want $want"
 echo "full import of $rows rows: $full_ms ms; total $got"
 
 # Kill at moments spread from 2% to 120% of the full import time (the last
