@@ -69,6 +69,8 @@ struct usage_csv {
 	long rows;
 	struct job *jobs;
 	size_t job_count, job_alloc;
+	size_t *slots;              /* open addressing: job index + 1, 0 empty */
+	size_t slot_count;          /* a power of two, > 2 x job_count */
 	long open_jobs;
 	char open_report[1024];
 };
@@ -100,6 +102,7 @@ void usage_csv_free(struct usage_csv *u)
 			free(u->jobs[i].text[t]);
 	}
 	free(u->jobs);
+	free(u->slots);
 	free(u);
 }
 
@@ -338,14 +341,44 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 	return rc;
 }
 
+static size_t hash_id(const char *s)
+{
+	size_t h = 1469598103934665603u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
+}
+
+static void grow_slots(struct usage_csv *u)
+{
+	size_t n = u->slot_count ? u->slot_count * 2 : 64, i;
+	size_t *slots = calloc(n, sizeof *slots);
+
+	if (!slots)
+		abort();
+	for (i = 0; i < u->job_count; i++) {
+		size_t k = hash_id(u->jobs[i].job_id) & (n - 1);
+		while (slots[k])
+			k = (k + 1) & (n - 1);
+		slots[k] = i + 1;
+	}
+	free(u->slots);
+	u->slots = slots;
+	u->slot_count = n;
+}
+
 static struct job *find_job(struct usage_csv *u, const char *id)
 {
-	size_t i;
+	size_t k;
 	struct job *j;
 
-	for (i = u->job_count; i-- > 0;)
-		if (!strcmp(u->jobs[i].job_id, id))
-			return &u->jobs[i];
+	if ((u->job_count + 1) * 2 >= u->slot_count)
+		grow_slots(u);
+	for (k = hash_id(id) & (u->slot_count - 1); u->slots[k]; k = (k + 1) & (u->slot_count - 1))
+		if (!strcmp(u->jobs[u->slots[k] - 1].job_id, id))
+			return &u->jobs[u->slots[k] - 1];
+	u->slots[k] = u->job_count + 1;
 	if (u->job_count == u->job_alloc) {
 		size_t n = u->job_alloc ? u->job_alloc * 2 : 16;
 		struct job *bigger = realloc(u->jobs, n * sizeof *bigger);
