@@ -63,6 +63,9 @@ struct run {
 	size_t piece_count, piece_cap;
 	int64_t billed_total, expected_total;
 	long charges_seen, usage_seen, unpriced;
+	/* The longest usage interval and usage charge: lower bounds for the
+	 * index range scans on (resource_id, start). */
+	int64_t max_usage_seconds, max_charge_seconds;
 	int failed;
 };
 
@@ -252,6 +255,8 @@ enum {
 	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY
 };
 
+static void iso_bound(int64_t t, char *buf, size_t size);
+
 static int check_charges(struct run *r, const char *start, const char *end, const char *provider)
 {
 	sqlite3_stmt *st = NULL, *us = NULL;
@@ -270,7 +275,7 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		return rc;
 	rc = sqlite3_prepare_v2(r->db,
 		"SELECT state, sum(overlap_seconds(usage_start, usage_end, ?2, ?3)) FROM usage"
-		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_end > ?4"
+		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_start >= ?7 AND usage_end > ?4"
 		" AND provider = ?6 COLLATE NOCASE GROUP BY state", -1, &us, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(st);
@@ -336,6 +341,8 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 			sqlite3_bind_text(us, 4, s_iso, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(us, 5, e_iso, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
+			iso_bound(cs - r->max_usage_seconds, s_iso, sizeof s_iso);
+			sqlite3_bind_text(us, 7, s_iso, -1, SQLITE_TRANSIENT);
 			while (sqlite3_step(us) == SQLITE_ROW) {
 				const char *state = (const char *)sqlite3_column_text(us, 0);
 				int64_t sec = sqlite3_column_int64(us, 1);
@@ -416,7 +423,8 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 	rc = sqlite3_prepare_v2(r->db,
 		"SELECT interval_union_seconds(max(unixepoch(charge_period_start), ?2),"
 		" min(unixepoch(charge_period_end), ?3)) FROM charges"
-		" WHERE resource_id = ?1 AND charge_period_start < ?5 AND charge_period_end > ?4"
+		" WHERE resource_id = ?1 AND charge_period_start < ?5 AND charge_period_start >= ?7"
+		" AND charge_period_end > ?4"
 		" AND provider = ?6 COLLATE NOCASE AND charge_class IS NULL"
 		" AND (charge_category IS NULL OR charge_category = 'Usage')", -1, &cs, NULL);
 	if (rc != SQLITE_OK) {
@@ -454,6 +462,8 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		sqlite3_bind_text(cs, 4, s_iso, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(cs, 5, e_iso, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(cs, 6, prov, -1, SQLITE_TRANSIENT);
+		iso_bound(us - r->max_charge_seconds, s_iso, sizeof s_iso);
+		sqlite3_bind_text(cs, 7, s_iso, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(cs) == SQLITE_ROW)
 			covered = sqlite3_column_int64(cs, 0);
 		gap = (ue - us) - covered;
@@ -470,6 +480,30 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 	sqlite3_finalize(st);
 	sqlite3_finalize(cs);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* t as "YYYY-MM-DDTHH:MM:SSZ", one second earlier to be safe with fractions. */
+static void iso_bound(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)(t - 1);
+	struct tm tm;
+
+	if (t < 1)
+		tt = 0;
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
+}
+
+static int64_t max_seconds(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return INT64_C(1) << 40;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v + 1;
 }
 
 static int cmp_text(const char *a, const char *b)
@@ -612,6 +646,12 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 	r.db = db;
 	if (reconcile_month_bounds(month, start, end) < 0)
 		return SQLITE_MISUSE;
+	r.max_usage_seconds = max_seconds(db, "SELECT max(unixepoch(usage_end) - unixepoch(usage_start))"
+					  " FROM usage");
+	r.max_charge_seconds = max_seconds(db,
+		"SELECT max(unixepoch(charge_period_end) - unixepoch(charge_period_start)) FROM charges"
+		" WHERE charge_class IS NULL AND (charge_category IS NULL OR charge_category = 'Usage')"
+		" AND resource_id IS NOT NULL");
 	rc = load_rates(&r);
 	if (rc == SQLITE_OK)
 		rc = check_charges(&r, start, end, provider);
