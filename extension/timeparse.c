@@ -132,9 +132,10 @@ int time_parse(const char *s, size_t n, int default_offset_minutes, int64_t *uni
 				int sign = *p++ == '-' ? -1 : 1, oh = 0, om = 0;
 				if (!read_digits(&p, end, 2, &oh))
 					return TIME_SYNTAX;
-				if (p < end && *p == ':')
-					p++;
-				if (p < end && !read_digits(&p, end, 2, &om))
+				/* "+05:" needs its minutes; "+05" and "+0530" are whole */
+				if (p < end && *p == ':' && (++p == end || !read_digits(&p, end, 2, &om)))
+					return TIME_SYNTAX;
+				if (p < end && *p != ':' && !read_digits(&p, end, 2, &om))
 					return TIME_SYNTAX;
 				if (oh > 23 || om > 59)
 					return TIME_INVALID;

@@ -38,7 +38,8 @@ struct reader_options {
 /*
  * Reads `path` ("-" for stdin) and calls `callback` for every row that is
  * not blank. A UTF-8 byte-order mark is dropped; CRLF and LF both end lines;
- * unquoted fields keep their spaces. Returns 0 when the whole file was read,
+ * spaces around unquoted fields are trimmed (libcsv's default), so a line of
+ * spaces is blank too. Returns 0 when the whole file was read,
  * the callback's non-zero value when it stopped, or -1 with *error filled in
  * (cannot open, corrupt or truncated gzip, unterminated quote, NUL byte).
  */
