@@ -22,7 +22,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{"init", cmd_init, "create a ledger, or migrate one to this version"},
-	{"import", cmd_import, "import bills: FOCUS or AWS CUR, CSV or gzip"},
+	{"import", cmd_import, "import bills (FOCUS, AWS CUR), usage logs, rates, budgets"},
 	{"sql", cmd_sql, "run a query against the ledger"},
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
