@@ -583,7 +583,10 @@ int cmd_import(int argc, char **argv)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		if (exit_code != EXIT_OK)
 			fprintf(stderr, "costledger: nothing imported\n");
-	} else if (ledger_exec(db, "COMMIT") != SQLITE_OK) {
+	} else if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		/* Disk full, quota, I/O error: the rows counted above were not kept. */
+		error_exit(EXIT_LEDGER, "cannot commit the import to ledger '%s': %s; nothing imported",
+			   ledger_path(path), sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		exit_code = EXIT_LEDGER;
 	}
