@@ -1,13 +1,7 @@
 /*
  * store_charges.c: one prepared INSERT per charge.
  *
- * De-duplication: a charge is keyed by (row_key, occurrence), where
- * occurrence counts the earlier rows of the same file with the same key, so
- * genuine twin charges in one file both survive while a file delivered again
- * adds nothing. The fast path inserts with occurrence 0 and is right for
- * every row whose key has not been seen; only on a conflict do we count this
- * file's earlier rows with the key (inserted ones in charges, skipped ones in
- * a temp table) to find the row's true occurrence.
+ * De-duplication by (row_key, occurrence) is store_dedup.c's.
  *
  * Tags are stored as the file wrote them; json_extract() (for the project)
  * parses them once and rejects malformed JSON, which fails the import.
@@ -21,8 +15,8 @@
 #include <string.h>
 
 struct charge_store {
-	sqlite3 *db;
-	sqlite3_stmt *insert, *count_inserted, *count_skipped, *note_skipped;
+	sqlite3_stmt *insert;
+	struct dedup dedup;
 	char tag_path[256];
 };
 
@@ -47,24 +41,11 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **ou
 	*out = NULL;
 	if (!s)
 		return SQLITE_NOMEM;
-	s->db = db;
 	/* A JSON path that quotes the key, so keys with dots work. */
 	snprintf(s->tag_path, sizeof s->tag_path, "$.\"%s\"", tag_key ? tag_key : "project");
-	rc = sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_skipped"
-			  " (import_id INTEGER, row_key BLOB, n INTEGER NOT NULL,"
-			  "  PRIMARY KEY (import_id, row_key));"
-			  " DELETE FROM temp.import_skipped", NULL, NULL, NULL); /* import_ids are reused */
+	rc = dedup_open(&s->dedup, db, "charges");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v3(db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM charges WHERE row_key = ?1 AND import_id = ?2",
-					-1, &s->count_inserted, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT n FROM temp.import_skipped WHERE import_id = ?2 AND row_key = ?1",
-					-1, &s->count_skipped, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "INSERT INTO temp.import_skipped VALUES (?2, ?1, 1)"
-					" ON CONFLICT DO UPDATE SET n = n + 1", -1, &s->note_skipped, NULL);
 	if (rc != SQLITE_OK) {
 		charge_store_close(s);
 		return rc;
@@ -78,9 +59,7 @@ void charge_store_close(struct charge_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->insert);
-	sqlite3_finalize(s->count_inserted);
-	sqlite3_finalize(s->count_skipped);
-	sqlite3_finalize(s->note_skipped);
+	dedup_close(&s->dedup);
 	free(s);
 }
 
@@ -116,42 +95,10 @@ static void bind_opt_time(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
 		sqlite3_bind_null(stmt, i);
 }
 
-/* Runs a one-number query on (row_key, import_id); -1 on error. */
-static sqlite3_int64 count_query(sqlite3_stmt *stmt, const unsigned char *key, sqlite3_int64 import_id)
-{
-	sqlite3_int64 n = 0;
-	int rc;
-
-	sqlite3_bind_blob(stmt, 1, key, 16, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, import_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	else if (rc != SQLITE_DONE)
-		n = -1;
-	sqlite3_reset(stmt);
-	return n;
-}
-
-static int run_insert(struct charge_store *s, sqlite3_int64 occurrence, int *inserted)
-{
-	int rc;
-
-	sqlite3_bind_int64(s->insert, 5, occurrence);
-	rc = sqlite3_step(s->insert);
-	sqlite3_reset(s->insert);
-	if (rc != SQLITE_DONE)
-		return rc;
-	*inserted = sqlite3_changes(s->db) > 0;
-	return SQLITE_OK;
-}
-
 int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char *source_file,
 		     const struct charge *ch, enum store_outcome *outcome)
 {
 	sqlite3_stmt *st = s->insert;
-	sqlite3_int64 inserted_here, skipped_here;
-	int rc, inserted = 0;
 
 	sqlite3_bind_int64(st, 1, import_id);
 	sqlite3_bind_text(st, 2, source_file, -1, SQLITE_STATIC);
@@ -191,25 +138,5 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 	bind_text(st, 34, ch->tags);
 	sqlite3_bind_text(st, 35, s->tag_path, -1, SQLITE_STATIC);
 
-	if ((rc = run_insert(s, 0, &inserted)) != SQLITE_OK)
-		return rc;
-	if (inserted) {
-		*outcome = STORE_INSERTED;
-		return SQLITE_OK;
-	}
-	/* Slow path: the key exists; which occurrence of it is this row? */
-	inserted_here = count_query(s->count_inserted, ch->row_key, import_id);
-	skipped_here = count_query(s->count_skipped, ch->row_key, import_id);
-	if (inserted_here < 0 || skipped_here < 0)
-		return sqlite3_errcode(s->db);
-	if (inserted_here + skipped_here > 0 &&
-	    (rc = run_insert(s, inserted_here + skipped_here, &inserted)) != SQLITE_OK)
-		return rc;
-	if (inserted) {
-		*outcome = STORE_INSERTED;
-		return SQLITE_OK;
-	}
-	count_query(s->note_skipped, ch->row_key, import_id);
-	*outcome = STORE_DUPLICATE;
-	return SQLITE_OK;
+	return dedup_insert(&s->dedup, st, ch->row_key, import_id, outcome);
 }

@@ -5,10 +5,9 @@
 #include <sqlite3.h>
 
 #include "charge.h"
+#include "store_dedup.h" /* enum store_outcome */
 
 struct charge_store;
-
-enum store_outcome { STORE_INSERTED, STORE_DUPLICATE };
 
 /* Prepares the statements; tag_key names the tag that gives a charge its project. */
 int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **store);

@@ -1,6 +1,6 @@
 /*
  * store_usage.c: one prepared INSERT per usage interval, de-duplicated by
- * (row_key, occurrence) exactly as store_charges.c does for charges.
+ * (row_key, occurrence) through store_dedup.c, as charges are.
  */
 #include "store_usage.h"
 
@@ -10,8 +10,8 @@
 #include <string.h>
 
 struct usage_store {
-	sqlite3 *db;
-	sqlite3_stmt *insert, *count_inserted, *count_skipped, *note_skipped;
+	sqlite3_stmt *insert;
+	struct dedup dedup;
 };
 
 static const char insert_sql[] =
@@ -29,22 +29,9 @@ int usage_store_open(sqlite3 *db, struct usage_store **out)
 	*out = NULL;
 	if (!s)
 		return SQLITE_NOMEM;
-	s->db = db;
-	rc = sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS usage_skipped"
-			  " (import_id INTEGER, row_key BLOB, n INTEGER NOT NULL,"
-			  "  PRIMARY KEY (import_id, row_key));"
-			  " DELETE FROM temp.usage_skipped", NULL, NULL, NULL); /* import_ids are reused */
+	rc = dedup_open(&s->dedup, db, "usage");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, insert_sql, -1, &s->insert, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM usage WHERE row_key = ?1 AND import_id = ?2",
-					-1, &s->count_inserted, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT n FROM temp.usage_skipped WHERE import_id = ?2 AND row_key = ?1",
-					-1, &s->count_skipped, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "INSERT INTO temp.usage_skipped VALUES (?2, ?1, 1)"
-					" ON CONFLICT DO UPDATE SET n = n + 1", -1, &s->note_skipped, NULL);
 	if (rc != SQLITE_OK) {
 		usage_store_close(s);
 		return rc;
@@ -58,9 +45,7 @@ void usage_store_close(struct usage_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->insert);
-	sqlite3_finalize(s->count_inserted);
-	sqlite3_finalize(s->count_skipped);
-	sqlite3_finalize(s->note_skipped);
+	dedup_close(&s->dedup);
 	free(s);
 }
 
@@ -80,42 +65,11 @@ static void bind_long(sqlite3_stmt *stmt, int i, int present, long v)
 		sqlite3_bind_null(stmt, i);
 }
 
-static sqlite3_int64 count_query(sqlite3_stmt *stmt, const unsigned char *key, sqlite3_int64 import_id)
-{
-	sqlite3_int64 n = 0;
-	int rc;
-
-	sqlite3_bind_blob(stmt, 1, key, 16, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, import_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	else if (rc != SQLITE_DONE)
-		n = -1;
-	sqlite3_reset(stmt);
-	return n;
-}
-
-static int run_insert(struct usage_store *s, sqlite3_int64 occurrence, int *inserted)
-{
-	int rc;
-
-	sqlite3_bind_int64(s->insert, 5, occurrence);
-	rc = sqlite3_step(s->insert);
-	sqlite3_reset(s->insert);
-	if (rc != SQLITE_DONE)
-		return rc;
-	*inserted = sqlite3_changes(s->db) > 0;
-	return SQLITE_OK;
-}
-
 int usage_store_add(struct usage_store *s, sqlite3_int64 import_id, const char *source_file,
 		    const struct usage_record *r, enum store_outcome *outcome)
 {
 	sqlite3_stmt *st = s->insert;
-	sqlite3_int64 inserted_here, skipped_here;
 	char start[32], end[32];
-	int rc, inserted = 0;
 
 	sqlite3_bind_int64(st, 1, import_id);
 	sqlite3_bind_text(st, 2, source_file, -1, SQLITE_TRANSIENT);
@@ -143,24 +97,5 @@ int usage_store_add(struct usage_store *s, sqlite3_int64 import_id, const char *
 		sqlite3_bind_null(st, 20);
 	bind_text(st, 21, r->attributes);
 
-	if ((rc = run_insert(s, 0, &inserted)) != SQLITE_OK)
-		return rc;
-	if (inserted) {
-		*outcome = STORE_INSERTED;
-		return SQLITE_OK;
-	}
-	inserted_here = count_query(s->count_inserted, r->row_key, import_id);
-	skipped_here = count_query(s->count_skipped, r->row_key, import_id);
-	if (inserted_here < 0 || skipped_here < 0)
-		return sqlite3_errcode(s->db);
-	if (inserted_here + skipped_here > 0 &&
-	    (rc = run_insert(s, inserted_here + skipped_here, &inserted)) != SQLITE_OK)
-		return rc;
-	if (inserted) {
-		*outcome = STORE_INSERTED;
-		return SQLITE_OK;
-	}
-	count_query(s->note_skipped, r->row_key, import_id);
-	*outcome = STORE_DUPLICATE;
-	return SQLITE_OK;
+	return dedup_insert(&s->dedup, st, r->row_key, import_id, outcome);
 }
