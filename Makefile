@@ -106,7 +106,7 @@ $(OUT)/costledger: $(OBJ)/core/ledger/main.o $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 # --- tests ---------------------------------------------------------------
-$(OBJ)/tests/%: tests/unit/%.c tests/unit/check_util.h $(LIB)
+$(OBJ)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DSQLITE_CORE -o $@ $< $(LIB) -lcheck -lsubunit -lrt -lpthread $(LIBS)
 
