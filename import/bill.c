@@ -619,6 +619,11 @@ static size_t utf8_invalid_at(const char *text, size_t n)
 	return n;
 }
 
+int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
+{
+	return ch->tags && ch->tags == m->tags_buf;
+}
+
 int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
 		     struct import_error *error)
 {

@@ -34,6 +34,12 @@ int bill_mapping_report(const struct bill_mapping *mapping, char *buf, size_t si
 int bill_mapping_row(struct bill_mapping *mapping, const struct csv_row *row,
 		     struct charge *charge, struct import_error *error);
 
+/*
+ * Whether charge->tags is text the mapping built (the JSON of CUR tag
+ * columns), which the next row overwrites, rather than a field of the row.
+ */
+int bill_mapping_built_tags(const struct bill_mapping *mapping, const struct charge *charge);
+
 /* A NULL as bills write it: empty, NULL or null. */
 int bill_is_null(const char *s, size_t n);
 

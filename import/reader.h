@@ -47,4 +47,27 @@ int reader_run(const char *path, const struct reader_options *options,
 	       row_callback callback, void *context, struct reader_stats *stats,
 	       struct import_error *error);
 
+/*
+ * A second stage for the reading thread: `map` turns each row into a record
+ * of record_size bytes (which may point into the row's fields: they stay
+ * valid until the callback for that row returns), rows in file order, while
+ * the caller's thread is still storing earlier rows. A non-zero answer
+ * stops the reading after that row; the value reaches the callback as
+ * `mapped`, so errors are still met in file order. Records are zeroed once
+ * and reused; `release` (optional) frees what a record holds, at the end.
+ */
+struct reader_map {
+	int (*map)(void *context, const struct csv_row *row, void *record);
+	void (*release)(void *record);
+	void *context;
+	size_t record_size;
+};
+
+typedef int (*record_callback)(void *context, const struct csv_row *row, void *record, int mapped);
+
+/* reader_run with the rows mapped in the reading thread first. */
+int reader_run_mapped(const char *path, const struct reader_options *options,
+		      const struct reader_map *map, record_callback callback, void *context,
+		      struct reader_stats *stats, struct import_error *error);
+
 #endif

@@ -84,6 +84,15 @@ struct import_run {
 	sqlite3_int64 import_id;
 	long rows, inserted, duplicate, rounded, skipped;
 	struct import_error error;
+	struct import_error map_error; /* written by the reading thread's bill mapping */
+};
+
+/* A bill row as the reading thread maps it (reader_run_mapped). */
+struct bill_record {
+	struct charge charge;
+	int is_header;
+	char *tags;            /* a copy of tags the mapping built (CUR) */
+	size_t tags_size;
 };
 
 static const char *kind_table(enum kind k)
@@ -116,21 +125,61 @@ static int on_usage_record(void *context, const struct usage_record *record)
 	return 0;
 }
 
-static int on_bill_row(struct import_run *run, const struct csv_row *row)
+/*
+ * In the reading thread: the header makes the mapping, each row after it a
+ * charge. Touches only the mapping, map_error and the record, never what
+ * the storing thread uses.
+ */
+static int map_bill_row(void *context, const struct csv_row *row, void *out)
 {
-	struct charge charge;
+	struct import_run *run = context;
+	struct bill_record *record = out;
+	size_t n;
+
+	record->is_header = !run->mapping;
+	if (record->is_header)
+		return bill_mapping_new(row, run->options->format, run->file, &run->mapping,
+					&run->map_error) < 0 ? EXIT_USAGE : 0;
+	if (bill_mapping_row(run->mapping, row, &record->charge, &run->map_error) < 0)
+		return EXIT_USAGE;
+	if (bill_mapping_built_tags(run->mapping, &record->charge)) {
+		/* The mapping reuses its buffer for the next row: keep a copy. */
+		n = strlen(record->charge.tags) + 1;
+		if (n > record->tags_size) {
+			char *grown = realloc(record->tags, n);
+			if (!grown)
+				return import_error_set(&run->map_error, run->file, row->line, NULL,
+							"out of memory"), EXIT_LEDGER;
+			record->tags = grown;
+			record->tags_size = n;
+		}
+		memcpy(record->tags, record->charge.tags, n);
+		record->charge.tags = record->tags;
+	}
+	return 0;
+}
+
+static void release_bill_record(void *out)
+{
+	free(((struct bill_record *)out)->tags);
+}
+
+/* In the storing thread, rows in file order. */
+static int on_bill_record(void *context, const struct csv_row *row, void *out, int mapped)
+{
+	struct import_run *run = context;
+	const struct bill_record *record = out;
 	enum store_outcome outcome;
 	int rc;
 
-	if (!run->mapping) {
-		if (bill_mapping_new(row, run->options->format, run->file, &run->mapping, &run->error) < 0)
-			return EXIT_USAGE;
-		return 0;
+	if (mapped) {
+		run->error = run->map_error;
+		return mapped;
 	}
-	if (bill_mapping_row(run->mapping, row, &charge, &run->error) < 0)
-		return EXIT_USAGE;
+	if (record->is_header)
+		return 0;
 	run->rows++;
-	rc = charge_store_add(run->store, run->import_id, run->file, &charge, &outcome);
+	rc = charge_store_add(run->store, run->import_id, run->file, &record->charge, &outcome);
 	if (rc != SQLITE_OK) {
 		const char *message = sqlite3_errmsg(run->db);
 		if (strstr(message, "JSON"))
@@ -144,7 +193,7 @@ static int on_bill_row(struct import_run *run, const struct csv_row *row)
 		run->inserted++;
 	else
 		run->duplicate++;
-	run->rounded += charge.rounded > 0;
+	run->rounded += record->charge.rounded > 0;
 	return 0;
 }
 
@@ -191,7 +240,7 @@ static int on_row(void *context, const struct csv_row *row)
 
 	switch (run->kind) {
 	case K_BILL:
-		return on_bill_row(run, row);
+		return EXIT_LEDGER; /* bills are read by reader_run_mapped */
 	case K_RATES:
 	case K_BUDGETS:
 		return on_rates_row(run, row);
@@ -497,6 +546,10 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	}
 	if (run.kind == K_SACCT) /* no quoting in sacct output: quotes are data */
 		result = usage_lines_run(file, '|', on_row, &run, &stats, &run.error);
+	else if (run.kind == K_BILL) {
+		struct reader_map map = {map_bill_row, release_bill_record, &run, sizeof(struct bill_record)};
+		result = reader_run_mapped(file, &reader, &map, on_bill_record, &run, &stats, &run.error);
+	}
 	else
 		result = reader_run(file, &reader, on_row, &run, &stats, &run.error);
 	if (result == 0)

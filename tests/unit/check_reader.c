@@ -531,11 +531,148 @@ START_TEST(limits_stdin)
 }
 END_TEST
 
+/* --- reader_run_mapped: rows mapped in the reading thread ------------------ */
+
+struct line_record {
+	long line;
+	const char *first;      /* points into the row's first field */
+	char *copy;             /* a heap copy of it, freed by release */
+};
+
+struct mapping_counts {
+	long mapped, fail_at;   /* fail_at: the map fails on this row (0: never) */
+	int fail_value;
+	long released_with_copy;
+};
+
+static int map_line(void *context, const struct csv_row *row, void *out)
+{
+	struct mapping_counts *m = context;
+	struct line_record *r = out;
+
+	m->mapped++;
+	r->line = row->line;
+	r->first = row->fields[0];
+	free(r->copy);
+	r->copy = strdup(row->fields[0]);
+	if (m->fail_at && m->mapped == m->fail_at)
+		return m->fail_value;
+	return 0;
+}
+
+static __thread struct mapping_counts *releasing;
+
+static void release_line(void *out)
+{
+	struct line_record *r = out;
+
+	if (r->copy)
+		releasing->released_with_copy++;
+	free(r->copy);
+}
+
+struct mapped_collect {
+	struct collected rows;
+	long last_mapped_value, calls_with_value;
+	int pass_on;            /* return the map's failure (as cmd_import does) */
+};
+
+static int collect_mapped(void *context, const struct csv_row *row, void *out, int mapped)
+{
+	struct mapped_collect *c = context;
+	const struct line_record *r = out;
+
+	ck_assert_int_eq(r->line, row->line);
+	ck_assert_ptr_eq(r->first, row->fields[0]);
+	ck_assert_str_eq(r->copy, row->fields[0]);
+	if (mapped) {
+		c->last_mapped_value = mapped;
+		c->calls_with_value++;
+	}
+	collect(&c->rows, row);
+	return c->pass_on ? mapped : 0;
+}
+
+/* Every row arrives once, in order, with the record the map made of it;
+ * each record slot is released once at the end. */
+START_TEST(mapped_all)
+{
+	struct reader_options options = { ',', 0 };
+	struct reader_stats stats;
+	struct import_error error;
+	struct mapping_counts counts = {0};
+	struct reader_map map = {map_line, release_line, &counts, sizeof(struct line_record)};
+	size_t size;
+	long lines;
+	char *expect, *input = big_input(20000, &size, &expect, &lines);
+	struct mapped_collect c = {0};
+	char path[64];
+
+	write_gzip(input, size, path);
+	releasing = &counts;
+	ck_assert_int_eq(reader_run_mapped(path, &options, &map, collect_mapped, &c, &stats, &error), 0);
+	ck_assert_int_eq(counts.mapped, 20000);
+	ck_assert_int_eq(c.rows.calls, 20000);
+	ck_assert_int_eq(c.calls_with_value, 0);
+	ck_assert_int_eq(stats.rows, 20000);
+	ck_assert_str_eq(c.rows.text, expect);
+	/* records are reused: at most the ring's slots were ever filled */
+	ck_assert_int_gt(counts.released_with_copy, 0);
+	ck_assert_int_le(counts.released_with_copy, 20000);
+	unlink(path);
+	free(c.rows.text);
+	free(input);
+	free(expect);
+}
+END_TEST
+
+/* A map that fails on row k: rows 1..k reach the callback, in order, the
+ * k-th with the map's value, none after it; reader_run_mapped returns it. */
+START_TEST(mapped_fail)
+{
+	static const long fails[] = {1, 2, 511, 512, 513, 1000, 19999, 20000};
+	struct reader_options options = { ',', 0 };
+	struct reader_stats stats;
+	struct import_error error;
+	size_t size, k;
+	long lines;
+	char *expect, *input = big_input(20000, &size, &expect, &lines);
+	char path[64];
+	int pass_on;
+
+	write_plain(input, size, path);
+	for (pass_on = 0; pass_on < 2; pass_on++)
+		for (k = 0; k < sizeof fails / sizeof fails[0]; k++) {
+			struct mapping_counts counts = {0};
+			struct reader_map map = {map_line, release_line, &counts, sizeof(struct line_record)};
+			struct mapped_collect c = {0};
+
+			counts.fail_at = fails[k];
+			counts.fail_value = 9;
+			c.pass_on = pass_on;
+			releasing = &counts;
+			ck_assert_int_eq(reader_run_mapped(path, &options, &map, collect_mapped, &c,
+							   &stats, &error), 9);
+			ck_assert_msg(c.rows.calls == fails[k], "fail at %ld: %ld rows delivered",
+				      fails[k], c.rows.calls);
+			ck_assert_int_eq(counts.mapped, fails[k]);
+			ck_assert_int_eq(c.calls_with_value, 1);
+			ck_assert_int_eq(c.last_mapped_value, 9);
+			ck_assert_int_eq(strncmp(c.rows.text, expect, c.rows.used), 0);
+			free(c.rows.text);
+		}
+	unlink(path);
+	free(input);
+	free(expect);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("reader");
 	TCase *core = tcase_create("core");
 	TCase *limits = tcase_create("limits");
+	TCase *mapped = tcase_create("mapped");
 
 	tcase_add_loop_test(core, core_plain, 0, ROWS(read_rows));
 	tcase_add_loop_test(core, core_gzip, 0, ROWS(read_rows));
@@ -548,7 +685,11 @@ static Suite *make_suite(void)
 	tcase_add_test(limits, limits_stdin);
 	tcase_set_timeout(limits, 60);
 	suite_add_tcase(s, core);
+	tcase_add_test(mapped, mapped_all);
+	tcase_add_test(mapped, mapped_fail);
+	tcase_set_timeout(mapped, 60);
 	suite_add_tcase(s, limits);
+	suite_add_tcase(s, mapped);
 	return s;
 }
 
