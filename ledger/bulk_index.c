@@ -75,14 +75,18 @@ static int remember(struct bulk_index *bulk, const char *name, const char *creat
 }
 
 int bulk_index_defer(struct bulk_index **bulkp, sqlite3 *db, const char *table,
-		     sqlite3_int64 expected_rows)
+		     const char *arrival_column, sqlite3_int64 expected_rows)
 {
 	/* Indexes the user or the schema created (origin 'c'), not the ones
-	 * behind UNIQUE or PRIMARY KEY constraints, and no unique ones. */
+	 * behind UNIQUE or PRIMARY KEY constraints, no unique ones, and none
+	 * led by the arrival column: those grow at their end anyway, and every
+	 * CREATE INDEX reads the whole table again. */
 	static const char list_sql[] =
 		"SELECT il.name, s.sql FROM pragma_index_list(?1) il"
 		" JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name"
 		" WHERE il.origin = 'c' AND il.\"unique\" = 0 AND s.sql IS NOT NULL"
+		"   AND coalesce((SELECT ii.name FROM pragma_index_info(il.name) ii"
+		"                 WHERE ii.seqno = 0), '') <> ?2"
 		" ORDER BY il.name";
 	struct bulk_index *bulk = *bulkp;
 	sqlite3_stmt *stmt = NULL;
@@ -106,6 +110,7 @@ int bulk_index_defer(struct bulk_index **bulkp, sqlite3 *db, const char *table,
 	if ((rc = sqlite3_prepare_v2(db, list_sql, -1, &stmt, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, arrival_column, -1, SQLITE_STATIC);
 	first = bulk->count;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
 	       (rc = remember(bulk, (const char *)sqlite3_column_text(stmt, 0),

@@ -19,15 +19,16 @@
 struct bulk_index;
 
 /*
- * Starts a bulk load of about `expected_rows` rows into `table`: when that
- * is at least BULK_INDEX_MIN_ROWS and more than a quarter of the rows the
- * table holds, drops the table's non-unique indexes and remembers them.
- * Calling it again for a table already deferred does nothing. Returns an
+ * Starts a bulk load of about `expected_rows` rows into `table`, whose rows
+ * arrive roughly in the order of `arrival_column`: when that is at least
+ * BULK_INDEX_MIN_ROWS and more than a quarter of the rows the table holds,
+ * drops the table's non-unique indexes not led by that column and remembers
+ * them. Calling it again for a table already seen does nothing. Returns an
  * SQLite code.
  */
 #define BULK_INDEX_MIN_ROWS 20000
 int bulk_index_defer(struct bulk_index **bulk, sqlite3 *db, const char *table,
-		     sqlite3_int64 expected_rows);
+		     const char *arrival_column, sqlite3_int64 expected_rows);
 
 /* Creates every deferred index again (before COMMIT). Returns an SQLite code. */
 int bulk_index_restore(struct bulk_index *bulk, sqlite3 *db);
