@@ -90,6 +90,7 @@ struct import_run {
 /* A bill row as the reading thread maps it (reader_run_mapped). */
 struct bill_record {
 	struct charge charge;
+	struct charge_binding binding; /* lengths and times, measured here too */
 	int is_header;
 	char *tags;            /* a copy of tags the mapping built (CUR) */
 	size_t tags_size;
@@ -156,6 +157,7 @@ static int map_bill_row(void *context, const struct csv_row *row, void *out)
 		memcpy(record->tags, record->charge.tags, n);
 		record->charge.tags = record->tags;
 	}
+	charge_binding_make(&record->charge, &record->binding);
 	return 0;
 }
 
@@ -179,7 +181,8 @@ static int on_bill_record(void *context, const struct csv_row *row, void *out, i
 	if (record->is_header)
 		return 0;
 	run->rows++;
-	rc = charge_store_add(run->store, run->import_id, run->file, &record->charge, &outcome);
+	rc = charge_store_add(run->store, run->import_id, run->file, &record->charge,
+			      &record->binding, &outcome);
 	if (rc != SQLITE_OK) {
 		const char *message = sqlite3_errmsg(run->db);
 		if (strstr(message, "JSON"))

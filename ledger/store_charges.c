@@ -63,6 +63,49 @@ void charge_store_close(struct charge_store *s)
 	free(s);
 }
 
+/* The text columns in the order of charge_binding.text_length. */
+static void charge_texts(const struct charge *ch, const char *texts[CHARGE_TEXTS])
+{
+	texts[0] = ch->line_item_id;
+	texts[1] = ch->provider;
+	texts[2] = ch->billing_account_id;
+	texts[3] = ch->sub_account_id;
+	texts[4] = ch->charge_category;
+	texts[5] = ch->charge_class;
+	texts[6] = ch->charge_description;
+	texts[7] = ch->service_name;
+	texts[8] = ch->sku_id;
+	texts[9] = ch->resource_id;
+	texts[10] = ch->instance_type[0] ? ch->instance_type : NULL;
+	texts[11] = ch->region_id;
+	texts[12] = ch->pricing_category;
+	texts[13] = ch->pricing_unit;
+	texts[14] = ch->billing_currency;
+}
+
+/* The parameter each of charge_texts() binds to. */
+static const int text_parameter[CHARGE_TEXTS] = {6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 31};
+
+static void format_time(const struct opt_i64 *v, char *buf, int *length)
+{
+	*length = v->present ? time_format(v->value, buf, 32) : 0;
+}
+
+void charge_binding_make(const struct charge *ch, struct charge_binding *b)
+{
+	const char *texts[CHARGE_TEXTS];
+	struct opt_i64 start = {1, ch->charge_period_start}, end = {1, ch->charge_period_end};
+	int i;
+
+	charge_texts(ch, texts);
+	for (i = 0; i < CHARGE_TEXTS; i++)
+		b->text_length[i] = texts[i] ? (int)strlen(texts[i]) : -1;
+	format_time(&ch->billing_period_start, b->time[0], &b->time_length[0]);
+	format_time(&ch->billing_period_end, b->time[1], &b->time_length[1]);
+	format_time(&start, b->time[2], &b->time_length[2]);
+	format_time(&end, b->time[3], &b->time_length[3]);
+}
+
 static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (s)
@@ -79,60 +122,49 @@ static void bind_opt(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
 		sqlite3_bind_null(stmt, i);
 }
 
-static void bind_time(sqlite3_stmt *stmt, int i, int64_t ms)
-{
-	char buf[32];
-	int n = time_format(ms, buf, sizeof buf);
-
-	sqlite3_bind_text(stmt, i, buf, n, SQLITE_TRANSIENT);
-}
-
-static void bind_opt_time(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
-{
-	if (v->present)
-		bind_time(stmt, i, v->value);
-	else
-		sqlite3_bind_null(stmt, i);
-}
-
 int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char *source_file,
-		     const struct charge *ch, enum store_outcome *outcome)
+		     const struct charge *ch, const struct charge_binding *binding,
+		     enum store_outcome *outcome)
 {
 	sqlite3_stmt *st = s->insert;
+	struct charge_binding made;
+	const char *texts[CHARGE_TEXTS];
+	int i;
 
+	if (!binding) {
+		charge_binding_make(ch, &made);
+		binding = &made;
+	}
+	charge_texts(ch, texts);
+	for (i = 0; i < CHARGE_TEXTS; i++) {
+		if (binding->text_length[i] >= 0)
+			sqlite3_bind_text(st, text_parameter[i], texts[i], binding->text_length[i],
+					  SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, text_parameter[i]);
+	}
+	/* Times: the binding outlives the step (reset below, in dedup_insert). */
+	for (i = 0; i < 4; i++) {
+		if (binding->time_length[i] > 0)
+			sqlite3_bind_text(st, 10 + i, binding->time[i], binding->time_length[i],
+					  SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 10 + i);
+	}
 	sqlite3_bind_int64(st, 1, import_id);
 	sqlite3_bind_text(st, 2, source_file, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, ch->source_line);
 	sqlite3_bind_blob(st, 4, ch->row_key, 16, SQLITE_STATIC);
-	bind_text(st, 6, ch->line_item_id);
-	bind_text(st, 7, ch->provider);
-	bind_text(st, 8, ch->billing_account_id);
-	bind_text(st, 9, ch->sub_account_id);
-	bind_opt_time(st, 10, &ch->billing_period_start);
-	bind_opt_time(st, 11, &ch->billing_period_end);
-	bind_time(st, 12, ch->charge_period_start);
-	bind_time(st, 13, ch->charge_period_end);
-	bind_text(st, 14, ch->charge_category);
-	bind_text(st, 15, ch->charge_class);
-	bind_text(st, 16, ch->charge_description);
-	bind_text(st, 17, ch->service_name);
-	bind_text(st, 18, ch->sku_id);
-	bind_text(st, 19, ch->resource_id);
-	bind_text(st, 20, ch->instance_type[0] ? ch->instance_type : NULL);
-	bind_text(st, 21, ch->region_id);
-	bind_text(st, 22, ch->pricing_category);
 	if (ch->has_quantity)
 		sqlite3_bind_double(st, 23, ch->pricing_quantity);
 	else
 		sqlite3_bind_null(st, 23);
-	bind_text(st, 24, ch->pricing_unit);
 	bind_opt(st, 25, &ch->unit_price);
 	bind_opt(st, 26, &ch->list_unit_price);
 	sqlite3_bind_int64(st, 27, ch->billed_cost);
 	bind_opt(st, 28, &ch->effective_cost);
 	bind_opt(st, 29, &ch->list_cost);
 	bind_opt(st, 30, &ch->contracted_cost);
-	bind_text(st, 31, ch->billing_currency);
 	bind_text(st, 32, ch->invoice_id);
 	bind_text(st, 33, ch->commitment_discount_status);
 	bind_text(st, 34, ch->tags);

@@ -14,11 +14,26 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **st
 void charge_store_close(struct charge_store *store);
 
 /*
+ * What binding a charge needs besides the charge: its texts' lengths and its
+ * times as ledger text. Made by charge_binding_make, which calls no SQLite,
+ * so the reading thread can do it while the storing thread inserts.
+ */
+#define CHARGE_TEXTS 15
+struct charge_binding {
+	int text_length[CHARGE_TEXTS];      /* -1: NULL */
+	char time[4][32];                   /* billing and charge period start, end */
+	int time_length[4];                 /* 0: NULL */
+};
+void charge_binding_make(const struct charge *charge, struct charge_binding *binding);
+
+/*
  * Inserts one charge unless the ledger already has it (same row key and
- * occurrence from an earlier import). Returns SQLITE_OK and *outcome, or an
- * SQLite error code (the message is sqlite3_errmsg(db)).
+ * occurrence from an earlier import). binding is charge_binding_make's for
+ * this charge, or NULL to make it here. Returns SQLITE_OK and *outcome, or
+ * an SQLite error code (the message is sqlite3_errmsg(db)).
  */
 int charge_store_add(struct charge_store *store, sqlite3_int64 import_id, const char *source_file,
-		     const struct charge *charge, enum store_outcome *outcome);
+		     const struct charge *charge, const struct charge_binding *binding,
+		     enum store_outcome *outcome);
 
 #endif
