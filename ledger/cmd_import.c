@@ -661,6 +661,9 @@ int cmd_import(int argc, char **argv)
 	 * touches only the index's right edge; CREATE INDEX's sorter takes as
 	 * much again, and 32 MB put a million-row import over 64 MB of RSS. */
 	sqlite3_exec(db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+	/* CREATE INDEX (bulk_index.c) runs after the reading thread is done:
+	 * let SQLite's sorter use the core it leaves free. */
+	sqlite3_exec(db, "PRAGMA threads = 1", NULL, NULL, NULL);
 	if (ledger_exec(db, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		ledger_close(db);
 		return EXIT_LEDGER;
