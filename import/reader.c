@@ -268,6 +268,9 @@ static int read_file(const char *path, const struct reader_options *options,
 		int errnum = Z_OK;
 		const char *message = gzerror(gz, &errnum);
 
+		if (first) /* nothing was read: an empty file, or an empty gzip stream */
+			stats->compressed = !gzdirect(gz);
+
 		if (got < 0 || errnum != Z_OK) {
 			const char *colon = message ? strstr(message, ": ") : NULL;
 
