@@ -590,7 +590,13 @@ static size_t utf8_invalid_at(const char *text, size_t n)
 		unsigned lo = 0x80, hi = 0xBF;
 
 		if (c < 0x80) {
-			i++;
+			uint64_t word;
+
+			/* Bills are mostly ASCII: skip 8 such bytes at a time. */
+			while (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & UINT64_C(0x8080808080808080))))
+				i += 8;
+			if (i < n && s[i] < 0x80)
+				i++;
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF)

@@ -570,6 +570,59 @@ START_TEST(limits_error_format)
 }
 END_TEST
 
+/* UTF-8 is checked 8 ASCII bytes at a time: a bad byte, and a good
+ * multi-byte character, at every offset around those 8-byte steps. The
+ * Tags field is a JSON string of k ASCII bytes, then the bytes under test. */
+START_TEST(limits_utf8_offsets)
+{
+	static const struct { const char *bytes; int bad_at; } cases[] = {
+		{"\xC3\x28", 0},          /* a lead byte without its continuation */
+		{"\x80", 0},              /* a lone continuation byte */
+		{"\xED\xA0\x80", 0},      /* a UTF-16 surrogate */
+		{"\xC3\xA9", -1},         /* e-acute: valid */
+		{"\xF0\x9F\x92\xB8" "ab", -1}, /* 4 bytes then ASCII: valid */
+		{"\xE2\x82\xAC" "abcdefgh" "\xFF", 11}, /* euro sign, 8 ASCII, then 0xFF */
+	};
+	size_t c, k;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++)
+		for (k = 0; k < 20; k++) {
+			struct test_row header, row;
+			struct bill_mapping *m;
+			struct import_error error;
+			struct charge ch;
+			char tags[128], text[512], want[256];
+			int status;
+
+			memset(&error, 0, sizeof error);
+			snprintf(tags, sizeof tags, "{\"k\":\"%.*s%s\"}", (int)k, "abcdefghijklmnopqrstuvwxyz",
+				 cases[c].bytes);
+			snprintf(text, sizeof text, "%s", R_FOCUS("2024-09-18", "2024-09-18", "Usage", "", "",
+								   "1", "", "TAGS"));
+			{
+				char *at = strstr(text, "TAGS");
+				char rest[512];
+				snprintf(rest, sizeof rest, "%s", at + 4);
+				snprintf(at, sizeof text - (size_t)(at - text), "%s%s", tags, rest);
+			}
+			ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m,
+							  &error), 0);
+			status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
+			if (cases[c].bad_at < 0) {
+				ck_assert_msg(status == 0, "case %zu, %zu bytes before: %s", c, k,
+					      format_error(&error));
+			} else {
+				size_t offset = 6 + k + (size_t)cases[c].bad_at;
+				snprintf(want, sizeof want, "bill.csv:7: column 'Tags': invalid UTF-8 (byte 0x%02X "
+					 "at offset %zu of the field)", (unsigned char)tags[offset], offset);
+				ck_assert_msg(status == -1, "case %zu, %zu bytes before: accepted", c, k);
+				ck_assert_str_eq(format_error(&error), want);
+			}
+			bill_mapping_free(m);
+		}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("bill");
@@ -585,6 +638,7 @@ static Suite *make_suite(void)
 	tcase_add_test(limits, limits_many_rows);
 	tcase_add_test(limits, limits_sample_headers);
 	tcase_add_test(limits, limits_error_format);
+	tcase_add_test(limits, limits_utf8_offsets);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, limits);
 	return s;
