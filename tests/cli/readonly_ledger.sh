@@ -25,7 +25,7 @@ reads() {
 	[ "$(tail -1 out.txt)" = '"2","12.005000001"' ] || fail "sql on '$1': $(cat out.txt)"
 	$2 "$COSTLEDGER" --ledger "$1" report --month 2026-10 --format csv >out.txt 2>err.txt ||
 		fail "report cannot read '$1': $(cat err.txt)"
-	tail -1 out.txt | grep -q '^total,12.01,12.01,0.00,' || fail "report on '$1': $(cat out.txt)"
+	tail -1 out.txt | grep -q '^total,,12.01,12.01,0.00,' || fail "report on '$1': $(cat out.txt)"
 	$2 "$COSTLEDGER" --ledger "$1" export --month 2026-10 --what charges -o - >out.txt 2>err.txt ||
 		fail "export cannot read '$1': $(cat err.txt)"
 	[ "$(wc -l < out.txt)" = 3 ] || fail "export of '$1': $(cat out.txt)"
