@@ -139,15 +139,15 @@ static int print_not_writable(const char *path)
 	return !file_writable || !folder_writable;
 }
 
-/* A -wal file with frames in it: committed changes not yet in the ledger file. */
-static int wal_has_changes(const char *path)
+/* The size of PATH-suffix, or -1 when there is none. */
+static long long side_file_size(const char *path, const char *suffix)
 {
-	char *wal = sqlite3_mprintf("%s-wal", path);
+	char *name = sqlite3_mprintf("%s%s", path, suffix);
 	struct stat st;
-	int changes = wal && stat(wal, &st) == 0 && st.st_size > 0;
+	long long size = name && stat(name, &st) == 0 ? (long long)st.st_size : -1;
 
-	sqlite3_free(wal);
-	return changes;
+	sqlite3_free(name);
+	return size;
 }
 
 /* Opens name (a path, or a URI with SQLITE_OPEN_URI); prints the error and
@@ -170,13 +170,19 @@ static sqlite3 *open_connection(const char *path, const char *name, int flags)
 /* The ledger's folder or file system cannot be written and there is no -shm
  * file: open it immutable, so that SQLite needs neither -shm nor locks. An
  * immutable connection reads the ledger file only, so a -wal file with
- * changes in it would be left out: then it is an error. */
+ * changes in it would be left out: then it is an error. So is a -shm file
+ * that SQLite could not open: some connection may be writing. */
 static sqlite3 *open_immutable(const char *path)
 {
 	char *uri;
 	sqlite3 *db;
 
-	if (wal_has_changes(path)) {
+	if (side_file_size(path, "-shm") >= 0) {
+		error_exit(EXIT_LEDGER, "cannot read ledger '%s': '%s-shm' exists but cannot be opened",
+			   path, path);
+		return NULL;
+	}
+	if (side_file_size(path, "-wal") > 0) {
 		error_exit(EXIT_LEDGER, "cannot read ledger '%s': '%s-wal' holds changes, and reading"
 			   " them needs '%s-shm', which cannot be created here (open the ledger once with"
 			   " write access, e.g. 'costledger init %s', to fold them in)", path, path, path, path);

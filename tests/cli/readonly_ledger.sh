@@ -10,7 +10,8 @@
 #     immutable URI must escape them; a writable file in a read-only folder;
 #     a read-only file in a writable folder.
 #  2. A -wal file with committed changes but no -shm in a read-only folder:
-#     reading it as immutable would leave the changes out, so it is an error.
+#     reading it as immutable would leave the changes out, so it is an error;
+#     so is a -shm file that cannot be opened (a writer may be at work).
 #  3. As root, where the kernel can deny root too: a folder with the
 #     immutable attribute (chattr +i) and a read-only bind mount (unshare -m).
 #     Each is skipped with a note where this machine does not allow it.
@@ -125,6 +126,15 @@ $as_user "$COSTLEDGER" --ledger walro/l.db sql 'SELECT 1' >out.txt 2>err.txt
 grep -qF "cannot read ledger 'walro/l.db': 'walro/l.db-wal' holds changes" err.txt ||
 	fail "-wal with changes: $(cat err.txt)"
 echo "-wal with changes, no -shm: $(cat err.txt)"
+# A -shm file SQLite cannot open (a writer may be at work): an error too.
+if [ -n "$as_user" ]; then
+	mkdir shmro && cp seed.db shmro/l.db && : > shmro/l.db-shm && chmod 600 shmro/l.db-shm && chmod 555 shmro
+	$as_user "$COSTLEDGER" --ledger shmro/l.db sql 'SELECT 1' >out.txt 2>err.txt
+	[ $? = 3 ] || fail "an unreadable -shm: not exit 3 ($(cat out.txt))"
+	grep -qF "cannot read ledger 'shmro/l.db': 'shmro/l.db-shm' exists but cannot be opened" err.txt ||
+		fail "an unreadable -shm: $(cat err.txt)"
+	echo "unreadable -shm: $(cat err.txt)"
+fi
 
 # 3. Denied to root as well.
 if [ "$(id -u)" != 0 ]; then
