@@ -60,6 +60,27 @@ assert [(t["currency"], t["billed"]) for t in r["totals"]] == [("", "1.00"), ("E
 assert [(x["group"], x["currency"]) for x in r["rows"]] == [("a", "EUR"), ("a", "USD"), ("b", "EUR"), ("c", "")], r["rows"]
 PY
 
+# The HTML page: the per-project table has a row per currency and a total
+# per currency, and the page still nests.
+cl report --month 2026-10 --html "$work/r.html" >/dev/null || fail "report --html"
+/usr/bin/python3 - "$work/r.html" <<'PY' || fail "html per currency"
+import re, sys
+from html.parser import HTMLParser
+page = open(sys.argv[1]).read()
+rows = re.findall(r"<tr><t[dh]>([^<]*)</t[dh]><t[dh]>([^<]*)</t[dh]><td class=\"n\">([^<]*)</td>", page)
+assert rows == [("a", "EUR", "20.02"), ("a", "USD", "10.01"), ("b", "EUR", "5.12"), ("c", "", "1.00"),
+                ("total", "", "1.00"), ("total", "EUR", "25.14"), ("total", "USD", "10.01")], rows
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.stack = []
+    def handle_starttag(self, tag, attrs):
+        if tag != "meta": self.stack.append(tag)
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+        self.stack.pop()
+p = P(); p.feed(page); assert not p.stack, p.stack
+PY
+
 # --currency USD: a 10.010 + 20.015 x 1.1 (Oct 3: the Sep 30 rate) + 0.004 x 1.2
 # (Oct 20: the Oct 4 rate, not Oct 25's) = 32.0313; b 5.125 x 1.2 = 6.15;
 # c 1.00 (no currency: taken as USD); total 39.1813 -> 39.18.
