@@ -9,8 +9,9 @@
  * column adds up exactly to its rounded total (csv_out_allocate), each
  * currency on its own (amounts are never added across currencies); text
  * cells neutralised against spreadsheet formulas. summary and findings end
- * with a total row per currency; summary --currency CUR converts them all. --format focus (charges only) writes a FOCUS 1.2 file with
- * exact amounts that `costledger import` reads back to the same totals.
+ * with a total row per currency; summary --currency CUR converts them all.
+ * --format focus (charges only) writes a FOCUS 1.2 file with exact amounts
+ * that `costledger import` reads back to the same totals.
  */
 #include "commands.h"
 #include "csv_out.h"
