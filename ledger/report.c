@@ -76,7 +76,7 @@ static const char month_sql[] =
 static const char missing_rate_sql[] =
 	" SELECT currency, day FROM (SELECT billing_currency AS currency, day FROM ch"
 	"   UNION SELECT currency, day FROM fi UNION SELECT currency, day FROM paused"
-	"   UNION SELECT currency, day FROM bu)"
+	"   UNION SELECT currency, day FROM bu WHERE grp IS NOT NULL)"
 	" WHERE currency IS NOT NULL AND currency <> ?5 AND NOT EXISTS (SELECT 1 FROM fx_rates fx"
 	"   WHERE fx.from_currency = currency AND fx.to_currency = ?5 AND fx.rate_date <= day)"
 	" ORDER BY day, currency LIMIT 1";
