@@ -1,14 +1,17 @@
 /*
  * cmd_export.c: costledger export --month YYYY-MM --what summary|findings|
  * charges|usage -o FILE [--decimals N] [--crlf] [--format csv|focus]
+ * [--currency CUR]
  *
  * Finance CSV (docs/exports.md): RFC 4180 through libcsv's csv_fwrite, a
  * header row, UTF-8, LF or CRLF; amounts rounded half-even to --decimals
  * (default 2) with the rounding remainder allocated so that every money
- * column adds up exactly to its rounded total (csv_out_allocate); text cells
- * neutralised against spreadsheet formulas. summary and findings end with a
- * total row. --format focus (charges only) writes a FOCUS 1.2 file with
- * exact amounts that `costledger import` reads back to the same totals.
+ * column adds up exactly to its rounded total (csv_out_allocate), each
+ * currency on its own (amounts are never added across currencies); text
+ * cells neutralised against spreadsheet formulas. summary and findings end
+ * with a total row per currency; summary --currency CUR converts them all.
+ * --format focus (charges only) writes a FOCUS 1.2 file with exact amounts
+ * that `costledger import` reads back to the same totals.
  */
 #include "commands.h"
 #include "csv_out.h"
@@ -28,11 +31,13 @@ static const char usage[] =
 	"usage: costledger export [--ledger FILE] --month YYYY-MM\n"
 	"                         --what summary|findings|charges|usage -o FILE\n"
 	"                         [--decimals N] [--crlf] [--format csv|focus]\n"
+	"                         [--currency CUR]\n"
 	"\n"
 	"Writes the month as CSV for finance: RFC 4180, a header row, amounts\n"
 	"rounded half-even to N decimals (default 2) so that each amount column\n"
-	"adds up exactly to its rounded total (docs/exports.md); text cells that\n"
-	"a spreadsheet would take for a formula start with a single quote.\n"
+	"adds up exactly to its rounded total, per currency (docs/exports.md);\n"
+	"text cells that a spreadsheet would take for a formula start with a\n"
+	"single quote.\n"
 	"\n"
 	"  --what W       summary (per project), findings (of the month's latest\n"
 	"                 reconciliation), charges or usage\n"
@@ -41,8 +46,12 @@ static const char usage[] =
 	"  --crlf         end lines with CRLF (default LF)\n"
 	"  --format F     csv (default) or focus: charges as a FOCUS 1.2 file with\n"
 	"                 exact amounts, for `costledger import`\n"
+	"  --currency CUR summary only: convert every amount to CUR at the latest\n"
+	"                 fx_rates rate on or before its day (default: a row per\n"
+	"                 project and currency, and a total per currency)\n"
 	"\n"
-	"exit status: 0 written, 2 bad usage, 3 ledger or file error\n";
+	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
+	"3 ledger or file error\n";
 
 /* Column types: t text, n number as the ledger has it, m money (allocated),
  * d the difference of the two money columns before it, x exact money. */
@@ -52,7 +61,8 @@ struct table {
 	size_t columns, rows, cap;
 	char **cells;          /* rows x columns; NULL for money columns */
 	int64_t *money;        /* rows x columns */
-	int total_row;
+	int total_row;         /* a total row per currency */
+	int currency_column;   /* the text column naming each row's currency, or -1 */
 };
 
 static int table_add_row(struct table *t)
@@ -122,14 +132,20 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int table_from_report(sqlite3 *db, struct table *t, const char *month)
+static int table_from_report(sqlite3 *db, struct table *t, const char *month, const char *currency,
+			     struct report *r_out)
 {
 	struct report r;
 	size_t i;
 	int rc;
 
-	if ((rc = report_load(db, month, "project", &r)) != SQLITE_OK)
+	if ((rc = report_load(db, month, "project", currency, &r)) != SQLITE_OK) {
+		memcpy(r_out->currency, r.currency, sizeof r.currency);
+		memcpy(r_out->missing_from, r.missing_from, sizeof r.missing_from);
+		memcpy(r_out->missing_day, r.missing_day, sizeof r.missing_day);
+		report_free(&r);
 		return rc;
+	}
 	for (i = 0; i < r.count; i++) {
 		const struct report_row *row = &r.rows[i];
 		size_t base;
@@ -140,91 +156,154 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month)
 		}
 		base = (t->rows - 1) * t->columns;
 		t->cells[base] = strdup(row->group);
-		t->money[base + 1] = row->billed;
-		t->money[base + 2] = row->expected;
+		t->cells[base + 1] = strdup(row->currency);
+		t->money[base + 2] = row->billed;
+		t->money[base + 3] = row->expected;
 		snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
-		t->cells[base + 4] = strdup(buf);
-		t->money[base + 5] = row->spot_savings;
-		t->money[base + 6] = row->pause_savings;
-		t->money[base + 7] = row->has_budget ? row->budget : 0;
+		t->cells[base + 5] = strdup(buf);
+		t->money[base + 6] = row->spot_savings;
+		t->money[base + 7] = row->pause_savings;
+		t->money[base + 8] = row->has_budget ? row->budget : 0;
 		snprintf(buf, sizeof buf, "%.4f", row->budget_use);
-		t->cells[base + 8] = strdup(row->has_budget ? buf : "");
+		t->cells[base + 9] = strdup(row->has_budget ? buf : "");
 	}
 	report_free(&r);
 	return SQLITE_OK;
 }
 
-static int write_table(struct table *t, FILE *out, int decimals, const char *eol)
+static const char *row_currency(const struct table *t, size_t r)
+{
+	return t->currency_column < 0 ? "" : t->cells[r * t->columns + (size_t)t->currency_column];
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct currencies of the rows, sorted; one ("") for a table without
+ * a currency column or without rows. Returns their number, 0 when out of memory. */
+static size_t table_currencies(const struct table *t, const char ***out)
+{
+	const char **list = malloc((t->rows ? t->rows : 1) * sizeof *list);
+	size_t r, n = 0;
+
+	if (!(*out = list))
+		return 0;
+	for (r = 0; r < t->rows; r++)
+		list[r] = row_currency(t, r);
+	qsort(list, t->rows, sizeof *list, by_text);
+	for (r = 0; r < t->rows; r++)
+		if (!n || strcmp(list[n - 1], list[r]))
+			list[n++] = list[r];
+	if (!n)
+		list[n++] = "";
+	return n;
+}
+
+/* Rounds every money column, each currency on its own, so that its rows add
+ * up to its rounded total (csv_out_allocate); totals[k * columns + c] is the
+ * total of currency k in column c. */
+static int allocate_per_currency(struct table *t, const char **currencies, size_t n, int decimals,
+				 int64_t *totals)
 {
 	int64_t *column = malloc((t->rows ? t->rows : 1) * sizeof *column);
 	int64_t *rounded = malloc((t->rows ? t->rows : 1) * sizeof *rounded);
-	int64_t totals[20] = {0};
-	size_t r, c;
-	char buf[48];
+	size_t *index = malloc((t->rows ? t->rows : 1) * sizeof *index);
+	size_t k, c, r, m;
+	int rc = 0;
 
-	if (!column || !rounded) {
-		free(column);
-		free(rounded);
-		return -1;
-	}
-	for (c = 0; c < t->columns; c++) {
-		if (t->types[c] != 'm')
-			continue;
-		for (r = 0; r < t->rows; r++)
-			column[r] = t->money[r * t->columns + c];
-		if (csv_out_allocate(column, t->rows, decimals, rounded) < 0) {
-			free(column);
-			free(rounded);
-			return -1;
+	for (k = 0; rc == 0 && column && rounded && index && k < n; k++) {
+		for (c = 0; rc == 0 && c < t->columns; c++) {
+			if (t->types[c] != 'm')
+				continue;
+			for (r = m = 0; r < t->rows; r++) {
+				if (strcmp(row_currency(t, r), currencies[k]))
+					continue;
+				column[m] = t->money[r * t->columns + c];
+				index[m++] = r;
+			}
+			if (csv_out_allocate(column, m, decimals, rounded) < 0) {
+				rc = -1;
+				break;
+			}
+			for (r = 0; r < m; r++) {
+				t->money[index[r] * t->columns + c] = rounded[r];
+				totals[k * t->columns + c] += rounded[r];
+			}
 		}
-		for (r = 0; r < t->rows; r++) {
-			t->money[r * t->columns + c] = rounded[r];
-			totals[c] += rounded[r];
-		}
 	}
+	if (!column || !rounded || !index)
+		rc = -1;
 	free(column);
 	free(rounded);
+	free(index);
+	return rc;
+}
+
+/* Row r of the table, or with total set the total row of currency. */
+static void write_row(const struct table *t, FILE *out, size_t r, const int64_t *total,
+		      const char *currency, int decimals, const char *eol)
+{
+	size_t c;
+	char buf[48];
+
 	for (c = 0; c < t->columns; c++) {
-		csv_out_text(out, t->names[c]);
+		size_t i = r * t->columns + c;
+		int64_t v;
+		switch (t->types[c]) {
+		case 'm':
+		case 'd':
+			if (t->types[c] == 'm')
+				v = total ? total[c] : t->money[i];
+			else
+				v = total ? total[c - 2] - total[c - 1] : t->money[i - 2] - t->money[i - 1];
+			money_format(v, decimals, buf, sizeof buf);
+			csv_out_number(out, buf);
+			break;
+		case 'x':
+			if (!total && t->cells[i]) {
+				reconcile_money_text(t->money[i], buf, sizeof buf);
+				csv_out_number(out, buf);
+			}
+			break;
+		case 'n':
+			if (!total)
+				csv_out_number(out, t->cells[i]);
+			break;
+		default:
+			if (!total)
+				csv_out_text(out, t->cells[i]);
+			else if (c == 0)
+				csv_out_text(out, "total");
+			else if ((int)c == t->currency_column)
+				csv_out_text(out, currency);
+		}
 		fputs(c + 1 < t->columns ? "," : eol, out);
 	}
-	for (r = 0; r <= t->rows; r++) {
-		int is_total = r == t->rows;
-		if (is_total && !t->total_row)
-			break;
-		for (c = 0; c < t->columns; c++) {
-			size_t i = r * t->columns + c;
-			int64_t v;
-			switch (t->types[c]) {
-			case 'm':
-			case 'd':
-				if (t->types[c] == 'm')
-					v = is_total ? totals[c] : t->money[i];
-				else
-					v = is_total ? totals[c - 2] - totals[c - 1]
-						     : t->money[i - 2] - t->money[i - 1];
-				money_format(v, decimals, buf, sizeof buf);
-				csv_out_number(out, buf);
-				break;
-			case 'x':
-				if (!is_total && t->cells[i]) {
-					reconcile_money_text(t->money[i], buf, sizeof buf);
-					csv_out_number(out, buf);
-				}
-				break;
-			case 'n':
-				if (!is_total)
-					csv_out_number(out, t->cells[i]);
-				break;
-			default:
-				if (is_total)
-					csv_out_text(out, c == 0 ? "total" : "");
-				else
-					csv_out_text(out, t->cells[i]);
-			}
-			fputs(c + 1 < t->columns ? "," : eol, out);
-		}
+}
+
+static int write_table(struct table *t, FILE *out, int decimals, const char *eol)
+{
+	const char **currencies;
+	size_t n = table_currencies(t, &currencies), r, k;
+	int64_t *totals = n ? calloc(n * t->columns, sizeof *totals) : NULL;
+
+	if (!totals || allocate_per_currency(t, currencies, n, decimals, totals) < 0) {
+		free(currencies);
+		free(totals);
+		return -1;
 	}
+	for (r = 0; r < t->columns; r++) {
+		csv_out_text(out, t->names[r]);
+		fputs(r + 1 < t->columns ? "," : eol, out);
+	}
+	for (r = 0; r < t->rows; r++)
+		write_row(t, out, r, NULL, NULL, decimals, eol);
+	for (k = 0; t->total_row && k < n; k++)
+		write_row(t, out, 0, totals + k * t->columns, currencies[k], decimals, eol);
+	free(currencies);
+	free(totals);
 	return 0;
 }
 
@@ -288,8 +367,8 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 
 static const char findings_sql[] =
 	"SELECT kind, provider, project, resource_id, period_start, period_end,"
-	" printf('%.2f', hours), billed, expected, 0 FROM findings"
-	" WHERE reconciliation_id = ?3 ORDER BY finding_id";
+	" printf('%.2f', hours), coalesce(" REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
+	" FROM findings f WHERE reconciliation_id = ?3 ORDER BY finding_id";
 static const char charges_sql[] =
 	"SELECT charge_id, provider, project, resource_id, coalesce(instance_type, sku_id),"
 	" charge_period_start, charge_period_end, charge_category, charge_class, pricing_category,"
@@ -311,15 +390,17 @@ int cmd_export(int argc, char **argv)
 		{"decimals", required_argument, NULL, 'd'},
 		{"crlf", no_argument, NULL, 'c'},
 		{"format", required_argument, NULL, 'f'},
+		{"currency", required_argument, NULL, 'C'},
 		{"ledger", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *month = NULL, *what = NULL, *file = NULL, *format = "csv";
-	const char *path = global_ledger_option, *eol = "\n";
-	char start[32], end[32], *endp;
+	const char *path = global_ledger_option, *eol = "\n", *currency_arg = NULL;
+	char start[32], end[32], currency[4], *endp;
 	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
 	struct table t;
+	struct report missing;     /* summary: the missing exchange rate */
 	sqlite3 *db;
 	FILE *out;
 
@@ -331,6 +412,7 @@ int cmd_export(int argc, char **argv)
 		case 'o': file = optarg; break;
 		case 'c': eol = "\r\n"; break;
 		case 'f': format = optarg; break;
+		case 'C': currency_arg = optarg; break;
 		case 'l': path = optarg; break;
 		case 'd':
 			decimals = (int)strtol(optarg, &endp, 10);
@@ -358,6 +440,11 @@ int cmd_export(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
 	if (!strcmp(format, "focus") && strcmp(what, "charges"))
 		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
+	if (currency_arg && strcmp(what, "summary"))
+		return error_exit(EXIT_USAGE, "export: --currency is for --what summary");
+	if (currency_arg && report_currency_code(currency_arg, currency) < 0)
+		return error_exit(EXIT_USAGE, "export: --currency: not a three-letter currency code: '%s'",
+				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	out = strcmp(file, "-") ? fopen(file, "wb") : stdout;
@@ -367,13 +454,14 @@ int cmd_export(int argc, char **argv)
 	}
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	memset(&t, 0, sizeof t);
+	memset(&missing, 0, sizeof missing);
 	if (!strcmp(format, "focus")) {
 		rc = write_focus(db, out, start, end, eol);
 	} else {
-		static const char *const summary_names[] = {"project", "billed", "expected", "difference",
-			"gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use"};
+		static const char *const summary_names[] = {"project", "currency", "billed", "expected",
+			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use"};
 		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
-			"period_start", "period_end", "hours", "billed", "expected", "difference"};
+			"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
 		static const char *const charges_names[] = {"charge_id", "provider", "project",
 			"resource_id", "sku", "charge_period_start", "charge_period_end", "charge_category",
 			"charge_class", "pricing_category", "pricing_quantity", "pricing_unit", "unit_price",
@@ -383,17 +471,20 @@ int cmd_export(int argc, char **argv)
 			"usage_end", "hours"};
 		const char *const *names;
 		size_t i;
+		t.currency_column = -1;
 		if (!strcmp(what, "summary")) {
 			names = summary_names;
-			t.columns = 9;
-			strcpy(t.types, "tmmdnmmmn");
+			t.columns = 10;
+			strcpy(t.types, "ttmmdnmmmn");
 			t.total_row = 1;
-			rc = table_from_report(db, &t, month);
+			t.currency_column = 1;
+			rc = table_from_report(db, &t, month, currency_arg ? currency : NULL, &missing);
 		} else if (!strcmp(what, "findings")) {
 			sqlite3_int64 run = report_latest_run(db, month);
 			names = findings_names;
-			strcpy(t.types, "ttttttnmmd");
+			strcpy(t.types, "ttttttntmmd");
 			t.total_row = 1;
+			t.currency_column = 7;
 			if (!run)
 				fprintf(stderr, "costledger: export: no reconciliation of %s yet;"
 					" run costledger reconcile --month %s\n", month, month);
@@ -401,6 +492,7 @@ int cmd_export(int argc, char **argv)
 		} else if (!strcmp(what, "charges")) {
 			names = charges_names;
 			strcpy(t.types, "ntttttttttntxmt");
+			t.currency_column = 14;
 			rc = table_from_sql(db, &t, charges_sql, start, end, 0);
 		} else {
 			names = usage_names;
@@ -414,7 +506,10 @@ int cmd_export(int argc, char **argv)
 		table_free(&t);
 	}
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if (rc == SQLITE_NOTFOUND)
+		exit_code = error_exit(EXIT_USAGE, "export: no exchange rate from '%s' to '%s' on or before %s"
+				       " in fx_rates", missing.missing_from, missing.currency, missing.missing_day);
+	else if (rc != SQLITE_OK)
 		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ?
 				       "amounts do not fit" : sqlite3_errmsg(db));
 	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)

@@ -1,8 +1,9 @@
 /*
  * cmd_report.c: costledger report --month YYYY-MM [--by project|provider|
- * resource|sku] [--format table|csv|json] [--html FILE]
+ * resource|sku] [--currency CUR] [--format table|csv|json] [--html FILE]
  *
- * Per group and in total: billed (the month's charges), expected (billed
+ * Per group and currency, and a total per currency (amounts are never added
+ * across currencies; --currency converts them all to one): billed (the month's charges), expected (billed
  * less the differences of the month's latest reconciliation over all
  * providers), GPU hours (running and idle usage x GPUs), spot savings
  * realised (the on-demand rate in force times the quantity, less what the
@@ -26,19 +27,22 @@
 static const char usage[] =
 	"usage: costledger report [--ledger FILE] --month YYYY-MM\n"
 	"                         [--by project|provider|resource|sku]\n"
-	"                         [--format table|csv|json] [--html FILE]\n"
+	"                         [--currency CUR] [--format table|csv|json] [--html FILE]\n"
 	"\n"
-	"The month's costs per group: billed, expected (from the month's latest\n"
-	"reconciliation), difference, GPU hours, spot savings realised, pause\n"
-	"savings and budget use; --html also writes a self-contained page with\n"
-	"billed against expected per project and the findings.\n"
+	"The month's costs per group and currency: billed, expected (from the\n"
+	"month's latest reconciliation), difference, GPU hours, spot savings\n"
+	"realised, pause savings and budget use, and a total per currency; --html\n"
+	"also writes a self-contained page with billed against expected per\n"
+	"project and the findings.\n"
 	"\n"
 	"  --month YYYY-MM  the month\n"
 	"  --by G           group by project (default), provider, resource or sku\n"
+	"  --currency CUR   convert every amount to CUR at the latest fx_rates rate\n"
+	"                   on or before its day; one row per group, one total\n"
 	"  --format F       table (default), csv or json\n"
 	"  --html FILE      also write the HTML report to FILE\n"
 	"\n"
-	"exit status: 0 ok, 2 bad usage, 3 ledger error\n";
+	"exit status: 0 ok, 2 bad usage or a missing exchange rate, 3 ledger error\n";
 
 static void money_cell(int64_t nanos, char *buf, size_t size)
 {
@@ -61,23 +65,33 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* Row i of the report's rows followed by its totals. */
+static const struct report_row *row_at(const struct report *r, size_t i)
+{
+	return i < r->count ? &r->rows[i] : &r->totals[i - r->count];
+}
+
 static void print_table(const struct report *r, FILE *out)
 {
-	size_t i, w = 8;
+	size_t i, w = 8, cw = 8;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16];
 
-	for (i = 0; i < r->count; i++)
-		if (strlen(r->rows[i].group) > w)
-			w = strlen(r->rows[i].group);
-	fprintf(out, "%s %s by %s%s\n\n", "costs of", r->month, r->by,
+	for (i = 0; i < r->count + r->total_count; i++) {
+		if (strlen(row_at(r, i)->group) > w)
+			w = strlen(row_at(r, i)->group);
+		if (strlen(row_at(r, i)->currency) > cw)
+			cw = strlen(row_at(r, i)->currency);
+	}
+	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
+		r->currency[0] ? " in " : "", r->currency,
 		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
-	fprintf(out, "%-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, "billed",
-		"expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
-	for (i = 0; i <= r->count; i++) {
-		const struct report_row *row = i < r->count ? &r->rows[i] : &r->total;
+	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
+		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
+	for (i = 0; i < r->count + r->total_count; i++) {
+		const struct report_row *row = row_at(r, i);
 		if (i == r->count) {
 			size_t k;
-			for (k = 0; k < w + 101; k++)
+			for (k = 0; k < w + cw + 102; k++)
 				fputc('-', out);
 			fputc('\n', out);
 		}
@@ -93,8 +107,8 @@ static void print_table(const struct report *r, FILE *out)
 			snprintf(bu, sizeof bu, "-");
 			snprintf(use, sizeof use, "-");
 		}
-		fprintf(out, "%-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w, row->group, b, e,
-			d, row->gpu_hours, s, p, bu, use);
+		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w, row->group,
+			(int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use);
 	}
 }
 
@@ -109,10 +123,10 @@ static void print_csv(const struct report *r, FILE *out)
 	size_t i;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32];
 
-	fprintf(out, "%s,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,budget_use\n",
-		r->by);
-	for (i = 0; i <= r->count; i++) {
-		const struct report_row *row = i < r->count ? &r->rows[i] : &r->total;
+	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
+		"budget_use\n", r->by);
+	for (i = 0; i < r->count + r->total_count; i++) {
+		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
 		money_cell(row->expected, e, sizeof e);
 		money_cell(row->billed - row->expected, d, sizeof d);
@@ -127,6 +141,8 @@ static void print_csv(const struct report *r, FILE *out)
 		}
 		csv_out_text(out, row->group);
 		fputc(',', out);
+		csv_out_text(out, row->currency);
+		fputc(',', out);
 		csv_cell(out, b, 0);
 		csv_cell(out, e, 0);
 		csv_cell(out, d, 0);
@@ -138,44 +154,86 @@ static void print_csv(const struct report *r, FILE *out)
 	}
 }
 
+static void json_row(const struct report_row *row, FILE *out)
+{
+	char b[48], e[48], d[48], s[48], p[48], bu[48];
+
+	money_cell(row->billed, b, sizeof b);
+	money_cell(row->expected, e, sizeof e);
+	money_cell(row->billed - row->expected, d, sizeof d);
+	money_cell(row->spot_savings, s, sizeof s);
+	money_cell(row->pause_savings, p, sizeof p);
+	fputs("{\"group\":", out);
+	json_string(out, row->group);
+	fputs(",\"currency\":", out);
+	json_string(out, row->currency);
+	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
+		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
+		row->gpu_hours, s, p);
+	if (row->has_budget) {
+		money_cell(row->budget, bu, sizeof bu);
+		fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);
+	} else {
+		fputs(",\"budget\":null,\"budget_use\":null}", out);
+	}
+}
+
+/* "totals" has one row per currency; "total" is that row when there is one
+ * currency, else null (amounts are never added across currencies). */
 static void print_json(const struct report *r, FILE *out)
 {
 	size_t i;
-	char b[48], e[48], d[48], s[48], p[48], bu[48];
 
 	fputs("{\"month\":", out);
 	json_string(out, r->month);
 	fputs(",\"by\":", out);
 	json_string(out, r->by);
+	fputs(",\"currency\":", out);
+	if (r->currency[0])
+		json_string(out, r->currency);
+	else
+		fputs("null", out);
 	if (r->run_id)
 		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
 	else
 		fputs(",\"reconciliation_id\":null", out);
 	fputs(",\"rows\":[", out);
-	for (i = 0; i <= r->count; i++) {
-		const struct report_row *row = i < r->count ? &r->rows[i] : &r->total;
-		money_cell(row->billed, b, sizeof b);
-		money_cell(row->expected, e, sizeof e);
-		money_cell(row->billed - row->expected, d, sizeof d);
-		money_cell(row->spot_savings, s, sizeof s);
-		money_cell(row->pause_savings, p, sizeof p);
-		if (i == r->count)
-			fputs("],\"total\":", out);
-		else if (i)
+	for (i = 0; i < r->count; i++) {
+		if (i)
 			fputc(',', out);
-		fputs("{\"group\":", out);
-		json_string(out, row->group);
-		fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
-			"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
-			row->gpu_hours, s, p);
-		if (row->has_budget) {
-			money_cell(row->budget, bu, sizeof bu);
-			fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);
-		} else {
-			fputs(",\"budget\":null,\"budget_use\":null}", out);
-		}
+		json_row(&r->rows[i], out);
 	}
+	fputs("],\"totals\":[", out);
+	for (i = 0; i < r->total_count; i++) {
+		if (i)
+			fputc(',', out);
+		json_row(&r->totals[i], out);
+	}
+	fputs("],\"total\":", out);
+	if (r->total_count == 1)
+		json_row(&r->totals[0], out);
+	else
+		fputs("null", out);
 	fputs("}\n", out);
+}
+
+/* report_load, with its errors printed; returns the exit code. */
+static int load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
+{
+	int rc = report_load(db, month, by, currency, r);
+
+	if (rc == SQLITE_NOTFOUND) {
+		error_exit(EXIT_USAGE, "report: no exchange rate from '%s' to '%s' on or before %s in fx_rates",
+			   r->missing_from, r->currency, r->missing_day);
+		report_free(r);
+		return EXIT_USAGE;
+	}
+	if (rc != SQLITE_OK) {
+		error_exit(EXIT_LEDGER, "report: %s", sqlite3_errmsg(db));
+		report_free(r);
+		return EXIT_LEDGER;
+	}
+	return EXIT_OK;
 }
 
 int cmd_report(int argc, char **argv)
@@ -185,13 +243,14 @@ int cmd_report(int argc, char **argv)
 		{"by", required_argument, NULL, 'b'},
 		{"format", required_argument, NULL, 'f'},
 		{"html", required_argument, NULL, 'H'},
+		{"currency", required_argument, NULL, 'c'},
 		{"ledger", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *month = NULL, *by = "project", *format = "table", *html = NULL;
+	const char *month = NULL, *by = "project", *format = "table", *html = NULL, *currency_arg = NULL;
 	const char *path = global_ledger_option;
-	char start[32], end[32];
+	char start[32], end[32], currency[4];
 	struct report r;
 	sqlite3 *db;
 	int c, exit_code = EXIT_OK;
@@ -203,6 +262,7 @@ int cmd_report(int argc, char **argv)
 		case 'b': by = optarg; break;
 		case 'f': format = optarg; break;
 		case 'H': html = optarg; break;
+		case 'c': currency_arg = optarg; break;
 		case 'l': path = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
@@ -222,13 +282,14 @@ int cmd_report(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "report: --by: '%s' (project, provider, resource, sku)", by);
 	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
 		return error_exit(EXIT_USAGE, "report: --format: '%s' (table, csv, json)", format);
+	if (currency_arg && report_currency_code(currency_arg, currency) < 0)
+		return error_exit(EXIT_USAGE, "report: --currency: not a three-letter currency code: '%s'",
+				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	if (report_load(db, month, by, &r) != SQLITE_OK) {
-		exit_code = error_exit(EXIT_LEDGER, "report: %s", sqlite3_errmsg(db));
+	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, &r)) != EXIT_OK)
 		goto done;
-	}
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
 	else if (!strcmp(format, "json"))
@@ -238,9 +299,7 @@ int cmd_report(int argc, char **argv)
 	if (html) {
 		struct report byproject;
 		FILE *f;
-		if (report_load(db, month, "project", &byproject) != SQLITE_OK) {
-			exit_code = error_exit(EXIT_LEDGER, "report: %s", sqlite3_errmsg(db));
-		} else {
+		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
 			if (!(f = fopen(html, "w"))) {
 				exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
 			} else {

@@ -3,12 +3,23 @@
  * sql/schema.sql and sql/views.sql (compiled in). PRAGMA user_version holds
  * the schema version; migrations[] carries an older ledger forward, one
  * version at a time, each in its own transaction.
+ *
+ * A ledger that cannot be written stays readable. WAL mode needs the -shm
+ * file next to the ledger; SQLite (3.22+) reads without write access when
+ * the -shm and -wal files exist or can be created, else refuses with
+ * SQLITE_READONLY_DIRECTORY. Then a reading command opens the ledger again
+ * as immutable (ledger_uri.c), unless a -wal file holds changes that only a
+ * writer can fold in. A writing command says why it cannot write.
  */
 #include "ledger.h"
+#include "ledger_uri.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 extern const char ledger_schema_sql[];
@@ -103,9 +114,92 @@ static int migrate(sqlite3 *db, int from)
 	return 0;
 }
 
-sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
+/* Prints why the ledger cannot be written (the file, its file system or its
+ * folder) and returns 1; returns 0 when the file and its folder look
+ * writable. */
+static int print_not_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *folder = slash ? sqlite3_mprintf("%.*s", slash > path ? (int)(slash - path) : 1, path)
+			     : sqlite3_mprintf(".");
+	int file_writable = access(path, W_OK) == 0, file_errno = errno;
+	int folder_writable = !folder || access(folder, W_OK) == 0, folder_errno = errno;
+	static const char readable[] = "; it can still be read (sql, report, export)";
+
+	if ((!file_writable && file_errno == EROFS) || (!folder_writable && folder_errno == EROFS))
+		error_exit(EXIT_LEDGER, "cannot write ledger '%s': it is on a read-only file system%s",
+			   path, readable);
+	else if (!file_writable)
+		error_exit(EXIT_LEDGER, "cannot write ledger '%s': the file is read-only%s", path, readable);
+	else if (!folder_writable)
+		error_exit(EXIT_LEDGER, "cannot write ledger '%s': its folder '%s' is not writable"
+			   " (SQLite keeps '%s-wal' and '%s-shm' next to the ledger)%s",
+			   path, folder, path, path, readable);
+	sqlite3_free(folder);
+	return !file_writable || !folder_writable;
+}
+
+/* The size of PATH-suffix, or -1 when there is none. */
+static long long side_file_size(const char *path, const char *suffix)
+{
+	char *name = sqlite3_mprintf("%s%s", path, suffix);
+	struct stat st;
+	long long size = name && stat(name, &st) == 0 ? (long long)st.st_size : -1;
+
+	sqlite3_free(name);
+	return size;
+}
+
+/* Opens name (a path, or a URI with SQLITE_OPEN_URI); prints the error and
+ * returns NULL on failure. */
+static sqlite3 *open_connection(const char *path, const char *name, int flags)
 {
 	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(name, &db, flags, NULL) != SQLITE_OK) {
+		error_exit(EXIT_LEDGER, "cannot open ledger '%s': %s", path,
+			   db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_extended_result_codes(db, 1);
+	return db;
+}
+
+/* The ledger's folder or file system cannot be written and there is no -shm
+ * file: open it immutable, so that SQLite needs neither -shm nor locks. An
+ * immutable connection reads the ledger file only, so a -wal file with
+ * changes in it would be left out: then it is an error. So is a -shm file
+ * that SQLite could not open: some connection may be writing. */
+static sqlite3 *open_immutable(const char *path)
+{
+	char *uri;
+	sqlite3 *db;
+
+	if (side_file_size(path, "-shm") >= 0) {
+		error_exit(EXIT_LEDGER, "cannot read ledger '%s': '%s-shm' exists but cannot be opened",
+			   path, path);
+		return NULL;
+	}
+	if (side_file_size(path, "-wal") > 0) {
+		error_exit(EXIT_LEDGER, "cannot read ledger '%s': '%s-wal' holds changes, and reading"
+			   " them needs '%s-shm', which cannot be created here (open the ledger once with"
+			   " write access, e.g. 'costledger init %s', to fold them in)", path, path, path, path);
+		return NULL;
+	}
+	if (!(uri = ledger_immutable_uri(path))) {
+		error_exit(EXIT_LEDGER, "cannot open ledger '%s': out of memory", path);
+		return NULL;
+	}
+	db = open_connection(path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+	sqlite3_free(uri);
+	return db;
+}
+
+sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
+{
+	sqlite3 *db;
 	/* One connection per process, used by one thread: no mutexes. */
 	int flags = (mode == LEDGER_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_NOMUTEX;
@@ -118,15 +212,30 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 			   path, path);
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		error_exit(EXIT_LEDGER, "cannot open ledger '%s': %s", path,
-			   db ? sqlite3_errmsg(db) : "out of memory");
-		sqlite3_close(db);
+	if (!(db = open_connection(path, path, flags)))
 		return NULL;
+	/* SQLite opens a file it may not write read-only, without an error. */
+	if (mode != LEDGER_READ && sqlite3_db_readonly(db, "main") == 1) {
+		if (!print_not_writable(path))
+			error_exit(EXIT_LEDGER, "cannot write ledger '%s': SQLite opened it read-only", path);
+		goto fail;
 	}
-	sqlite3_busy_timeout(db, 10000);
-	sqlite3_extended_result_codes(db, 1);
 	version = user_version(db);
+	/* The -shm file cannot be created: SQLITE_READONLY_DIRECTORY when that
+	 * is denied (EACCES), SQLITE_CANTOPEN otherwise (EPERM, EROFS, a -wal
+	 * file that cannot be opened without it). */
+	if (version < 0 && (sqlite3_extended_errcode(db) == SQLITE_READONLY_DIRECTORY ||
+			    sqlite3_extended_errcode(db) == SQLITE_CANTOPEN)) {
+		if (mode != LEDGER_READ) {
+			if (print_not_writable(path))
+				goto fail;
+		} else {
+			sqlite3_close(db);
+			if (!(db = open_immutable(path)))
+				return NULL;
+			version = user_version(db);
+		}
+	}
 	if (version < 0) {
 		error_exit(EXIT_LEDGER, "'%s' is not a costledger ledger: %s", path, sqlite3_errmsg(db));
 		goto fail;

@@ -1,10 +1,11 @@
 /*
- * report.c: the month's costs per group, as cmd_report.c describes them.
- * One SQL statement per report: the group expression differs per table.
+ * report.c: the month's costs per group and currency, as cmd_report.c
+ * describes them (the HTML page: report_html.c). One SQL statement per
+ * report: the group expression differs per table. With --currency, a
+ * first statement looks for an amount that has no exchange rate.
  */
 #include "report.h"
 
-#include "money.h"
 #include "reconcile.h"
 
 #include <stdlib.h>
@@ -39,54 +40,176 @@ static const struct {
 	 "u.instance_type", "NULL"},
 };
 
-static const char report_sql[] =
-	"WITH ch AS (SELECT coalesce(%s, '(none)') AS grp, c.* FROM charges c"
-	"   WHERE c.charge_period_start >= ?1 AND c.charge_period_start < ?2),"
-	" billed AS (SELECT grp, money_total(billed_cost) AS v FROM ch GROUP BY grp),"
-	" fnd AS (SELECT coalesce(%s, '(none)') AS grp, money_total(difference) AS d,"
-	"   money_total(CASE WHEN kind = 'billed_while_paused' THEN difference END) AS bwp"
-	"   FROM findings f WHERE f.reconciliation_id = ?3 GROUP BY 1),"
-	" us AS (SELECT coalesce(%s, '(none)') AS grp, u.*,"
+/* CUR(x): the currency a row is reported in (?5: --currency, or NULL). */
+#define CUR(x) "coalesce(?5, " x ", '')"
+/* FX(amount, currency, day): amount converted to ?5 at the latest rate on or
+ * before day; as it is without ?5, without a currency or already in ?5. */
+#define FX(amount, currency, day) \
+	"(CASE WHEN ?5 IS NULL OR " currency " IS NULL OR " currency " = ?5 THEN " amount \
+	" ELSE money_mul(" amount ", (SELECT fx.rate FROM fx_rates fx WHERE fx.from_currency = " currency \
+	" AND fx.to_currency = ?5 AND fx.rate_date <= " day " ORDER BY fx.rate_date DESC LIMIT 1)) END)"
+
+/* The charges, findings, usage and budgets of the month, with the currency
+ * and the day each amount is converted at. */
+static const char month_sql[] =
+	"WITH ch AS (SELECT coalesce(%s, '(none)') AS grp, substr(c.charge_period_start, 1, 10) AS day, c.*"
+	"   FROM charges c WHERE c.charge_period_start >= ?1 AND c.charge_period_start < ?2),"
+	" fi AS (SELECT coalesce(%s, '(none)') AS grp, f.kind, f.difference,"
+	"   substr(f.period_start, 1, 10) AS day, " REPORT_FINDING_CURRENCY " AS currency"
+	"   FROM findings f WHERE f.reconciliation_id = ?3),"
+	" us AS (SELECT coalesce(%s, '(none)') AS grp, u.*, substr(max(u.usage_start, ?1), 1, 10) AS day,"
 	"   overlap_seconds(u.usage_start, u.usage_end, ?1, ?2) AS secs FROM usage u"
 	"   WHERE u.usage_end > ?1 AND u.usage_start < ?2),"
+	" paused AS (SELECT us.grp, us.day, r.currency,"
+	"   (money_mul(r.unit_price - money_mul(r.unit_price, r.discount), us.secs) + 1800) / 3600 AS v"
+	"   FROM us JOIN rates r ON r.provider = us.provider COLLATE NOCASE"
+	"   AND r.sku = us.instance_type AND r.billing_rule = 'running'"
+	"   AND r.pricing_category = CASE us.pricing WHEN 'spot' THEN 'Dynamic'"
+	"   WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END"
+	"   AND unixepoch(r.valid_from) <= unixepoch(us.usage_start)"
+	"   AND (r.valid_to IS NULL OR unixepoch(us.usage_start) < unixepoch(r.valid_to))"
+	"   WHERE us.state IN ('paused', 'stopped', 'interrupted')),"
+	" bu AS (SELECT %s AS grp, b.amount, b.currency, date(substr(?2, 1, 10), '-1 day') AS day"
+	"   FROM budgets b WHERE period = ?4)";
+
+/* The first conversion with no rate: its currency and day. */
+static const char missing_rate_sql[] =
+	" SELECT currency, day FROM (SELECT billing_currency AS currency, day FROM ch"
+	"   UNION SELECT currency, day FROM fi UNION SELECT currency, day FROM paused"
+	"   UNION SELECT currency, day FROM bu WHERE grp IS NOT NULL)"
+	" WHERE currency IS NOT NULL AND currency <> ?5 AND NOT EXISTS (SELECT 1 FROM fx_rates fx"
+	"   WHERE fx.from_currency = currency AND fx.to_currency = ?5 AND fx.rate_date <= day)"
+	" ORDER BY day, currency LIMIT 1";
+
+static const char report_sql[] =
+	", billed AS (SELECT grp, " CUR("billing_currency") " AS cur,"
+	"   money_total(" FX("billed_cost", "billing_currency", "day") ") AS v FROM ch GROUP BY 1, 2),"
+	" fnd AS (SELECT grp, " CUR("currency") " AS cur,"
+	"   money_total(" FX("difference", "currency", "day") ") AS d,"
+	"   money_total(CASE WHEN kind = 'billed_while_paused' THEN " FX("difference", "currency", "day") " END) AS bwp"
+	"   FROM fi GROUP BY 1, 2),"
 	" gpu AS (SELECT grp, sum(secs * coalesce(gpus, 1)) / 3600.0 AS h FROM us"
 	"   WHERE state = 'running' OR state = 'idle' GROUP BY grp),"
-	" spot AS (SELECT grp, money_total(money_mul(r.unit_price, coalesce(ch.pricing_quantity, 1))"
-	"   - ch.billed_cost) AS v FROM ch JOIN rates r ON r.provider = ch.provider COLLATE NOCASE"
+	" spot AS (SELECT grp, " CUR("ch.billing_currency") " AS cur,"
+	"   money_total(" FX("(money_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
+			  "ch.billing_currency", "ch.day") ") AS v"
+	"   FROM ch JOIN rates r ON r.provider = ch.provider COLLATE NOCASE"
 	"   AND r.sku IN (ch.instance_type, ch.sku_id) AND r.pricing_category = 'Standard'"
 	"   AND (r.region = '' OR r.region = ch.region_id)"
 	"   AND unixepoch(r.valid_from) <= unixepoch(ch.charge_period_start)"
 	"   AND (r.valid_to IS NULL OR unixepoch(ch.charge_period_start) < unixepoch(r.valid_to))"
 	"   WHERE ch.pricing_category = 'Dynamic' AND ch.charge_class IS NULL"
 	"   AND ch.charge_id NOT IN (SELECT j.value FROM findings f, json_each(f.charge_ids) j"
-	"     WHERE f.reconciliation_id = ?3 AND f.kind = 'duplicate_charge') GROUP BY grp),"
-	" pause AS (SELECT grp, money_total((money_mul(r.unit_price - money_mul(r.unit_price, r.discount),"
-	"   us.secs) + 1800) / 3600) AS v FROM us JOIN rates r ON r.provider = us.provider COLLATE NOCASE"
-	"   AND r.sku = us.instance_type AND r.billing_rule = 'running'"
-	"   AND r.pricing_category = CASE us.pricing WHEN 'spot' THEN 'Dynamic'"
-	"   WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END"
-	"   AND unixepoch(r.valid_from) <= unixepoch(us.usage_start)"
-	"   AND (r.valid_to IS NULL OR unixepoch(us.usage_start) < unixepoch(r.valid_to))"
-	"   WHERE us.state IN ('paused', 'stopped', 'interrupted') GROUP BY grp),"
-	" bud AS (SELECT %s AS grp, money_total(amount) AS v FROM budgets b WHERE period = ?4 GROUP BY 1),"
-	" grps AS (SELECT grp FROM billed UNION SELECT grp FROM gpu UNION SELECT grp FROM fnd"
-	"   UNION SELECT grp FROM bud WHERE grp IS NOT NULL)"
-	" SELECT g.grp, coalesce(billed.v, 0), coalesce(billed.v, 0) - coalesce(fnd.d, 0),"
-	"   coalesce(gpu.h, 0), coalesce(spot.v, 0), max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0),"
-	"   bud.v FROM grps g LEFT JOIN billed USING (grp) LEFT JOIN fnd USING (grp)"
-	"   LEFT JOIN gpu USING (grp) LEFT JOIN spot USING (grp) LEFT JOIN pause USING (grp)"
-	"   LEFT JOIN bud USING (grp) ORDER BY g.grp";
+	"     WHERE f.reconciliation_id = ?3 AND f.kind = 'duplicate_charge') GROUP BY 1, 2),"
+	" pause AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("v", "currency", "day") ") AS v"
+	"   FROM paused GROUP BY 1, 2),"
+	" bud AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("amount", "currency", "day") ") AS v"
+	"   FROM bu WHERE grp IS NOT NULL GROUP BY 1, 2),"
+	/* A group's rows: one per currency it has amounts in; a group with GPU
+	 * hours only gets the report's first currency. Its GPU hours go on its
+	 * first row, so that they are counted once. */
+	" money AS (SELECT grp, cur FROM billed UNION SELECT grp, cur FROM fnd UNION SELECT grp, cur FROM spot"
+	"   UNION SELECT grp, cur FROM pause UNION SELECT grp, cur FROM bud),"
+	" grps AS (SELECT grp, cur FROM money UNION SELECT grp, coalesce(?5, (SELECT min(cur) FROM money), '')"
+	"   FROM gpu WHERE grp NOT IN (SELECT grp FROM money)),"
+	" first AS (SELECT grp, min(cur) AS cur FROM grps GROUP BY grp)"
+	" SELECT g.grp, g.cur, coalesce(billed.v, 0), coalesce(billed.v, 0) - coalesce(fnd.d, 0),"
+	"   CASE WHEN first.cur = g.cur THEN coalesce(gpu.h, 0) ELSE 0 END, coalesce(spot.v, 0),"
+	"   max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0), bud.v"
+	" FROM grps g JOIN first ON first.grp = g.grp LEFT JOIN billed USING (grp, cur)"
+	"   LEFT JOIN fnd USING (grp, cur) LEFT JOIN gpu ON gpu.grp = g.grp LEFT JOIN spot USING (grp, cur)"
+	"   LEFT JOIN pause USING (grp, cur) LEFT JOIN bud USING (grp, cur) ORDER BY g.grp, g.cur";
 
-int report_load(sqlite3 *db, const char *month, const char *by, struct report *r)
+static int prepare_month(sqlite3 *db, const struct report *r, size_t g, const char *tail,
+			 const char *start, const char *end, sqlite3_stmt **st)
 {
-	char start[32], end[32], *sql;
+	char *sql = sqlite3_mprintf(month_sql, groups[g].charges, groups[g].findings, groups[g].usage,
+				    groups[g].budgets);
+	char *whole = sql ? sqlite3_mprintf("%s%s", sql, tail) : NULL;
+	int rc;
+
+	sqlite3_free(sql);
+	if (!whole)
+		return SQLITE_NOMEM;
+	rc = sqlite3_prepare_v2(db, whole, -1, st, NULL);
+	sqlite3_free(whole);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(*st, 1, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, end, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(*st, 3, r->run_id);
+	sqlite3_bind_text(*st, 4, r->month, -1, SQLITE_TRANSIENT);
+	if (r->currency[0])
+		sqlite3_bind_text(*st, 5, r->currency, -1, SQLITE_TRANSIENT);
+	return SQLITE_OK;
+}
+
+/* With --currency: SQLITE_NOTFOUND and missing_* set when a rate is missing. */
+static int check_rates(sqlite3 *db, struct report *r, size_t g, const char *start, const char *end)
+{
 	sqlite3_stmt *st;
-	size_t g, cap = 0;
+	int rc = prepare_month(db, r, g, missing_rate_sql, start, end, &st);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(r->missing_from, sizeof r->missing_from, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(r->missing_day, sizeof r->missing_day, "%s", (const char *)sqlite3_column_text(st, 1));
+		rc = SQLITE_NOTFOUND;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void *grow(void *array, size_t count, size_t *cap, size_t size)
+{
+	void *grown;
+
+	if (count < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : 16;
+	if (!(grown = realloc(array, *cap * size)))
+		return NULL;
+	return grown;
+}
+
+/* The total of row's currency, added at its place in currency order. */
+static struct report_row *total_of(struct report *r, const char *currency, size_t *cap)
+{
+	size_t i;
+	struct report_row *totals;
+
+	for (i = 0; i < r->total_count && strcmp(r->totals[i].currency, currency) < 0; i++)
+		;
+	if (i < r->total_count && !strcmp(r->totals[i].currency, currency))
+		return &r->totals[i];
+	if (!(totals = grow(r->totals, r->total_count, cap, sizeof *totals)))
+		return NULL;
+	r->totals = totals;
+	memmove(&totals[i + 1], &totals[i], (r->total_count - i) * sizeof *totals);
+	r->total_count++;
+	memset(&totals[i], 0, sizeof totals[i]);
+	totals[i].group = strdup("total");
+	totals[i].currency = strdup(currency);
+	if (!totals[i].group || !totals[i].currency)
+		return NULL;
+	return &totals[i];
+}
+
+int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
+{
+	char start[32], end[32];
+	sqlite3_stmt *st;
+	size_t g, cap = 0, total_cap = 0, i;
 	int rc;
 
 	memset(r, 0, sizeof *r);
 	snprintf(r->month, sizeof r->month, "%s", month);
 	snprintf(r->by, sizeof r->by, "%s", by);
+	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
 	if (reconcile_month_bounds(month, start, end) < 0)
 		return SQLITE_MISUSE;
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++)
@@ -95,55 +218,48 @@ int report_load(sqlite3 *db, const char *month, const char *by, struct report *r
 	if (g == sizeof groups / sizeof groups[0])
 		return SQLITE_MISUSE;
 	r->run_id = report_latest_run(db, month);
-	sql = sqlite3_mprintf(report_sql, groups[g].charges, groups[g].findings, groups[g].usage,
-			      groups[g].budgets);
-	if (!sql)
-		return SQLITE_NOMEM;
-	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
+	if (r->currency[0] && (rc = check_rates(db, r, g, start, end)) != SQLITE_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, start, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, r->run_id);
-	sqlite3_bind_text(st, 4, month, -1, SQLITE_TRANSIENT);
-	r->total.group = strdup("total");
+	if ((rc = prepare_month(db, r, g, report_sql, start, end, &st)) != SQLITE_OK)
+		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_row *row;
-		if (r->count == cap) {
-			struct report_row *grown;
-			cap = cap ? cap * 2 : 16;
-			if (!(grown = realloc(r->rows, cap * sizeof *grown))) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			r->rows = grown;
+		struct report_row *row, *total;
+		if (!(row = grow(r->rows, r->count, &cap, sizeof *row))) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
+		r->rows = row;
 		row = &r->rows[r->count++];
 		memset(row, 0, sizeof *row);
 		row->group = strdup((const char *)sqlite3_column_text(st, 0));
-		row->billed = sqlite3_column_int64(st, 1);
-		row->expected = sqlite3_column_int64(st, 2);
-		row->gpu_hours = sqlite3_column_double(st, 3);
-		row->spot_savings = sqlite3_column_int64(st, 4);
-		row->pause_savings = sqlite3_column_int64(st, 5);
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		row->currency = strdup((const char *)sqlite3_column_text(st, 1));
+		if (!row->group || !row->currency || !(total = total_of(r, row->currency, &total_cap))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		row->billed = sqlite3_column_int64(st, 2);
+		row->expected = sqlite3_column_int64(st, 3);
+		row->gpu_hours = sqlite3_column_double(st, 4);
+		row->spot_savings = sqlite3_column_int64(st, 5);
+		row->pause_savings = sqlite3_column_int64(st, 6);
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
 			row->has_budget = 1;
-			row->budget = sqlite3_column_int64(st, 6);
+			row->budget = sqlite3_column_int64(st, 7);
 			row->budget_use = row->budget ? (double)row->billed / (double)row->budget : 0;
 		}
-		r->total.billed += row->billed;
-		r->total.expected += row->expected;
-		r->total.gpu_hours += row->gpu_hours;
-		r->total.spot_savings += row->spot_savings;
-		r->total.pause_savings += row->pause_savings;
+		total->billed += row->billed;
+		total->expected += row->expected;
+		total->gpu_hours += row->gpu_hours;
+		total->spot_savings += row->spot_savings;
+		total->pause_savings += row->pause_savings;
 		if (row->has_budget) {
-			r->total.has_budget = 1;
-			r->total.budget += row->budget;
+			total->has_budget = 1;
+			total->budget += row->budget;
 		}
 	}
-	if (r->total.has_budget && r->total.budget)
-		r->total.budget_use = (double)r->total.billed / (double)r->total.budget;
+	for (i = 0; i < r->total_count; i++)
+		if (r->totals[i].has_budget && r->totals[i].budget)
+			r->totals[i].budget_use = (double)r->totals[i].billed / (double)r->totals[i].budget;
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -152,123 +268,31 @@ void report_free(struct report *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->count; i++)
+	for (i = 0; i < r->count; i++) {
 		free(r->rows[i].group);
+		free(r->rows[i].currency);
+	}
+	for (i = 0; i < r->total_count; i++) {
+		free(r->totals[i].group);
+		free(r->totals[i].currency);
+	}
 	free(r->rows);
-	free(r->total.group);
+	free(r->totals);
 	memset(r, 0, sizeof *r);
 }
 
-static void html_text(FILE *out, const char *s)
+int report_currency_code(const char *arg, char code[4])
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
+	int i;
 
-void report_html(sqlite3 *db, const struct report *r, FILE *out)
-{
-	int64_t max = 1;
-	size_t i;
-	int bar_h = 18, row_h = 52, label_w = 120, chart_w = 520, height;
-	char b[48], e[48], d[48];
-	sqlite3_stmt *st;
-
-	for (i = 0; i < r->count; i++) {
-		if (r->rows[i].billed > max)
-			max = r->rows[i].billed;
-		if (r->rows[i].expected > max)
-			max = r->rows[i].expected;
+	for (i = 0; i < 3; i++) {
+		char c = arg[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c < 'A' || c > 'Z')
+			return -1;
+		code[i] = c;
 	}
-	height = (int)r->count * row_h + 40;
-	fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-		"<title>costledger: %s</title>\n<style>\n"
-		"body{font-family:sans-serif;margin:2em;color:#222}"
-		"table{border-collapse:collapse;margin:1em 0}"
-		"th,td{border:1px solid #ccc;padding:4px 8px;white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-		"th{background:#f0f0f0}.billed{fill:#d9534f}.expected{fill:#5b8def}"
-		"\n</style></head><body>\n<h1>GPU training costs, %s</h1>\n", r->month, r->month);
-	if (r->run_id)
-		fprintf(out, "<p>Expected costs from reconciliation %lld.</p>\n", (long long)r->run_id);
-	else
-		fputs("<p>No reconciliation of this month yet: expected is taken as billed.</p>\n", out);
-	fputs("<h2>Billed against expected, per project</h2>\n", out);
-	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\""
-		" aria-label=\"billed and expected cost per project\">\n", label_w + chart_w + 140, height);
-	fprintf(out, "<rect class=\"billed\" x=\"%d\" y=\"4\" width=\"12\" height=\"12\"/>"
-		"<text x=\"%d\" y=\"15\" font-size=\"12\">billed</text>"
-		"<rect class=\"expected\" x=\"%d\" y=\"4\" width=\"12\" height=\"12\"/>"
-		"<text x=\"%d\" y=\"15\" font-size=\"12\">expected</text>\n",
-		label_w, label_w + 16, label_w + 80, label_w + 96);
-	for (i = 0; i < r->count; i++) {
-		const struct report_row *row = &r->rows[i];
-		int y = 30 + (int)i * row_h;
-		int wb = (int)((double)row->billed / (double)max * chart_w);
-		int we = (int)((double)row->expected / (double)max * chart_w);
-		money_format(row->billed, 2, b, sizeof b);
-		money_format(row->expected, 2, e, sizeof e);
-		fprintf(out, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar_h);
-		html_text(out, row->group);
-		fprintf(out, "</text>\n<rect class=\"billed\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
-			"<title>billed %s</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
-			label_w, y, wb < 0 ? 0 : wb, bar_h, b, label_w + (wb < 0 ? 0 : wb) + 6, y + 14, b);
-		fprintf(out, "<rect class=\"expected\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
-			"<title>expected %s</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
-			label_w, y + bar_h + 2, we < 0 ? 0 : we, bar_h, e, label_w + (we < 0 ? 0 : we) + 6,
-			y + bar_h + 16, e);
-	}
-	fputs("</svg>\n<h2>Per project</h2>\n<table><tr><th>project</th><th>billed</th><th>expected</th>"
-	      "<th>difference</th><th>GPU hours</th><th>budget</th><th>used</th></tr>\n", out);
-	for (i = 0; i <= r->count; i++) {
-		const struct report_row *row = i < r->count ? &r->rows[i] : &r->total;
-		money_format(row->billed, 2, b, sizeof b);
-		money_format(row->expected, 2, e, sizeof e);
-		money_format(row->billed - row->expected, 2, d, sizeof d);
-		fputs(i < r->count ? "<tr><td>" : "<tr><th>", out);
-		html_text(out, row->group);
-		fprintf(out, "%s<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-			"<td class=\"n\">%.1f</td>", i < r->count ? "</td>" : "</th>", b, e, d, row->gpu_hours);
-		if (row->has_budget) {
-			money_format(row->budget, 2, b, sizeof b);
-			fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%.1f%%</td></tr>\n", b,
-				row->budget_use * 100);
-		} else {
-			fputs("<td></td><td></td></tr>\n", out);
-		}
-	}
-	fputs("</table>\n<h2>Findings</h2>\n", out);
-	if (!r->run_id ||
-	    sqlite3_prepare_v2(db, "SELECT kind, coalesce(provider, ''), coalesce(project, ''),"
-			       " coalesce(resource_id, ''), substr(period_start, 1, 16), substr(period_end, 1, 16),"
-			       " printf('%.2f', hours), billed, expected, difference FROM findings"
-			       " WHERE reconciliation_id = ?1 ORDER BY finding_id", -1, &st, NULL) != SQLITE_OK) {
-		fputs("<p>none</p>\n</body></html>\n", out);
-		return;
-	}
-	sqlite3_bind_int64(st, 1, r->run_id);
-	fputs("<table><tr><th>kind</th><th>provider</th><th>project</th><th>resource</th><th>from</th>"
-	      "<th>to</th><th>hours</th><th>billed</th><th>expected</th><th>difference</th></tr>\n", out);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int c;
-		fputs("<tr>", out);
-		for (c = 0; c < 7; c++) {
-			fputs(c == 6 ? "<td class=\"n\">" : "<td>", out);
-			html_text(out, (const char *)sqlite3_column_text(st, c));
-			fputs("</td>", out);
-		}
-		for (c = 7; c < 10; c++) {
-			reconcile_money_text(sqlite3_column_int64(st, c), b, sizeof b);
-			fprintf(out, "<td class=\"n\">%s</td>", b);
-		}
-		fputs("</tr>\n", out);
-	}
-	sqlite3_finalize(st);
-	fputs("</table>\n</body></html>\n", out);
+	code[3] = 0;
+	return arg[3] ? -1 : 0;
 }

@@ -5,9 +5,9 @@
 #     integrity_check is ok, the ledger holds none or all of the file, and
 #     importing again completes with the exact total.
 #  2. `reconcile` killed at 10 moments: every stored run has all its findings.
-#  3. A full disk (ulimit -f, SIGXFSZ ignored so writes fail with EFBIG) and a
-#     read-only ledger give exit status 3 and an error, and leave the ledger
-#     readable and unchanged.
+#  3. A full disk (ulimit -f, SIGXFSZ ignored so writes fail with EFBIG)
+#     gives exit status 3 and an error, and leaves the ledger readable and
+#     unchanged. (A read-only ledger: tests/cli/readonly_ledger.sh.)
 # In the sanitized pass (SAN=1) the bill has 20k rows and there are 8 kills.
 set -u
 : "${COSTLEDGER:?}" "${TESTS:?}"
@@ -164,27 +164,5 @@ echo "full disk: exit 3: $(head -1 err.txt)"
 sqlite3 disk.db .dump > after.sql
 cmp -s before.sql after.sql || fail "full disk: the ledger dump changed"
 
-# --- read-only ledger ------------------------------------------------------------
-# root ignores file permissions: run the import as nobody when we are root.
-as_user=""
-if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-	else
-		echo "note: running as root without setpriv: read-only ledger not tested"
-		exit 0
-	fi
-fi
-mkdir ro && chmod 1777 ro && cp seed.db ro/ledger.db && chmod 444 ro/ledger.db
-chmod 755 "$work"
-sqlite3 ro/ledger.db .dump > before.sql
-$as_user "$COSTLEDGER" --ledger ro/ledger.db import "$work/seed.csv" >out.txt 2>err.txt
-rc=$?
-[ "$rc" = 3 ] || fail "read-only ledger: exit status $rc, not 3 ($(cat err.txt))"
-grep -qi 'readonly\|read-only\|permission' err.txt || fail "read-only ledger: unclear error: $(cat err.txt)"
-echo "read-only ledger: exit 3: $(head -1 err.txt)"
-$as_user "$COSTLEDGER" --ledger ro/ledger.db sql 'SELECT count(*) FROM charges' >out.txt 2>&1 ||
-	fail "read-only ledger: not readable by costledger sql: $(cat out.txt)"
-sqlite3 ro/ledger.db .dump > after.sql
-cmp -s before.sql after.sql || fail "read-only ledger: the ledger dump changed"
+# A read-only ledger (file, folder, mount) is tests/cli/readonly_ledger.sh.
 exit 0

@@ -15,7 +15,7 @@ sh "$top/samples/load_samples.sh" "$COSTLEDGER" "$ledger" >/dev/null 2>&1 || fai
 
 # Before any reconciliation: expected = billed.
 "$COSTLEDGER" --ledger "$ledger" report --month 2026-10 --format csv >"$work/r0.csv" || fail "report before reconcile"
-tail -1 "$work/r0.csv" | grep -q '^total,4744.41,4744.41,0.00,' || { cat "$work/r0.csv"; fail "report before reconcile: total"; }
+tail -1 "$work/r0.csv" | grep -q '^total,USD,4744.41,4744.41,0.00,' || { cat "$work/r0.csv"; fail "report before reconcile: total"; }
 
 "$COSTLEDGER" --ledger "$ledger" reconcile --month 2026-10 >/dev/null
 "$COSTLEDGER" --ledger "$ledger" report --month 2026-10 --format csv --html "$work/r.html" >"$work/r.csv" || fail report
@@ -24,13 +24,13 @@ diffs=$(sqlite3 "$ledger" "SELECT sum(difference) FROM findings WHERE reconcilia
 want=$(/usr/bin/python3 -c "
 from decimal import Decimal as D
 b, d = D($billed) / 10**9, D($diffs) / 10**9
-print('total,%s,%s,%s' % (b.quantize(D('0.01')), (b - d).quantize(D('0.01')), d.quantize(D('0.01'))))")
+print('total,USD,%s,%s,%s' % (b.quantize(D('0.01')), (b - d).quantize(D('0.01')), d.quantize(D('0.01'))))")
 tail -1 "$work/r.csv" | grep -q "^$want," || { cat "$work/r.csv"; fail "total row, want $want"; }
 # Per project: nlp = spot AWS + GPU cloud nlp; spot savings 46 hours x (32.77 - 9.83)
 # (the duplicate hour left out); pause savings 4 h x 24.225 - the 48.45 billed while
 # paused; budget use = billed / 1500.
-grep -q '^nlp,1576.36,1518.08,58.28,1008.00,1055.24,48.45,1500.00,1.0509$' "$work/r.csv" || { cat "$work/r.csv"; fail "nlp row"; }
-grep -q '^vision,1978.20,1966.20,12.00,' "$work/r.csv" || fail "vision row"
+grep -q '^nlp,USD,1576.36,1518.08,58.28,1008.00,1055.24,48.45,1500.00,1.0509$' "$work/r.csv" || { cat "$work/r.csv"; fail "nlp row"; }
+grep -q '^vision,USD,1978.20,1966.20,12.00,' "$work/r.csv" || fail "vision row"
 
 # json has the same numbers.
 "$COSTLEDGER" --ledger "$ledger" report --month 2026-10 --by provider --format json >"$work/r.json" || fail json
@@ -41,6 +41,8 @@ assert r["by"] == "provider" and r["reconciliation_id"] == 1, r
 g = {row["group"]: row for row in r["rows"]}
 assert g["AWS"]["billed"] == "2604.06" and g["GPUCloud"]["billed"] == "2140.35", g
 assert r["total"]["difference"] == "388.03", r["total"]
+assert r["currency"] is None and [t["currency"] for t in r["totals"]] == ["USD"] and r["totals"][0] == r["total"], r
+assert all(row["currency"] == "USD" for row in r["rows"]), r["rows"]
 PY
 for by in resource sku; do
 	"$COSTLEDGER" --ledger "$ledger" report --month 2026-10 --by $by >"$work/t.txt" || fail "--by $by"
