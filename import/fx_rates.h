@@ -30,7 +30,7 @@ int fx_reader_row(struct fx_reader *r, const struct csv_row *row, struct fx_rate
 		  struct import_error *error);
 int fx_reader_report(const struct fx_reader *r, char *buf, size_t size);
 
-/* 1 when the first line is an fx rates header (date, from, to, rate in any order), else 0. */
+/* 1 when the first line is an fx rates header (has date, from and to, in any order), else 0. */
 int fx_detect(const char *first_line);
 
 /* NULL when s is a calendar date YYYY-MM-DD, else why not ("not a date YYYY-MM-DD", "no such day"). */

@@ -21,8 +21,10 @@ static const struct {
 	{"Date, From, To, Rate, source", 1},
 	{"rate_date,from_currency,to_currency,rate", 1},
 	{"RATE_DATE,FROM_CURRENCY,TO_CURRENCY,RATE", 1},
-	{"date,from,to", 0},
-	{"date,from,to,unit_price", 0},
+	{"date,from,to", 1},            /* then: no column 'rate' */
+	{"date,from,to,price", 1},
+	{"date,from,rate", 0},
+	{"from,to,rate", 0},
 	{"provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to", 0},
 	{"project,period,amount,currency,alert_ratio", 0},
 	{"BillingAccountId,ChargePeriodStart,BilledCost", 0},
