@@ -18,7 +18,7 @@ cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 # Views need the extension: through the CLI; plain tables through sqlite3.
 q() {
 	case "$1" in
-	*budget_status*) "$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"' ;;
+	*budget_status*|*money_*) "$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"' ;;
 	*) sqlite3 "$L" "$1" ;;
 	esac
 }
@@ -86,6 +86,28 @@ expect "vision spend" "$(q "SELECT money_text(spend) || ' ' || charges || ' ' ||
 expect "nlp billed in EUR" "$(q "SELECT billed FROM budget_status WHERE project = 'nlp'")" "$(nanos 50.00*0.9215)"
 # speech: GBP has no rate: NULL
 expect "speech without a GBP rate" "$(q "SELECT coalesce(billed, 'NULL') || ' ' || coalesce(spend, 'NULL') FROM budget_status WHERE project = 'speech'")" "NULL NULL"
+# docs/queries.md: the month summed in USD by hand, and which rate each charge got
+expect "doc: month in USD" "$(q "SELECT substr(charge_period_start, 1, 7) AS month,
+       money_text(money_total(usd)) AS billed_usd,
+       count(*) - count(usd) AS without_rate
+FROM (SELECT c.charge_period_start,
+             CASE WHEN c.billing_currency = 'USD' THEN c.billed_cost
+                  ELSE money_mul(c.billed_cost,
+                         (SELECT f.rate FROM fx_rates f
+                          WHERE f.from_currency = c.billing_currency AND f.to_currency = 'USD'
+                            AND f.rate_date <= substr(c.charge_period_start, 1, 10)
+                          ORDER BY f.rate_date DESC LIMIT 1)) END AS usd
+      FROM charges c)
+GROUP BY 1")" "2026-10,2351.66,1"
+expect "doc: rate per charge" "$(q "SELECT group_concat(line, ';') FROM (SELECT c.charge_period_start || ' ' || f.rate || ' ' ||
+       money_text(money_mul(c.billed_cost, f.rate), 9) AS line
+FROM charges c JOIN fx_rates f
+  ON f.from_currency = c.billing_currency AND f.to_currency = 'USD'
+ AND f.rate_date = (SELECT max(g.rate_date) FROM fx_rates g
+                    WHERE g.from_currency = c.billing_currency AND g.to_currency = 'USD'
+                      AND g.rate_date <= substr(c.charge_period_start, 1, 10))
+ORDER BY 1)")" \
+	"2026-10-05T00:00:00Z 1.0852 1339.753075313;2026-10-15T00:00:00Z 1.0917 0.545850000;2026-10-20T23:00:00Z 1.0917 861.362217000"
 
 # --- re-import adds nothing ------------------------------------------------------
 imports=$(q "SELECT count(*) FROM imports")
