@@ -128,6 +128,10 @@ grep -q '1 new fx rates' out.txt || fail "gzip: $(cat out.txt)"
 expect "gzip compressed" "$(q "SELECT compressed FROM imports WHERE file_name = 'fx-late.csv.gz'")" 1
 printf 'date,from,to,rate\n2026-11-02,EUR,USD,1.0901\n' | cl import --format fx-rates - > out.txt || fail "stdin"
 grep -q '1 new fx rates' out.txt || fail "stdin: $(cat out.txt)"
+# a byte-order mark (a spreadsheet's "CSV UTF-8") is still told apart as fx rates
+printf '\357\273\277date,from,to,rate\r\n2026-11-06,EUR,USD,1.0921\r\n' > fx-bom.csv
+cl import fx-bom.csv > out.txt 2>err.txt || fail "byte-order mark: $(cat err.txt)"
+grep -q 'fx-bom.csv: fx-rates, 1 rows (0 skipped): 1 new fx rates' out.txt || fail "bom: $(cat out.txt)"
 printf 'date,from,to,rate\n2026-11-03,EUR,USD,1.0911\n' > fx-dry.csv
 cl import --dry-run fx-dry.csv > out.txt || fail "dry run"
 grep -q 'dry run: fx-dry.csv: fx-rates, 1 rows' out.txt || fail "dry run: $(cat out.txt)"

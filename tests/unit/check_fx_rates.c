@@ -19,6 +19,7 @@ static const struct {
 	{"rate,to,from,date", 1},
 	{"\"date\",\"from\",\"to\",\"rate\"\r", 1},
 	{"Date, From, To, Rate, source", 1},
+	{"\xEF\xBB\xBF" "date,from,to,rate", 1},
 	{"rate_date,from_currency,to_currency,rate", 1},
 	{"RATE_DATE,FROM_CURRENCY,TO_CURRENCY,RATE", 1},
 	{"date,from,to", 1},            /* then: no column 'rate' */
