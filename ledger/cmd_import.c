@@ -5,17 +5,19 @@
  * One transaction for the whole command: any error rolls everything back,
  * so a failed import leaves the ledger exactly as it was. Bills go to
  * charges; usage logs (costledger usage CSV, Slurm sacct, nvidia-smi) to
- * usage; rate cards to rates; budgets to budgets. With --format auto the
- * kind is told from the file's first line.
+ * usage; rate cards to rates; budgets to budgets; exchange rates to
+ * fx_rates. With --format auto the kind is told from the file's first line.
  */
 #include "bulk_index.h"
 #include "commands.h"
 #include "ledger.h"
 #include "store_charges.h"
+#include "store_fx.h"
 #include "store_rates.h"
 #include "store_usage.h"
 
 #include "bill.h"
+#include "fx_rates.h"
 #include "nvidia_smi.h"
 #include "rates.h"
 #include "reader.h"
@@ -39,13 +41,13 @@ static const char usage[] =
 	"                         [--idle-threshold PCT] FILE...\n"
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
-	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards\n"
-	"and budgets (CSV or gzip, told apart by content; '-' reads stdin) into the\n"
-	"ledger, in one transaction. Lines already in the ledger are not added again.\n"
-	"The formats: docs/formats.md.\n"
+	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
+	"budgets and exchange rates (CSV or gzip, told apart by content; '-' reads\n"
+	"stdin) into the ledger, in one transaction. Lines already in the ledger are\n"
+	"not added again. The formats: docs/formats.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
-	"                    sacct, nvidia-smi, rates, budgets\n"
+	"                    sacct, nvidia-smi, rates, budgets, fx-rates\n"
 	"  --dry-run         report what would be imported, write nothing\n"
 	"  --tag-project KEY the tag whose value is a charge's project (default project)\n"
 	"  --tz ZONE         zone of timestamps written without one: UTC (default), an\n"
@@ -57,7 +59,7 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
-enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS };
+enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES };
 
 struct import_options {
 	const char *format, *tag_key, *fields, *resource;
@@ -79,6 +81,8 @@ struct import_run {
 	struct usage_store *usage_store;
 	struct rates_reader *rates;
 	struct rate_store *rate_store;
+	struct fx_reader *fx;
+	struct fx_store *fx_store;
 	int header_seen;
 	struct bulk_index **bulk; /* the command's deferred indexes */
 	sqlite3_int64 import_id;
@@ -102,6 +106,7 @@ static const char *kind_table(enum kind k)
 	case K_BILL: return "bill";
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
+	case K_FX_RATES: return "fx_rates";
 	default: return "usage";
 	}
 }
@@ -236,6 +241,32 @@ static int on_rates_row(struct import_run *run, const struct csv_row *row)
 	return 0;
 }
 
+static int on_fx_row(struct import_run *run, const struct csv_row *row)
+{
+	struct fx_rate rate;
+	enum store_outcome outcome;
+	int rc;
+
+	if (!run->fx) {
+		if (fx_reader_new(row, run->file, &run->fx, &run->error) < 0)
+			return EXIT_USAGE;
+		return 0;
+	}
+	run->rows++;
+	if (fx_reader_row(run->fx, row, &rate, &run->error) < 0)
+		return EXIT_USAGE;
+	rc = fx_store_add(run->fx_store, run->import_id, run->file, &rate, &outcome, &run->error);
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (rc > 0)
+		return store_failed(run, row->line);
+	if (outcome == STORE_INSERTED)
+		run->inserted++;
+	else
+		run->duplicate++;
+	return 0;
+}
+
 static int on_row(void *context, const struct csv_row *row)
 {
 	struct import_run *run = context;
@@ -247,6 +278,8 @@ static int on_row(void *context, const struct csv_row *row)
 	case K_RATES:
 	case K_BUDGETS:
 		return on_rates_row(run, row);
+	case K_FX_RATES:
+		return on_fx_row(run, row);
 	case K_USAGE_CSV:
 		rc = usage_csv_row(run->usage_csv, row, on_usage_record, run, &run->error);
 		break;
@@ -312,6 +345,7 @@ static const char *run_format(const struct import_run *run)
 	case K_NVIDIA_SMI: return "nvidia-smi";
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
+	case K_FX_RATES: return "fx-rates";
 	}
 	return "?";
 }
@@ -325,6 +359,7 @@ static void run_report(const struct import_run *run, char *report, size_t size)
 	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
 	case K_RATES:
 	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
+	case K_FX_RATES: fx_reader_report(run->fx, report, size); break;
 	}
 }
 
@@ -394,11 +429,14 @@ static enum kind detect_kind(const char *file, const char *format)
 	if (!strcmp(format, "nvidia-smi")) return K_NVIDIA_SMI;
 	if (!strcmp(format, "rates")) return K_RATES;
 	if (!strcmp(format, "budgets")) return K_BUDGETS;
+	if (!strcmp(format, "fx-rates")) return K_FX_RATES;
 	if (strcmp(format, "auto"))
 		return K_BILL;
 	first_line(file, line, sizeof line);
 	if ((r = rates_detect(line)))
 		return r == 1 ? K_RATES : K_BUDGETS;
+	if (fx_detect(line))
+		return K_FX_RATES;
 	usage_format = usage_detect(line);
 	if (!usage_format)
 		return K_BILL;
@@ -446,6 +484,9 @@ static int open_kind(struct import_run *run)
 	case K_BUDGETS:
 		rc = rate_store_open(run->db, &run->rate_store);
 		break;
+	case K_FX_RATES:
+		rc = fx_store_open(run->db, &run->fx_store);
+		break;
 	case K_USAGE_CSV:
 		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
 			return error_exit(EXIT_LEDGER, "out of memory");
@@ -478,6 +519,8 @@ static void close_run(struct import_run *run)
 	usage_store_close(run->usage_store);
 	rates_reader_free(run->rates);
 	rate_store_close(run->rate_store);
+	fx_reader_free(run->fx);
+	fx_store_close(run->fx_store);
 }
 
 /* After the last row: what the usage formats hold back, and the counts. */
@@ -494,6 +537,11 @@ static int end_of_file(struct import_run *run)
 	case K_RATES:
 	case K_BUDGETS:
 		if (!run->rates)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_FX_RATES:
+		if (!run->fx)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
 		break;
@@ -591,7 +639,8 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s\n",
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
-		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" : "intervals",
+		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
+		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
 		       run.duplicate, report);
 done:
 	close_run(&run);
@@ -613,7 +662,7 @@ int cmd_import(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
-					      "nvidia-smi", "rates", "budgets", NULL};
+					      "nvidia-smi", "rates", "budgets", "fx-rates", NULL};
 	struct import_options options = {0};
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512], *end;
@@ -652,7 +701,7 @@ int cmd_import(int argc, char **argv)
 		known |= !strcmp(options.format, formats[i]);
 	if (!known)
 		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
-				  "sacct, nvidia-smi, rates, budgets)", options.format);
+				  "sacct, nvidia-smi, rates, budgets, fx-rates)", options.format);
 	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
 		return error_exit(EXIT_USAGE, "import: %s", message);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_WRITE)))

@@ -176,20 +176,26 @@ FROM with_rates;
 -- when the project has charges that month, else usage_cost.
 DROP VIEW IF EXISTS budget_status;
 CREATE VIEW budget_status AS
-WITH billed AS (
-  SELECT b.budget_id,
-         money_total(CASE WHEN c.billing_currency = b.currency OR c.billing_currency IS NULL
-                          THEN c.billed_cost
-                          ELSE money_mul(c.billed_cost,
-                                 (SELECT f.rate FROM fx_rates f
-                                  WHERE f.from_currency = c.billing_currency
-                                    AND f.to_currency = b.currency
-                                    AND f.rate_date <= substr(c.charge_period_start, 1, 10)
-                                  ORDER BY f.rate_date DESC LIMIT 1)) END) AS billed,
-         count(c.charge_id) AS charges
+WITH converted AS (
+  SELECT b.budget_id, c.charge_id,
+         CASE WHEN c.billing_currency = b.currency OR c.billing_currency IS NULL
+              THEN c.billed_cost
+              ELSE money_mul(c.billed_cost,
+                     (SELECT f.rate FROM fx_rates f
+                      WHERE f.from_currency = c.billing_currency
+                        AND f.to_currency = b.currency
+                        AND f.rate_date <= substr(c.charge_period_start, 1, 10)
+                      ORDER BY f.rate_date DESC LIMIT 1)) END AS amount
   FROM budgets b LEFT JOIN charges c
     ON c.project = b.project AND substr(c.charge_period_start, 1, 7) = b.period
-  GROUP BY b.budget_id
+), billed AS (
+  -- money_total skips NULLs: a charge without a rate must make the sum NULL,
+  -- not leave it out.
+  SELECT budget_id,
+         CASE WHEN count(charge_id) > count(amount) THEN NULL ELSE money_total(amount) END AS billed,
+         count(charge_id) AS charges
+  FROM converted
+  GROUP BY budget_id
 ), used AS (
   SELECT b.budget_id, money_total(u.cost) AS usage_cost
   FROM budgets b LEFT JOIN usage_costed u

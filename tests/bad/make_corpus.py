@@ -162,6 +162,41 @@ case("tags_truncated_json.csv", H + GOOD + row(tags='"{""project"":""vision"""')
 case("tags_json_array.csv", H + row(tags='"[1,2]"'), r"tags_json_array\.csv:2: column 'Tags': not a JSON object")
 case("tags_json_string.csv", H + GOOD + row(tags='"""x"""'), r"tags_json_string\.csv:4: column 'Tags': not a JSON object")
 
+# --- fx rates CSV (auto-detected from its header) ----------------------------
+FX = "date,from,to,rate\n"
+FX_GOOD = "2026-10-01,EUR,USD,1.0852\n"
+case("fx_rate_zero.csv", FX + FX_GOOD + "2026-10-02,EUR,USD,0\n",
+     r"fx_rate_zero\.csv:3: column 'rate': not above 0")
+case("fx_rate_negative.csv", FX + "2026-10-02,EUR,USD,-1.0852\n",
+     r"fx_rate_negative\.csv:2: column 'rate': not above 0")
+case("fx_rate_decimal_comma.csv", FX + "2026-10-02,EUR,USD,1,0852\n",
+     r"fx_rate_decimal_comma\.csv:2: 5 fields where the header has 4")
+case("fx_rate_decimal_comma_quoted.csv", FX + '2026-10-02,EUR,USD,"1,0852"\n',
+     r"fx_rate_decimal_comma_quoted\.csv:2: column 'rate': not a number")
+case("fx_rate_text.csv", FX + "2026-10-02,EUR,USD,n/a\n", r"fx_rate_text\.csv:2: column 'rate': not a number")
+case("fx_rate_empty.csv", FX + "2026-10-02,EUR,USD,\n", r"fx_rate_empty\.csv:2: column 'rate': empty")
+case("fx_rate_19_digits.csv", FX + "2026-10-02,EUR,USD,1.085200000000000001\n",
+     r"fx_rate_19_digits\.csv:2: column 'rate': more than 18 significant digits")
+case("fx_rate_1e500.csv", FX + "2026-10-02,EUR,USD,1e500\n", r"fx_rate_1e500\.csv:2: column 'rate': out of range")
+case("fx_date_feb_30.csv", FX + "2026-02-30,EUR,USD,1.08\n", r"fx_date_feb_30\.csv:2: column 'date': no such day")
+case("fx_date_not_iso.csv", FX + "01/10/2026,EUR,USD,1.08\n",
+     r"fx_date_not_iso\.csv:2: column 'date': not a date YYYY-MM-DD")
+case("fx_date_timestamp.csv", FX + "2026-10-01T00:00:00Z,EUR,USD,1.08\n",
+     r"fx_date_timestamp\.csv:2: column 'date': not a date YYYY-MM-DD")
+case("fx_currency_lowercase.csv", FX + "2026-10-02,eur,USD,1.08\n",
+     r"fx_currency_lowercase\.csv:2: column 'from': not a three-letter upper-case currency code")
+case("fx_currency_symbol.csv", FX + "2026-10-02,EUR,US$,1.08\n",
+     r"fx_currency_symbol\.csv:2: column 'to': not a three-letter upper-case currency code")
+case("fx_same_currency.csv", FX + "2026-10-02,EUR,EUR,1\n",
+     r"fx_same_currency\.csv:2: column 'to': the same currency as 'from'")
+case("fx_twice_in_file.csv", FX + FX_GOOD + "2026-10-02,EUR,USD,1.09\n" + "2026-10-01,EUR,USD,1.0853\n",
+     r"fx_twice_in_file\.csv:4: a second rate for EUR to USD on 2026-10-01 \(the first is fx_twice_in_file\.csv:2\)")
+case("fx_no_rate_column.csv", "date,from,to,price\n" + FX_GOOD,
+     r"fx_no_rate_column\.csv:1: fx rates CSV: no column 'rate'")
+case("fx_header_only.csv", FX, r"fx_header_only\.csv: no rows after the header")
+fz = gzip.compress((FX + FX_GOOD * 200).encode(), mtime=0)
+case("fx_truncated.csv.gz", fz[: len(fz) // 2], r"fx_truncated\.csv\.gz: truncated gzip file")
+
 # Generated at test time by generate.py (see there).
 GEN = {
     "field_10mb.csv": r"field_10mb\.csv:2: column 'BilledCost': amount out of range",

@@ -1,0 +1,232 @@
+/* fx_rates.c: fx rates CSV rows (date,from,to,rate) to struct fx_rate. */
+#include "fx_rates.h"
+
+#include "usage.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum column { F_DATE, F_FROM, F_TO, F_RATE, F_COUNT };
+
+static const char *const column_names[F_COUNT] = {"date", "from", "to", "rate"};
+
+/* Header names, folded as usage_fold folds them ('_' dropped, lowercase). */
+static const struct {
+	const char *folded;
+	enum column column;
+} header_names[] = {
+	{"date", F_DATE}, {"ratedate", F_DATE},
+	{"from", F_FROM}, {"fromcurrency", F_FROM},
+	{"to", F_TO}, {"tocurrency", F_TO},
+	{"rate", F_RATE},
+};
+
+struct fx_reader {
+	char file[512];
+	int column[F_COUNT];
+	size_t header_count, ignored;
+};
+
+static int column_of(const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof header_names / sizeof *header_names; i++)
+		if (!strcmp(folded, header_names[i].folded))
+			return (int)header_names[i].column;
+	return -1;
+}
+
+int fx_detect(const char *line)
+{
+	char name[128], folded[128];
+	unsigned seen = 0;
+	const char *p = line, *comma;
+	int c;
+
+	for (;;) {
+		size_t n;
+		comma = strpbrk(p, ",\n");
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		/* Quotes and a trailing CR are not part of a name. */
+		while (n && (p[0] == '"' || p[0] == ' ')) {
+			p++;
+			n--;
+		}
+		while (n && (p[n - 1] == '"' || p[n - 1] == ' ' || p[n - 1] == '\r'))
+			n--;
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
+		usage_fold(name, folded, sizeof folded);
+		if ((c = column_of(folded)) >= 0)
+			seen |= 1u << c;
+		if (!comma || *comma == '\n')
+			break;
+		p = comma + 1;
+	}
+	/* date, from and to are enough to say so: a missing rate is then named by fx_reader_new. */
+	return (seen & 7u) == 7u;
+}
+
+int fx_reader_new(const struct csv_row *header, const char *file, struct fx_reader **out,
+		  struct import_error *error)
+{
+	struct fx_reader *r = calloc(1, sizeof *r);
+	size_t i;
+	int c;
+
+	*out = NULL;
+	if (!r)
+		return import_error_set(error, file, 0, NULL, "out of memory");
+	snprintf(r->file, sizeof r->file, "%s", file);
+	r->header_count = header->count;
+	for (c = 0; c < F_COUNT; c++)
+		r->column[c] = -1;
+	for (i = 0; i < header->count; i++) {
+		char name[128], folded[128];
+		usage_trim(header->fields[i], header->lengths[i], name, sizeof name);
+		usage_fold(name, folded, sizeof folded);
+		if ((c = column_of(folded)) < 0) {
+			r->ignored++;
+			continue;
+		}
+		if (r->column[c] >= 0) {
+			import_error_set(error, file, header->line, name, "column given twice");
+			free(r);
+			return -1;
+		}
+		r->column[c] = (int)i;
+	}
+	for (c = 0; c < F_COUNT; c++)
+		if (r->column[c] < 0) {
+			import_error_set(error, file, header->line, NULL, "fx rates CSV: no column '%s'",
+					 column_names[c]);
+			free(r);
+			return -1;
+		}
+	*out = r;
+	return 0;
+}
+
+void fx_reader_free(struct fx_reader *r)
+{
+	free(r);
+}
+
+int fx_reader_report(const struct fx_reader *r, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"fx-rates\",\"ignored_columns\":%zu}", r->ignored);
+}
+
+static int bad(const struct fx_reader *r, const struct csv_row *row, enum column c,
+	       struct import_error *error, const char *what, const char *value)
+{
+	return import_error_set(error, r->file, row->line, column_names[c], "%s: \"%.200s\"", what, value);
+}
+
+/*
+ * The field without surrounding spaces into buf; -1 with *error when it is
+ * empty or longer than buf holds (it would be cut short).
+ */
+static int field(const struct fx_reader *r, const struct csv_row *row, enum column c, char *buf,
+		 size_t size, struct import_error *error)
+{
+	size_t i = (size_t)r->column[c], n;
+	const char *s;
+
+	buf[0] = 0;
+	if (i >= row->count)
+		return bad(r, row, c, error, "empty", "");
+	s = row->fields[i];
+	n = row->lengths[i];
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n >= size)
+		return import_error_set(error, r->file, row->line, column_names[c],
+					"longer than %zu characters: \"%.20s...\"", size - 1, s);
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	if (!n)
+		return bad(r, row, c, error, "empty", "");
+	return 0;
+}
+
+const char *fx_date_problem(const char *s)
+{
+	static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int i, year, month, day, last;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return "not a date YYYY-MM-DD";
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return "not a date YYYY-MM-DD";
+	year = atoi(s);
+	month = atoi(s + 5);
+	day = atoi(s + 8);
+	if (month < 1 || month > 12)
+		return "no such month";
+	last = days_in[month - 1] +
+	       (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
+	if (day < 1 || day > last)
+		return "no such day";
+	return NULL;
+}
+
+int fx_currency_ok(const char *s)
+{
+	return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+	       s[2] >= 'A' && s[2] <= 'Z';
+}
+
+static int read_currency(const struct fx_reader *r, const struct csv_row *row, enum column c,
+			 char *out, struct import_error *error)
+{
+	char buf[64];
+
+	if (field(r, row, c, buf, sizeof buf, error) < 0)
+		return -1;
+	if (!fx_currency_ok(buf))
+		return bad(r, row, c, error, "not a three-letter upper-case currency code (ISO 4217)", buf);
+	memcpy(out, buf, 4);
+	return 0;
+}
+
+int fx_reader_row(struct fx_reader *r, const struct csv_row *row, struct fx_rate *rate,
+		  struct import_error *error)
+{
+	char date[64];
+	const char *problem;
+	int status;
+
+	memset(rate, 0, sizeof *rate);
+	rate->source_line = row->line;
+	/* 1,0852 unquoted is two fields: never read it as 1. */
+	if (row->count != r->header_count)
+		return import_error_set(error, r->file, row->line, NULL,
+					"%zu fields where the header has %zu", row->count,
+					r->header_count);
+	if (field(r, row, F_DATE, date, sizeof date, error) < 0)
+		return -1;
+	if ((problem = fx_date_problem(date)))
+		return bad(r, row, F_DATE, error, problem, date);
+	memcpy(rate->date, date, sizeof rate->date);
+	if (read_currency(r, row, F_FROM, rate->from, error) < 0 ||
+	    read_currency(r, row, F_TO, rate->to, error) < 0)
+		return -1;
+	if (!strcmp(rate->from, rate->to))
+		return bad(r, row, F_TO, error, "the same currency as 'from'", rate->to);
+	if (field(r, row, F_RATE, rate->rate, sizeof rate->rate, error) < 0)
+		return -1;
+	status = decimal_parse(rate->rate, strlen(rate->rate), &rate->value, NULL);
+	if (status != MONEY_OK)
+		return bad(r, row, F_RATE, error, money_strerror(status), rate->rate);
+	if (rate->value.mantissa <= 0)
+		return bad(r, row, F_RATE, error, "not above 0", rate->rate);
+	return 0;
+}
