@@ -55,6 +55,18 @@ struct piece {
 	sqlite3_int64 id;       /* charge_id, or usage_id for unbilled_usage */
 };
 
+/* The longest interval of one resource: the lower bound of the index range
+ * scan on (resource_id, start) for it. Sorted by resource (BINARY order). */
+struct bound {
+	char *resource;
+	int64_t seconds;
+};
+
+struct bounds {
+	struct bound *v;
+	size_t n;
+};
+
 struct run {
 	sqlite3 *db;
 	struct rate *rates;
@@ -63,9 +75,11 @@ struct run {
 	size_t piece_count, piece_cap;
 	int64_t billed_total, expected_total;
 	long charges_seen, usage_seen, unpriced;
-	/* The longest usage interval and usage charge: lower bounds for the
-	 * index range scans on (resource_id, start). */
-	int64_t max_usage_seconds, max_charge_seconds;
+	/* The longest usage interval and usage charge per resource: lower
+	 * bounds for the index range scans on (resource_id, start). Per
+	 * resource, so that one long job (a Slurm run of days, a monthly
+	 * charge) does not widen every other resource's scans. */
+	struct bounds usage_bounds, charge_bounds;
 	int failed;
 };
 
@@ -256,6 +270,7 @@ enum {
 };
 
 static void iso_bound(int64_t t, char *buf, size_t size);
+static int64_t bound_seconds(const struct bounds *b, const char *resource);
 
 static int check_charges(struct run *r, const char *start, const char *end, const char *provider)
 {
@@ -341,7 +356,7 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 			sqlite3_bind_text(us, 4, s_iso, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(us, 5, e_iso, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
-			iso_bound(cs - r->max_usage_seconds, s_iso, sizeof s_iso);
+			iso_bound(cs - bound_seconds(&r->usage_bounds, res), s_iso, sizeof s_iso);
 			sqlite3_bind_text(us, 7, s_iso, -1, SQLITE_TRANSIENT);
 			while (sqlite3_step(us) == SQLITE_ROW) {
 				const char *state = (const char *)sqlite3_column_text(us, 0);
@@ -462,7 +477,7 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		sqlite3_bind_text(cs, 4, s_iso, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(cs, 5, e_iso, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(cs, 6, prov, -1, SQLITE_TRANSIENT);
-		iso_bound(us - r->max_charge_seconds, s_iso, sizeof s_iso);
+		iso_bound(us - bound_seconds(&r->charge_bounds, res), s_iso, sizeof s_iso);
 		sqlite3_bind_text(cs, 7, s_iso, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(cs) == SQLITE_ROW)
 			covered = sqlite3_column_int64(cs, 0);
@@ -493,17 +508,64 @@ static void iso_bound(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
 }
 
-static int64_t max_seconds(sqlite3 *db, const char *sql)
+/* Fills b from sql's rows (resource, longest seconds) in resource order. */
+static int load_bounds(sqlite3 *db, const char *sql, struct bounds *b)
 {
 	sqlite3_stmt *st;
-	int64_t v = 0;
+	size_t cap = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return INT64_C(1) << 40;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *res = (const char *)sqlite3_column_text(st, 0);
+
+		if (!res)
+			continue;
+		if (b->n == cap) {
+			struct bound *grown;
+			cap = cap ? cap * 2 : 256;
+			if (!(grown = realloc(b->v, cap * sizeof *grown))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			b->v = grown;
+		}
+		if (!(b->v[b->n].resource = strdup(res))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		b->v[b->n++].seconds = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
-	return v + 1;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void free_bounds(struct bounds *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].resource);
+	free(b->v);
+}
+
+/* The longest interval of resource, plus a second; 0 when it has none. */
+static int64_t bound_seconds(const struct bounds *b, const char *resource)
+{
+	size_t lo = 0, hi = b->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(b->v[mid].resource, resource);
+
+		if (c == 0)
+			return b->v[mid].seconds + 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static int cmp_text(const char *a, const char *b)
@@ -646,13 +708,20 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 	r.db = db;
 	if (reconcile_month_bounds(month, start, end) < 0)
 		return SQLITE_MISUSE;
-	r.max_usage_seconds = max_seconds(db, "SELECT max(unixepoch(usage_end) - unixepoch(usage_start))"
-					  " FROM usage");
-	r.max_charge_seconds = max_seconds(db,
-		"SELECT max(unixepoch(charge_period_end) - unixepoch(charge_period_start)) FROM charges"
-		" WHERE charge_class IS NULL AND (charge_category IS NULL OR charge_category = 'Usage')"
-		" AND resource_id IS NOT NULL");
-	rc = load_rates(&r);
+	/* Full scans in table order (NOT INDEXED), grouped by a sort: cheaper
+	 * than walking the (resource_id, start) indexes and fetching each row. */
+	rc = load_bounds(db,
+		"SELECT resource_id, max(unixepoch(usage_end) - unixepoch(usage_start))"
+		" FROM usage NOT INDEXED WHERE resource_id IS NOT NULL"
+		" GROUP BY resource_id ORDER BY resource_id", &r.usage_bounds);
+	if (rc == SQLITE_OK)
+		rc = load_bounds(db,
+			"SELECT resource_id, max(unixepoch(charge_period_end) - unixepoch(charge_period_start))"
+			" FROM charges NOT INDEXED WHERE charge_class IS NULL"
+			" AND (charge_category IS NULL OR charge_category = 'Usage') AND resource_id IS NOT NULL"
+			" GROUP BY resource_id ORDER BY resource_id", &r.charge_bounds);
+	if (rc == SQLITE_OK)
+		rc = load_rates(&r);
 	if (rc == SQLITE_OK)
 		rc = check_charges(&r, start, end, provider);
 	if (rc == SQLITE_OK)
@@ -696,6 +765,8 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 		free(r.rates[i].category);
 	}
 	free(r.rates);
+	free_bounds(&r.usage_bounds);
+	free_bounds(&r.charge_bounds);
 	for (i = 0; i < r.piece_count; i++) {
 		free(r.pieces[i].provider);
 		free(r.pieces[i].project);
