@@ -289,9 +289,12 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_prepare_v2(r->db,
-		"SELECT state, sum(overlap_seconds(usage_start, usage_end, ?2, ?3)) FROM usage"
+		/* One aggregate row: no GROUP BY, so no sorter for each charge. */
+		"SELECT sum(s), sum(CASE WHEN state = 'paused' OR state = 'stopped'"
+		" OR state = 'interrupted' THEN s END)"
+		" FROM (SELECT state, overlap_seconds(usage_start, usage_end, ?2, ?3) AS s FROM usage"
 		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_start >= ?7 AND usage_end > ?4"
-		" AND provider = ?6 COLLATE NOCASE GROUP BY state", -1, &us, NULL);
+		" AND provider = ?6 COLLATE NOCASE)", -1, &us, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return rc;
@@ -358,13 +361,9 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
 			iso_bound(cs - bound_seconds(&r->usage_bounds, res), s_iso, sizeof s_iso);
 			sqlite3_bind_text(us, 7, s_iso, -1, SQLITE_TRANSIENT);
-			while (sqlite3_step(us) == SQLITE_ROW) {
-				const char *state = (const char *)sqlite3_column_text(us, 0);
-				int64_t sec = sqlite3_column_int64(us, 1);
-				covered += sec;
-				if (state && (!strcmp(state, "paused") || !strcmp(state, "stopped") ||
-					      !strcmp(state, "interrupted")))
-					stopped += sec;
+			if (sqlite3_step(us) == SQLITE_ROW) {
+				covered = sqlite3_column_int64(us, 0);
+				stopped = sqlite3_column_int64(us, 1);
 			}
 		}
 		if (covered > period) {
