@@ -22,6 +22,7 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "timeparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,23 @@ struct bound {
 struct bounds {
 	struct bound *v;
 	size_t n;
+};
+
+/* What one provider's resource has near the month, sorted by start: its
+ * usage intervals (for the charges) or its usage charges (for the usage).
+ * Loaded once per provider and resource: the charges and the usage are
+ * visited grouped by them, so each row is read once, not once per match. */
+struct span {
+	int64_t start, end;
+	int stopped;            /* usage: paused, stopped or interrupted */
+};
+
+struct spans {
+	sqlite3_stmt *query;    /* ?1 resource, ?2 provider, ?3 <= start < ?4 */
+	char *provider, *resource;
+	int loaded;
+	struct span *v;
+	size_t n, cap;
 };
 
 struct run {
@@ -264,19 +282,114 @@ static const char *pricing_to_category(const char *pricing)
 	return "Other";
 }
 
+static int64_t bound_seconds(const struct bounds *b, const char *resource);
+static void iso_bound(int64_t t, char *buf, size_t size);
+static void iso(int64_t t, char *buf, size_t size);
+
+static int spans_open(sqlite3 *db, const char *sql, struct spans *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	return sqlite3_prepare_v2(db, sql, -1, &sp->query, NULL);
+}
+
+static void spans_close(struct spans *sp)
+{
+	sqlite3_finalize(sp->query);
+	free(sp->provider);
+	free(sp->resource);
+	free(sp->v);
+}
+
+/* Loads the spans of provider (NULL: '') and resource whose start is in
+ * [lo, hi), unless they are the ones loaded already. */
+static int spans_load(struct spans *sp, const char *provider, const char *resource, int64_t lo,
+		      int64_t hi)
+{
+	char lo_iso[32], hi_iso[32];
+	int rc;
+
+	if (sp->loaded && same(sp->provider, provider) && same(sp->resource, resource))
+		return SQLITE_OK;
+	sp->loaded = 0;
+	sp->n = 0;
+	free(sp->provider);
+	free(sp->resource);
+	sp->provider = provider ? strdup(provider) : NULL;
+	sp->resource = strdup(resource);
+	if ((provider && !sp->provider) || !sp->resource)
+		return SQLITE_NOMEM;
+	iso_bound(lo, lo_iso, sizeof lo_iso);
+	iso(hi, hi_iso, sizeof hi_iso);
+	sqlite3_reset(sp->query);
+	sqlite3_bind_text(sp->query, 1, sp->resource, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sp->query, 2, sp->provider ? sp->provider : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(sp->query, 3, lo_iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(sp->query, 4, hi_iso, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(sp->query)) == SQLITE_ROW) {
+		if (sp->n == sp->cap) {
+			size_t cap = sp->cap ? sp->cap * 2 : 1024;
+			struct span *grown = realloc(sp->v, cap * sizeof *grown);
+			if (!grown) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			sp->v = grown;
+			sp->cap = cap;
+		}
+		sp->v[sp->n].start = sqlite3_column_int64(sp->query, 0);
+		sp->v[sp->n].end = sqlite3_column_int64(sp->query, 1);
+		sp->v[sp->n].stopped = sqlite3_column_int(sp->query, 2);
+		sp->n++;
+	}
+	sqlite3_reset(sp->query);
+	if (rc != SQLITE_DONE)
+		return rc;
+	sp->loaded = 1;
+	return SQLITE_OK;
+}
+
+/* The first span whose start is at or after t. */
+static size_t spans_from(const struct spans *sp, int64_t t)
+{
+	size_t lo = 0, hi = sp->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sp->v[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The month's bounds as unix seconds. */
+static int month_seconds(const char *start, const char *end, int64_t *ms, int64_t *me)
+{
+	if (time_parse(start, strlen(start), 0, ms) != TIME_OK ||
+	    time_parse(end, strlen(end), 0, me) != TIME_OK)
+		return SQLITE_MISUSE;
+	*ms /= 1000;
+	*me /= 1000;
+	return SQLITE_OK;
+}
+
 enum {
 	C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
 	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY
 };
 
-static void iso_bound(int64_t t, char *buf, size_t size);
-static int64_t bound_seconds(const struct bounds *b, const char *resource);
 
 static int check_charges(struct run *r, const char *start, const char *end, const char *provider)
 {
-	sqlite3_stmt *st = NULL, *us = NULL;
+	sqlite3_stmt *st = NULL;
+	struct spans us;
 	char *prev_key = NULL;
+	int64_t ms, me;
 	int rc;
+
+	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
+		return rc;
 
 	rc = sqlite3_prepare_v2(r->db,
 		"SELECT charge_id, provider, resource_id, instance_type, sku_id, region_id,"
@@ -288,14 +401,13 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		" charge_period_start, charge_period_end, charge_id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(r->db,
-		/* One aggregate row: no GROUP BY, so no sorter for each charge. */
-		"SELECT sum(s), sum(CASE WHEN state = 'paused' OR state = 'stopped'"
-		" OR state = 'interrupted' THEN s END)"
-		" FROM (SELECT state, overlap_seconds(usage_start, usage_end, ?2, ?3) AS s FROM usage"
-		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_start >= ?7 AND usage_end > ?4"
-		" AND provider = ?6 COLLATE NOCASE)", -1, &us, NULL);
+	rc = spans_open(r->db,
+		"SELECT unixepoch(usage_start), unixepoch(usage_end),"
+		" state = 'paused' OR state = 'stopped' OR state = 'interrupted' FROM usage"
+		" WHERE resource_id = ?1 AND provider = ?2 COLLATE NOCASE"
+		" AND usage_start >= ?3 AND usage_start < ?4 ORDER BY usage_start", &us);
 	if (rc != SQLITE_OK) {
+		spans_close(&us);
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -316,7 +428,7 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		int64_t billed = sqlite3_column_int64(st, C_BILLED), period = ce - cs;
 		int64_t covered = 0, stopped = 0, unexpl, paused, billable, billed_rest, expected;
 		const struct rate *rt;
-		char key[1024], cs_text[32], ce_text[32];
+		char key[1024];
 
 		r->charges_seen++;
 		r->billed_total += billed;
@@ -343,27 +455,29 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		free(prev_key);
 		prev_key = strdup(key);
 
-		/* The usage behind the charge period, by state. */
-		snprintf(cs_text, sizeof cs_text, "%lld", (long long)cs);
-		snprintf(ce_text, sizeof ce_text, "%lld", (long long)ce);
+		/* The usage behind the charge period: the intervals of the same
+		 * provider and resource that start before its end and end after
+		 * its start (none starts before cs - the longest one). */
 		{
-			char s_iso[32], e_iso[32];
-			time_t a = (time_t)cs, b = (time_t)ce;
-			struct tm tm;
-			strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
-			strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
-			sqlite3_reset(us);
-			sqlite3_bind_text(us, 1, res, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(us, 2, cs);
-			sqlite3_bind_int64(us, 3, ce);
-			sqlite3_bind_text(us, 4, s_iso, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(us, 5, e_iso, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
-			iso_bound(cs - bound_seconds(&r->usage_bounds, res), s_iso, sizeof s_iso);
-			sqlite3_bind_text(us, 7, s_iso, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(us) == SQLITE_ROW) {
-				covered = sqlite3_column_int64(us, 0);
-				stopped = sqlite3_column_int64(us, 1);
+			int64_t longest = bound_seconds(&r->usage_bounds, res);
+			size_t i;
+
+			/* Charges start in the month and last at most the
+			 * resource's longest charge. */
+			rc = spans_load(&us, prov, res, ms - longest,
+					me + bound_seconds(&r->charge_bounds, res));
+			if (rc != SQLITE_OK)
+				break;
+			for (i = spans_from(&us, cs - longest - 1); i < us.n && us.v[i].start < ce; i++) {
+				const struct span *u = &us.v[i];
+				int64_t sec;
+
+				if (u->end <= cs)
+					continue;
+				sec = (u->end < ce ? u->end : ce) - (u->start > cs ? u->start : cs);
+				covered += sec;
+				if (u->stopped)
+					stopped += sec;
 			}
 		}
 		if (covered > period) {
@@ -415,33 +529,40 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 	}
 	free(prev_key);
 	sqlite3_finalize(st);
-	sqlite3_finalize(us);
+	spans_close(&us);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Running or idle usage on a billed provider that no charge covers. */
 static int check_usage(struct run *r, const char *start, const char *end, const char *provider)
 {
-	sqlite3_stmt *st = NULL, *cs = NULL;
+	sqlite3_stmt *st = NULL;
+	struct spans cs;
+	int64_t ms, me;
 	int rc;
 
+	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
+		return rc;
+	/* Grouped by resource and provider, so that each one's charges are
+	 * loaded once. */
 	rc = sqlite3_prepare_v2(r->db,
 		"SELECT usage_id, provider, project, resource_id, instance_type, pricing, state,"
 		" max(unixepoch(usage_start), unixepoch(?1)), min(unixepoch(usage_end), unixepoch(?2)),"
 		" provider IN (SELECT DISTINCT provider COLLATE NOCASE FROM charges"
 		"   WHERE charge_period_start >= ?1 AND charge_period_start < ?2)"
 		" FROM usage WHERE usage_end > ?1 AND usage_start < ?2"
-		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE) ORDER BY usage_id", -1, &st, NULL);
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY resource_id, provider, usage_id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(r->db,
-		"SELECT interval_union_seconds(max(unixepoch(charge_period_start), ?2),"
-		" min(unixepoch(charge_period_end), ?3)) FROM charges"
-		" WHERE resource_id = ?1 AND charge_period_start < ?5 AND charge_period_start >= ?7"
-		" AND charge_period_end > ?4"
-		" AND provider = ?6 COLLATE NOCASE AND charge_class IS NULL"
-		" AND (charge_category IS NULL OR charge_category = 'Usage')", -1, &cs, NULL);
+	rc = spans_open(r->db,
+		"SELECT unixepoch(charge_period_start), unixepoch(charge_period_end), 0 FROM charges"
+		" WHERE resource_id = ?1 AND provider = ?2 COLLATE NOCASE"
+		" AND charge_period_start >= ?3 AND charge_period_start < ?4 AND charge_class IS NULL"
+		" AND (charge_category IS NULL OR charge_category = 'Usage')"
+		" ORDER BY charge_period_start", &cs);
 	if (rc != SQLITE_OK) {
+		spans_close(&cs);
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -455,31 +576,44 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		const char *pricing = (const char *)sqlite3_column_text(st, 5);
 		const char *state = (const char *)sqlite3_column_text(st, 6);
 		int64_t us = sqlite3_column_int64(st, 7), ue = sqlite3_column_int64(st, 8);
-		int64_t covered = 0, gap;
-		char s_iso[32], e_iso[32];
-		time_t a = (time_t)us, b = (time_t)ue;
-		struct tm tm;
+		int64_t covered = 0, gap, longest, cur_start = 0, cur_end = 0;
 		const struct rate *rt;
 		int64_t expected = 0;
+		int open = 0;
+		size_t i;
 
 		r->usage_seen++;
 		if (!prov || !res || (pricing && !strcmp(pricing, "own")) || ue <= us ||
 		    !sqlite3_column_int(st, 9) || !state ||
 		    (strcmp(state, "running") && strcmp(state, "idle")))
 			continue;
-		strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
-		strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
-		sqlite3_reset(cs);
-		sqlite3_bind_text(cs, 1, res, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(cs, 2, us);
-		sqlite3_bind_int64(cs, 3, ue);
-		sqlite3_bind_text(cs, 4, s_iso, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cs, 5, e_iso, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cs, 6, prov, -1, SQLITE_TRANSIENT);
-		iso_bound(us - bound_seconds(&r->charge_bounds, res), s_iso, sizeof s_iso);
-		sqlite3_bind_text(cs, 7, s_iso, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(cs) == SQLITE_ROW)
-			covered = sqlite3_column_int64(cs, 0);
+		/* The union of the usage charges of the same provider and
+		 * resource over [us, ue): those that start before ue and end
+		 * after us (none starts before us - the longest one). They come
+		 * by start, so the clipped starts do not decrease either. */
+		longest = bound_seconds(&r->charge_bounds, res);
+		rc = spans_load(&cs, prov, res, ms - longest, me);
+		if (rc != SQLITE_OK)
+			break;
+		for (i = spans_from(&cs, us - longest - 1); i < cs.n && cs.v[i].start < ue; i++) {
+			int64_t a = cs.v[i].start > us ? cs.v[i].start : us;
+			int64_t b = cs.v[i].end < ue ? cs.v[i].end : ue;
+
+			if (b <= a)
+				continue;
+			if (open && a <= cur_end) {
+				if (b > cur_end)
+					cur_end = b;
+				continue;
+			}
+			if (open)
+				covered += cur_end - cur_start;
+			cur_start = a;
+			cur_end = b;
+			open = 1;
+		}
+		if (open)
+			covered += cur_end - cur_start;
 		gap = (ue - us) - covered;
 		if (gap <= 0)
 			continue;
@@ -492,7 +626,7 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 			  gap, 0, expected, sqlite3_column_int64(st, 0));
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(cs);
+	spans_close(&cs);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
