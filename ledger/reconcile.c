@@ -70,17 +70,18 @@ struct bounds {
 
 /* What one provider's resource has near the month, sorted by start: its
  * usage intervals (for the charges) or its usage charges (for the usage).
- * Loaded once per provider and resource: the charges and the usage are
- * visited grouped by them, so each row is read once, not once per match. */
+ * One sorted query returns both sides grouped by provider (NOCASE, as they
+ * match) and resource, the spans of a group before the rows that look them
+ * up: tables are read in order, once, and sorted, instead of looked up
+ * once per match. */
 struct span {
 	int64_t start, end;
 	int stopped;            /* usage: paused, stopped or interrupted */
 };
 
 struct spans {
-	sqlite3_stmt *query;    /* ?1 resource, ?2 provider, ?3 <= start < ?4 */
-	char *provider, *resource;
-	int loaded;
+	char *provider, *resource;   /* the group; provider compared NOCASE */
+	int started;
 	struct span *v;
 	size_t n, cap;
 };
@@ -286,66 +287,63 @@ static int64_t bound_seconds(const struct bounds *b, const char *resource);
 static void iso_bound(int64_t t, char *buf, size_t size);
 static void iso(int64_t t, char *buf, size_t size);
 
-static int spans_open(sqlite3 *db, const char *sql, struct spans *sp)
-{
-	memset(sp, 0, sizeof *sp);
-	return sqlite3_prepare_v2(db, sql, -1, &sp->query, NULL);
-}
-
 static void spans_close(struct spans *sp)
 {
-	sqlite3_finalize(sp->query);
 	free(sp->provider);
 	free(sp->resource);
 	free(sp->v);
 }
 
-/* Loads the spans of provider (NULL: '') and resource whose start is in
- * [lo, hi), unless they are the ones loaded already. */
-static int spans_load(struct spans *sp, const char *provider, const char *resource, int64_t lo,
-		      int64_t hi)
+static int nocase_same(const char *a, const char *b)
 {
-	char lo_iso[32], hi_iso[32];
-	int rc;
+	if (!a || !b)
+		return a == b;
+	return sqlite3_stricmp(a, b) == 0;
+}
 
-	if (sp->loaded && same(sp->provider, provider) && same(sp->resource, resource))
+/* Starts the group of provider and resource unless it is the current one
+ * (the same provider in SQLite's NOCASE, the same resource). */
+static int spans_group(struct spans *sp, const char *provider, const char *resource)
+{
+	if (sp->started && nocase_same(sp->provider, provider) && same(sp->resource, resource))
 		return SQLITE_OK;
-	sp->loaded = 0;
-	sp->n = 0;
 	free(sp->provider);
 	free(sp->resource);
 	sp->provider = provider ? strdup(provider) : NULL;
-	sp->resource = strdup(resource);
-	if ((provider && !sp->provider) || !sp->resource)
+	sp->resource = resource ? strdup(resource) : NULL;
+	sp->n = 0;
+	sp->started = 1;
+	if ((provider && !sp->provider) || (resource && !sp->resource))
 		return SQLITE_NOMEM;
-	iso_bound(lo, lo_iso, sizeof lo_iso);
-	iso(hi, hi_iso, sizeof hi_iso);
-	sqlite3_reset(sp->query);
-	sqlite3_bind_text(sp->query, 1, sp->resource, -1, SQLITE_STATIC);
-	sqlite3_bind_text(sp->query, 2, sp->provider ? sp->provider : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(sp->query, 3, lo_iso, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(sp->query, 4, hi_iso, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(sp->query)) == SQLITE_ROW) {
-		if (sp->n == sp->cap) {
-			size_t cap = sp->cap ? sp->cap * 2 : 1024;
-			struct span *grown = realloc(sp->v, cap * sizeof *grown);
-			if (!grown) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			sp->v = grown;
-			sp->cap = cap;
-		}
-		sp->v[sp->n].start = sqlite3_column_int64(sp->query, 0);
-		sp->v[sp->n].end = sqlite3_column_int64(sp->query, 1);
-		sp->v[sp->n].stopped = sqlite3_column_int(sp->query, 2);
-		sp->n++;
-	}
-	sqlite3_reset(sp->query);
-	if (rc != SQLITE_DONE)
-		return rc;
-	sp->loaded = 1;
 	return SQLITE_OK;
+}
+
+static int spans_add(struct spans *sp, int64_t start, int64_t end, int stopped)
+{
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 1024;
+		struct span *grown = realloc(sp->v, cap * sizeof *grown);
+		if (!grown)
+			return SQLITE_NOMEM;
+		sp->v = grown;
+		sp->cap = cap;
+	}
+	sp->v[sp->n].start = start;
+	sp->v[sp->n].end = end;
+	sp->v[sp->n].stopped = stopped;
+	sp->n++;
+	return SQLITE_OK;
+}
+
+/* The longest interval of all resources, plus a second. */
+static int64_t bounds_max(const struct bounds *b)
+{
+	int64_t m = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].seconds > m)
+			m = b->v[i].seconds;
+	return m + 1;
 }
 
 /* The first span whose start is at or after t. */
@@ -375,8 +373,9 @@ static int month_seconds(const char *start, const char *end, int64_t *ms, int64_
 }
 
 enum {
-	C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
-	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY
+	C_SRC, C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
+	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY,
+	C_GROUP_PROVIDER, C_GROUP_SKU, C_ORDER_START, C_ORDER_END, C_STOPPED
 };
 
 
@@ -385,36 +384,44 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 	sqlite3_stmt *st = NULL;
 	struct spans us;
 	char *prev_key = NULL;
+	char hi[32];
 	int64_t ms, me;
 	int rc;
 
+	memset(&us, 0, sizeof us);
 	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
 		return rc;
-
+	/* The month's charges and, first in each group of provider (NOCASE; a
+	 * charge without one matches usage of provider '') and resource, the
+	 * usage that can overlap them (ending after the month starts, starting
+	 * before the longest charge that starts in it ends), by start. Within
+	 * a group the charges come by SKU and period and, for equal ones, by
+	 * provider as written and charge_id, so a duplicate follows its first. */
 	rc = sqlite3_prepare_v2(r->db,
-		"SELECT charge_id, provider, resource_id, instance_type, sku_id, region_id,"
+		"SELECT 0 AS src, charge_id, provider, resource_id, instance_type, sku_id, region_id,"
 		" pricing_category, project, unixepoch(charge_period_start), unixepoch(charge_period_end),"
-		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category"
+		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category,"
+		" coalesce(provider, '') AS gp, coalesce(instance_type, sku_id) AS gs,"
+		" charge_period_start AS o1, charge_period_end AS o2, 0"
 		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
 		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
-		" ORDER BY provider, resource_id, coalesce(instance_type, sku_id),"
-		" charge_period_start, charge_period_end, charge_id", -1, &st, NULL);
+		" UNION ALL"
+		" SELECT 1, NULL, provider, resource_id, NULL, NULL, NULL, NULL, NULL,"
+		" unixepoch(usage_start), unixepoch(usage_end), NULL, NULL, NULL, NULL, NULL,"
+		" provider, NULL, unixepoch(usage_start), NULL,"
+		" state = 'paused' OR state = 'stopped' OR state = 'interrupted'"
+		" FROM usage NOT INDEXED WHERE provider IS NOT NULL AND resource_id IS NOT NULL"
+		" AND usage_end > ?1 AND usage_start < ?4 AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY gp COLLATE NOCASE, resource_id, src DESC, gs, o1, o2, provider, charge_id",
+		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = spans_open(r->db,
-		"SELECT unixepoch(usage_start), unixepoch(usage_end),"
-		" state = 'paused' OR state = 'stopped' OR state = 'interrupted' FROM usage"
-		" WHERE resource_id = ?1 AND provider = ?2 COLLATE NOCASE"
-		" AND usage_start >= ?3 AND usage_start < ?4 ORDER BY usage_start", &us);
-	if (rc != SQLITE_OK) {
-		spans_close(&us);
-		sqlite3_finalize(st);
-		return rc;
-	}
+	iso(me + bounds_max(&r->charge_bounds), hi, sizeof hi);
 	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 	if (provider)
 		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, hi, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_int64 id = sqlite3_column_int64(st, C_ID);
 		const char *prov = (const char *)sqlite3_column_text(st, C_PROVIDER);
@@ -430,6 +437,13 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		const struct rate *rt;
 		char key[1024];
 
+		rc = spans_group(&us, (const char *)sqlite3_column_text(st, C_GROUP_PROVIDER), res);
+		if (rc == SQLITE_OK && sqlite3_column_int(st, C_SRC) == 1)
+			rc = spans_add(&us, cs, ce, sqlite3_column_int(st, C_STOPPED));
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_column_int(st, C_SRC) == 1)
+			continue;
 		r->charges_seen++;
 		r->billed_total += billed;
 		if (cls) {
@@ -462,12 +476,6 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 			int64_t longest = bound_seconds(&r->usage_bounds, res);
 			size_t i;
 
-			/* Charges start in the month and last at most the
-			 * resource's longest charge. */
-			rc = spans_load(&us, prov, res, ms - longest,
-					me + bound_seconds(&r->charge_bounds, res));
-			if (rc != SQLITE_OK)
-				break;
 			for (i = spans_from(&us, cs - longest - 1); i < us.n && us.v[i].start < ce; i++) {
 				const struct span *u = &us.v[i];
 				int64_t sec;
@@ -538,53 +546,62 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 {
 	sqlite3_stmt *st = NULL;
 	struct spans cs;
+	char lo[32];
 	int64_t ms, me;
 	int rc;
 
+	memset(&cs, 0, sizeof cs);
 	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
 		return rc;
-	/* Grouped by resource and provider, so that each one's charges are
-	 * loaded once. */
+	/* The month's usage and, first in each group of provider (NOCASE) and
+	 * resource, the usage charges that can cover it (starting before the
+	 * month ends, after its start less the longest charge, and ending
+	 * after it starts), by start. Columns 1-10 are the usage's. */
 	rc = sqlite3_prepare_v2(r->db,
-		"SELECT usage_id, provider, project, resource_id, instance_type, pricing, state,"
-		" max(unixepoch(usage_start), unixepoch(?1)), min(unixepoch(usage_end), unixepoch(?2)),"
+		"SELECT 1 AS src, usage_id, provider, project, resource_id, instance_type, pricing, state,"
+		" max(unixepoch(usage_start), unixepoch(?1)) AS o1, min(unixepoch(usage_end), unixepoch(?2)),"
 		" provider IN (SELECT DISTINCT provider COLLATE NOCASE FROM charges"
 		"   WHERE charge_period_start >= ?1 AND charge_period_start < ?2)"
 		" FROM usage WHERE usage_end > ?1 AND usage_start < ?2"
 		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
-		" ORDER BY resource_id, provider, usage_id", -1, &st, NULL);
+		" UNION ALL"
+		" SELECT 0, NULL, provider, NULL, resource_id, NULL, NULL, NULL,"
+		" unixepoch(charge_period_start), unixepoch(charge_period_end), NULL FROM charges"
+		" WHERE provider IS NOT NULL AND resource_id IS NOT NULL AND charge_class IS NULL"
+		" AND (charge_category IS NULL OR charge_category = 'Usage')"
+		" AND charge_period_start >= ?4 AND charge_period_start < ?2 AND charge_period_end > ?1"
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY provider COLLATE NOCASE, resource_id, src, o1, usage_id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = spans_open(r->db,
-		"SELECT unixepoch(charge_period_start), unixepoch(charge_period_end), 0 FROM charges"
-		" WHERE resource_id = ?1 AND provider = ?2 COLLATE NOCASE"
-		" AND charge_period_start >= ?3 AND charge_period_start < ?4 AND charge_class IS NULL"
-		" AND (charge_category IS NULL OR charge_category = 'Usage')"
-		" ORDER BY charge_period_start", &cs);
-	if (rc != SQLITE_OK) {
-		spans_close(&cs);
-		sqlite3_finalize(st);
-		return rc;
-	}
+	iso_bound(ms - bounds_max(&r->charge_bounds), lo, sizeof lo);
 	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 	if (provider)
 		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, lo, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *prov = (const char *)sqlite3_column_text(st, 1);
-		const char *res = (const char *)sqlite3_column_text(st, 3);
-		const char *pricing = (const char *)sqlite3_column_text(st, 5);
-		const char *state = (const char *)sqlite3_column_text(st, 6);
-		int64_t us = sqlite3_column_int64(st, 7), ue = sqlite3_column_int64(st, 8);
+		const char *prov = (const char *)sqlite3_column_text(st, 2);
+		const char *res = (const char *)sqlite3_column_text(st, 4);
+		const char *pricing = (const char *)sqlite3_column_text(st, 6);
+		const char *state = (const char *)sqlite3_column_text(st, 7);
+		int64_t us = sqlite3_column_int64(st, 8), ue = sqlite3_column_int64(st, 9);
 		int64_t covered = 0, gap, longest, cur_start = 0, cur_end = 0;
 		const struct rate *rt;
 		int64_t expected = 0;
 		int open = 0;
 		size_t i;
 
+		rc = spans_group(&cs, prov, res);
+		if (rc == SQLITE_OK && sqlite3_column_int(st, 0) == 0)
+			rc = spans_add(&cs, us, ue, 0);
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_column_int(st, 0) == 0)
+			continue;
 		r->usage_seen++;
 		if (!prov || !res || (pricing && !strcmp(pricing, "own")) || ue <= us ||
-		    !sqlite3_column_int(st, 9) || !state ||
+		    !sqlite3_column_int(st, 10) || !state ||
 		    (strcmp(state, "running") && strcmp(state, "idle")))
 			continue;
 		/* The union of the usage charges of the same provider and
@@ -592,9 +609,6 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		 * after us (none starts before us - the longest one). They come
 		 * by start, so the clipped starts do not decrease either. */
 		longest = bound_seconds(&r->charge_bounds, res);
-		rc = spans_load(&cs, prov, res, ms - longest, me);
-		if (rc != SQLITE_OK)
-			break;
 		for (i = spans_from(&cs, us - longest - 1); i < cs.n && cs.v[i].start < ue; i++) {
 			int64_t a = cs.v[i].start > us ? cs.v[i].start : us;
 			int64_t b = cs.v[i].end < ue ? cs.v[i].end : ue;
@@ -617,13 +631,13 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		gap = (ue - us) - covered;
 		if (gap <= 0)
 			continue;
-		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 4), NULL,
+		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 5), NULL,
 			       pricing_to_category(pricing), NULL, us);
 		if (rt)
 			expected = reconcile_portion(rt->net_price, gap, 3600);
 		r->expected_total += expected;
-		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 2), res, us, ue,
-			  gap, 0, expected, sqlite3_column_int64(st, 0));
+		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 3), res, us, ue,
+			  gap, 0, expected, sqlite3_column_int64(st, 1));
 	}
 	sqlite3_finalize(st);
 	spans_close(&cs);
