@@ -22,6 +22,7 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "timeparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,36 @@ struct piece {
 	sqlite3_int64 id;       /* charge_id, or usage_id for unbilled_usage */
 };
 
+/* The longest interval of one resource: the lower bound of the index range
+ * scan on (resource_id, start) for it. Sorted by resource (BINARY order). */
+struct bound {
+	char *resource;
+	int64_t seconds;
+};
+
+struct bounds {
+	struct bound *v;
+	size_t n;
+};
+
+/* What one provider's resource has near the month, sorted by start: its
+ * usage intervals (for the charges) or its usage charges (for the usage).
+ * One sorted query returns both sides grouped by provider (NOCASE, as they
+ * match) and resource, the spans of a group before the rows that look them
+ * up: tables are read in order, once, and sorted, instead of looked up
+ * once per match. */
+struct span {
+	int64_t start, end;
+	int stopped;            /* usage: paused, stopped or interrupted */
+};
+
+struct spans {
+	char *provider, *resource;   /* the group; provider compared NOCASE */
+	int started;
+	struct span *v;
+	size_t n, cap;
+};
+
 struct run {
 	sqlite3 *db;
 	struct rate *rates;
@@ -63,9 +94,11 @@ struct run {
 	size_t piece_count, piece_cap;
 	int64_t billed_total, expected_total;
 	long charges_seen, usage_seen, unpriced;
-	/* The longest usage interval and usage charge: lower bounds for the
-	 * index range scans on (resource_id, start). */
-	int64_t max_usage_seconds, max_charge_seconds;
+	/* The longest usage interval and usage charge per resource: lower
+	 * bounds for the index range scans on (resource_id, start). Per
+	 * resource, so that one long job (a Slurm run of days, a monthly
+	 * charge) does not widen every other resource's scans. */
+	struct bounds usage_bounds, charge_bounds;
 	int failed;
 };
 
@@ -250,41 +283,145 @@ static const char *pricing_to_category(const char *pricing)
 	return "Other";
 }
 
+static int64_t bound_seconds(const struct bounds *b, const char *resource);
+static void iso_bound(int64_t t, char *buf, size_t size);
+static void iso(int64_t t, char *buf, size_t size);
+
+static void spans_close(struct spans *sp)
+{
+	free(sp->provider);
+	free(sp->resource);
+	free(sp->v);
+}
+
+static int nocase_same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return sqlite3_stricmp(a, b) == 0;
+}
+
+/* Starts the group of provider and resource unless it is the current one
+ * (the same provider in SQLite's NOCASE, the same resource). */
+static int spans_group(struct spans *sp, const char *provider, const char *resource)
+{
+	if (sp->started && nocase_same(sp->provider, provider) && same(sp->resource, resource))
+		return SQLITE_OK;
+	free(sp->provider);
+	free(sp->resource);
+	sp->provider = provider ? strdup(provider) : NULL;
+	sp->resource = resource ? strdup(resource) : NULL;
+	sp->n = 0;
+	sp->started = 1;
+	if ((provider && !sp->provider) || (resource && !sp->resource))
+		return SQLITE_NOMEM;
+	return SQLITE_OK;
+}
+
+static int spans_add(struct spans *sp, int64_t start, int64_t end, int stopped)
+{
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 1024;
+		struct span *grown = realloc(sp->v, cap * sizeof *grown);
+		if (!grown)
+			return SQLITE_NOMEM;
+		sp->v = grown;
+		sp->cap = cap;
+	}
+	sp->v[sp->n].start = start;
+	sp->v[sp->n].end = end;
+	sp->v[sp->n].stopped = stopped;
+	sp->n++;
+	return SQLITE_OK;
+}
+
+/* The longest interval of all resources, plus a second. */
+static int64_t bounds_max(const struct bounds *b)
+{
+	int64_t m = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].seconds > m)
+			m = b->v[i].seconds;
+	return m + 1;
+}
+
+/* The first span whose start is at or after t. */
+static size_t spans_from(const struct spans *sp, int64_t t)
+{
+	size_t lo = 0, hi = sp->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sp->v[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The month's bounds as unix seconds. */
+static int month_seconds(const char *start, const char *end, int64_t *ms, int64_t *me)
+{
+	if (time_parse(start, strlen(start), 0, ms) != TIME_OK ||
+	    time_parse(end, strlen(end), 0, me) != TIME_OK)
+		return SQLITE_MISUSE;
+	*ms /= 1000;
+	*me /= 1000;
+	return SQLITE_OK;
+}
+
 enum {
-	C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
-	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY
+	C_SRC, C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
+	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY,
+	C_GROUP_PROVIDER, C_GROUP_SKU, C_ORDER_START, C_ORDER_END, C_STOPPED
 };
 
-static void iso_bound(int64_t t, char *buf, size_t size);
 
 static int check_charges(struct run *r, const char *start, const char *end, const char *provider)
 {
-	sqlite3_stmt *st = NULL, *us = NULL;
+	sqlite3_stmt *st = NULL;
+	struct spans us;
 	char *prev_key = NULL;
+	char hi[32];
+	int64_t ms, me;
 	int rc;
 
+	memset(&us, 0, sizeof us);
+	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
+		return rc;
+	/* The month's charges and, first in each group of provider (NOCASE; a
+	 * charge without one matches usage of provider '') and resource, the
+	 * usage that can overlap them (ending after the month starts, starting
+	 * before the longest charge that starts in it ends), by start. Within
+	 * a group the charges come by SKU and period and, for equal ones, by
+	 * provider as written and charge_id, so a duplicate follows its first. */
 	rc = sqlite3_prepare_v2(r->db,
-		"SELECT charge_id, provider, resource_id, instance_type, sku_id, region_id,"
+		"SELECT 0 AS src, charge_id, provider, resource_id, instance_type, sku_id, region_id,"
 		" pricing_category, project, unixepoch(charge_period_start), unixepoch(charge_period_end),"
-		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category"
+		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category,"
+		" coalesce(provider, '') AS gp, coalesce(instance_type, sku_id) AS gs,"
+		" charge_period_start AS o1, charge_period_end AS o2, 0"
 		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
 		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
-		" ORDER BY provider, resource_id, coalesce(instance_type, sku_id),"
-		" charge_period_start, charge_period_end, charge_id", -1, &st, NULL);
+		" UNION ALL"
+		" SELECT 1, NULL, provider, resource_id, NULL, NULL, NULL, NULL, NULL,"
+		" unixepoch(usage_start), unixepoch(usage_end), NULL, NULL, NULL, NULL, NULL,"
+		" provider, NULL, unixepoch(usage_start), NULL,"
+		" state = 'paused' OR state = 'stopped' OR state = 'interrupted'"
+		" FROM usage NOT INDEXED WHERE provider IS NOT NULL AND resource_id IS NOT NULL"
+		" AND usage_end > ?1 AND usage_start < ?4 AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY gp COLLATE NOCASE, resource_id, src DESC, gs, o1, o2, provider, charge_id",
+		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(r->db,
-		"SELECT state, sum(overlap_seconds(usage_start, usage_end, ?2, ?3)) FROM usage"
-		" WHERE resource_id = ?1 AND usage_start < ?5 AND usage_start >= ?7 AND usage_end > ?4"
-		" AND provider = ?6 COLLATE NOCASE GROUP BY state", -1, &us, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return rc;
-	}
+	iso(me + bounds_max(&r->charge_bounds), hi, sizeof hi);
 	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 	if (provider)
 		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, hi, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_int64 id = sqlite3_column_int64(st, C_ID);
 		const char *prov = (const char *)sqlite3_column_text(st, C_PROVIDER);
@@ -298,8 +435,15 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		int64_t billed = sqlite3_column_int64(st, C_BILLED), period = ce - cs;
 		int64_t covered = 0, stopped = 0, unexpl, paused, billable, billed_rest, expected;
 		const struct rate *rt;
-		char key[1024], cs_text[32], ce_text[32];
+		char key[1024];
 
+		rc = spans_group(&us, (const char *)sqlite3_column_text(st, C_GROUP_PROVIDER), res);
+		if (rc == SQLITE_OK && sqlite3_column_int(st, C_SRC) == 1)
+			rc = spans_add(&us, cs, ce, sqlite3_column_int(st, C_STOPPED));
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_column_int(st, C_SRC) == 1)
+			continue;
 		r->charges_seen++;
 		r->billed_total += billed;
 		if (cls) {
@@ -325,30 +469,22 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		free(prev_key);
 		prev_key = strdup(key);
 
-		/* The usage behind the charge period, by state. */
-		snprintf(cs_text, sizeof cs_text, "%lld", (long long)cs);
-		snprintf(ce_text, sizeof ce_text, "%lld", (long long)ce);
+		/* The usage behind the charge period: the intervals of the same
+		 * provider and resource that start before its end and end after
+		 * its start (none starts before cs - the longest one). */
 		{
-			char s_iso[32], e_iso[32];
-			time_t a = (time_t)cs, b = (time_t)ce;
-			struct tm tm;
-			strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
-			strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
-			sqlite3_reset(us);
-			sqlite3_bind_text(us, 1, res, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(us, 2, cs);
-			sqlite3_bind_int64(us, 3, ce);
-			sqlite3_bind_text(us, 4, s_iso, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(us, 5, e_iso, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(us, 6, prov ? prov : "", -1, SQLITE_TRANSIENT);
-			iso_bound(cs - r->max_usage_seconds, s_iso, sizeof s_iso);
-			sqlite3_bind_text(us, 7, s_iso, -1, SQLITE_TRANSIENT);
-			while (sqlite3_step(us) == SQLITE_ROW) {
-				const char *state = (const char *)sqlite3_column_text(us, 0);
-				int64_t sec = sqlite3_column_int64(us, 1);
+			int64_t longest = bound_seconds(&r->usage_bounds, res);
+			size_t i;
+
+			for (i = spans_from(&us, cs - longest - 1); i < us.n && us.v[i].start < ce; i++) {
+				const struct span *u = &us.v[i];
+				int64_t sec;
+
+				if (u->end <= cs)
+					continue;
+				sec = (u->end < ce ? u->end : ce) - (u->start > cs ? u->start : cs);
 				covered += sec;
-				if (state && (!strcmp(state, "paused") || !strcmp(state, "stopped") ||
-					      !strcmp(state, "interrupted")))
+				if (u->stopped)
 					stopped += sec;
 			}
 		}
@@ -401,84 +537,110 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 	}
 	free(prev_key);
 	sqlite3_finalize(st);
-	sqlite3_finalize(us);
+	spans_close(&us);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Running or idle usage on a billed provider that no charge covers. */
 static int check_usage(struct run *r, const char *start, const char *end, const char *provider)
 {
-	sqlite3_stmt *st = NULL, *cs = NULL;
+	sqlite3_stmt *st = NULL;
+	struct spans cs;
+	char lo[32];
+	int64_t ms, me;
 	int rc;
 
+	memset(&cs, 0, sizeof cs);
+	if ((rc = month_seconds(start, end, &ms, &me)) != SQLITE_OK)
+		return rc;
+	/* The month's usage and, first in each group of provider (NOCASE) and
+	 * resource, the usage charges that can cover it (starting before the
+	 * month ends, after its start less the longest charge, and ending
+	 * after it starts), by start. Columns 1-10 are the usage's. */
 	rc = sqlite3_prepare_v2(r->db,
-		"SELECT usage_id, provider, project, resource_id, instance_type, pricing, state,"
-		" max(unixepoch(usage_start), unixepoch(?1)), min(unixepoch(usage_end), unixepoch(?2)),"
+		"SELECT 1 AS src, usage_id, provider, project, resource_id, instance_type, pricing, state,"
+		" max(unixepoch(usage_start), unixepoch(?1)) AS o1, min(unixepoch(usage_end), unixepoch(?2)),"
 		" provider IN (SELECT DISTINCT provider COLLATE NOCASE FROM charges"
 		"   WHERE charge_period_start >= ?1 AND charge_period_start < ?2)"
 		" FROM usage WHERE usage_end > ?1 AND usage_start < ?2"
-		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE) ORDER BY usage_id", -1, &st, NULL);
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" UNION ALL"
+		" SELECT 0, NULL, provider, NULL, resource_id, NULL, NULL, NULL,"
+		" unixepoch(charge_period_start), unixepoch(charge_period_end), NULL FROM charges"
+		" WHERE provider IS NOT NULL AND resource_id IS NOT NULL AND charge_class IS NULL"
+		" AND (charge_category IS NULL OR charge_category = 'Usage')"
+		" AND charge_period_start >= ?4 AND charge_period_start < ?2 AND charge_period_end > ?1"
+		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
+		" ORDER BY provider COLLATE NOCASE, resource_id, src, o1, usage_id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_prepare_v2(r->db,
-		"SELECT interval_union_seconds(max(unixepoch(charge_period_start), ?2),"
-		" min(unixepoch(charge_period_end), ?3)) FROM charges"
-		" WHERE resource_id = ?1 AND charge_period_start < ?5 AND charge_period_start >= ?7"
-		" AND charge_period_end > ?4"
-		" AND provider = ?6 COLLATE NOCASE AND charge_class IS NULL"
-		" AND (charge_category IS NULL OR charge_category = 'Usage')", -1, &cs, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return rc;
-	}
+	iso_bound(ms - bounds_max(&r->charge_bounds), lo, sizeof lo);
 	sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 	if (provider)
 		sqlite3_bind_text(st, 3, provider, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, lo, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *prov = (const char *)sqlite3_column_text(st, 1);
-		const char *res = (const char *)sqlite3_column_text(st, 3);
-		const char *pricing = (const char *)sqlite3_column_text(st, 5);
-		const char *state = (const char *)sqlite3_column_text(st, 6);
-		int64_t us = sqlite3_column_int64(st, 7), ue = sqlite3_column_int64(st, 8);
-		int64_t covered = 0, gap;
-		char s_iso[32], e_iso[32];
-		time_t a = (time_t)us, b = (time_t)ue;
-		struct tm tm;
+		const char *prov = (const char *)sqlite3_column_text(st, 2);
+		const char *res = (const char *)sqlite3_column_text(st, 4);
+		const char *pricing = (const char *)sqlite3_column_text(st, 6);
+		const char *state = (const char *)sqlite3_column_text(st, 7);
+		int64_t us = sqlite3_column_int64(st, 8), ue = sqlite3_column_int64(st, 9);
+		int64_t covered = 0, gap, longest, cur_start = 0, cur_end = 0;
 		const struct rate *rt;
 		int64_t expected = 0;
+		int open = 0;
+		size_t i;
 
+		rc = spans_group(&cs, prov, res);
+		if (rc == SQLITE_OK && sqlite3_column_int(st, 0) == 0)
+			rc = spans_add(&cs, us, ue, 0);
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_column_int(st, 0) == 0)
+			continue;
 		r->usage_seen++;
 		if (!prov || !res || (pricing && !strcmp(pricing, "own")) || ue <= us ||
-		    !sqlite3_column_int(st, 9) || !state ||
+		    !sqlite3_column_int(st, 10) || !state ||
 		    (strcmp(state, "running") && strcmp(state, "idle")))
 			continue;
-		strftime(s_iso, sizeof s_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&a, &tm));
-		strftime(e_iso, sizeof e_iso, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&b, &tm));
-		sqlite3_reset(cs);
-		sqlite3_bind_text(cs, 1, res, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(cs, 2, us);
-		sqlite3_bind_int64(cs, 3, ue);
-		sqlite3_bind_text(cs, 4, s_iso, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cs, 5, e_iso, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cs, 6, prov, -1, SQLITE_TRANSIENT);
-		iso_bound(us - r->max_charge_seconds, s_iso, sizeof s_iso);
-		sqlite3_bind_text(cs, 7, s_iso, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(cs) == SQLITE_ROW)
-			covered = sqlite3_column_int64(cs, 0);
+		/* The union of the usage charges of the same provider and
+		 * resource over [us, ue): those that start before ue and end
+		 * after us (none starts before us - the longest one). They come
+		 * by start, so the clipped starts do not decrease either. */
+		longest = bound_seconds(&r->charge_bounds, res);
+		for (i = spans_from(&cs, us - longest - 1); i < cs.n && cs.v[i].start < ue; i++) {
+			int64_t a = cs.v[i].start > us ? cs.v[i].start : us;
+			int64_t b = cs.v[i].end < ue ? cs.v[i].end : ue;
+
+			if (b <= a)
+				continue;
+			if (open && a <= cur_end) {
+				if (b > cur_end)
+					cur_end = b;
+				continue;
+			}
+			if (open)
+				covered += cur_end - cur_start;
+			cur_start = a;
+			cur_end = b;
+			open = 1;
+		}
+		if (open)
+			covered += cur_end - cur_start;
 		gap = (ue - us) - covered;
 		if (gap <= 0)
 			continue;
-		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 4), NULL,
+		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 5), NULL,
 			       pricing_to_category(pricing), NULL, us);
 		if (rt)
 			expected = reconcile_portion(rt->net_price, gap, 3600);
 		r->expected_total += expected;
-		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 2), res, us, ue,
-			  gap, 0, expected, sqlite3_column_int64(st, 0));
+		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 3), res, us, ue,
+			  gap, 0, expected, sqlite3_column_int64(st, 1));
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(cs);
+	spans_close(&cs);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -493,17 +655,64 @@ static void iso_bound(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
 }
 
-static int64_t max_seconds(sqlite3 *db, const char *sql)
+/* Fills b from sql's rows (resource, longest seconds) in resource order. */
+static int load_bounds(sqlite3 *db, const char *sql, struct bounds *b)
 {
 	sqlite3_stmt *st;
-	int64_t v = 0;
+	size_t cap = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return INT64_C(1) << 40;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *res = (const char *)sqlite3_column_text(st, 0);
+
+		if (!res)
+			continue;
+		if (b->n == cap) {
+			struct bound *grown;
+			cap = cap ? cap * 2 : 256;
+			if (!(grown = realloc(b->v, cap * sizeof *grown))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			b->v = grown;
+		}
+		if (!(b->v[b->n].resource = strdup(res))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		b->v[b->n++].seconds = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
-	return v + 1;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void free_bounds(struct bounds *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].resource);
+	free(b->v);
+}
+
+/* The longest interval of resource, plus a second; 0 when it has none. */
+static int64_t bound_seconds(const struct bounds *b, const char *resource)
+{
+	size_t lo = 0, hi = b->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(b->v[mid].resource, resource);
+
+		if (c == 0)
+			return b->v[mid].seconds + 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static int cmp_text(const char *a, const char *b)
@@ -646,13 +855,20 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 	r.db = db;
 	if (reconcile_month_bounds(month, start, end) < 0)
 		return SQLITE_MISUSE;
-	r.max_usage_seconds = max_seconds(db, "SELECT max(unixepoch(usage_end) - unixepoch(usage_start))"
-					  " FROM usage");
-	r.max_charge_seconds = max_seconds(db,
-		"SELECT max(unixepoch(charge_period_end) - unixepoch(charge_period_start)) FROM charges"
-		" WHERE charge_class IS NULL AND (charge_category IS NULL OR charge_category = 'Usage')"
-		" AND resource_id IS NOT NULL");
-	rc = load_rates(&r);
+	/* Full scans in table order (NOT INDEXED), grouped by a sort: cheaper
+	 * than walking the (resource_id, start) indexes and fetching each row. */
+	rc = load_bounds(db,
+		"SELECT resource_id, max(unixepoch(usage_end) - unixepoch(usage_start))"
+		" FROM usage NOT INDEXED WHERE resource_id IS NOT NULL"
+		" GROUP BY resource_id ORDER BY resource_id", &r.usage_bounds);
+	if (rc == SQLITE_OK)
+		rc = load_bounds(db,
+			"SELECT resource_id, max(unixepoch(charge_period_end) - unixepoch(charge_period_start))"
+			" FROM charges NOT INDEXED WHERE charge_class IS NULL"
+			" AND (charge_category IS NULL OR charge_category = 'Usage') AND resource_id IS NOT NULL"
+			" GROUP BY resource_id ORDER BY resource_id", &r.charge_bounds);
+	if (rc == SQLITE_OK)
+		rc = load_rates(&r);
 	if (rc == SQLITE_OK)
 		rc = check_charges(&r, start, end, provider);
 	if (rc == SQLITE_OK)
@@ -696,6 +912,8 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 		free(r.rates[i].category);
 	}
 	free(r.rates);
+	free_bounds(&r.usage_bounds);
+	free_bounds(&r.charge_bounds);
 	for (i = 0; i < r.piece_count; i++) {
 		free(r.pieces[i].provider);
 		free(r.pieces[i].project);
