@@ -211,33 +211,38 @@ static int load_rates(struct run *r)
 	return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 }
 
-/* The rate in force at t for provider, SKU (either name), category and
- * region: an exact region before a region-less rate, then the latest start. */
+/* The rate in force at t for provider, SKU (either name, or a rate for
+ * sku '*', as the usage views take it), category and region: an exact SKU
+ * before '*', an exact region before a region-less rate, then the latest
+ * start. */
 static const struct rate *find_rate(const struct run *r, const char *provider, const char *sku1,
 				    const char *sku2, const char *category, const char *region,
 				    int64_t t)
 {
 	const struct rate *best = NULL;
-	int best_region = -1;
+	int best_region = -1, best_sku = -1;
 	size_t i;
 
 	for (i = 0; i < r->rate_count; i++) {
 		const struct rate *rt = &r->rates[i];
-		int region_match;
+		int region_match, sku_match;
 
 		if (!same_nocase(rt->provider, provider) || t < rt->from || t >= rt->to)
 			continue;
-		if (!(sku1 && same(rt->sku, sku1)) && !(sku2 && same(rt->sku, sku2)))
+		sku_match = (sku1 && same(rt->sku, sku1)) || (sku2 && same(rt->sku, sku2));
+		if (!sku_match && !same(rt->sku, "*"))
 			continue;
 		if (!same_nocase(rt->category, category ? category : "Standard"))
 			continue;
 		if (rt->region && *rt->region && !(region && same(rt->region, region)))
 			continue;
 		region_match = rt->region && *rt->region;
-		if (!best || region_match > best_region ||
-		    (region_match == best_region && rt->from > best->from)) {
+		if (!best || sku_match > best_sku ||
+		    (sku_match == best_sku && (region_match > best_region ||
+		     (region_match == best_region && rt->from > best->from)))) {
 			best = rt;
 			best_region = region_match;
+			best_sku = sku_match;
 		}
 	}
 	return best;

@@ -67,4 +67,30 @@ cl reconcile --month 2026-11 --tolerance 4.50 >/dev/null
 cl reconcile --month 2026-11 --provider GC >/dev/null
 [ "$(sqlite3 "$work/l.db" "SELECT count(*), charges_seen FROM findings JOIN reconciliations USING (reconciliation_id) WHERE reconciliation_id = 3")" = "2|5" ] ||
 	fail "--provider GC"
+# A rate for sku '*' prices any SKU of its provider without a rate of its
+# own (as the usage views do); an exact SKU's rate goes first.
+"$COSTLEDGER" --ledger "$work/w.db" init >/dev/null || fail "init w.db"
+cat >"$work/wrates.csv" <<'CSV'
+provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to
+W,*,,Standard,hour,2.00,USD,0,wall,2026-01-01T00:00:00Z,
+W,x1,,Standard,hour,3.00,USD,0,wall,2026-01-01T00:00:00Z,
+CSV
+cat >"$work/wusage.csv" <<'CSV'
+usage_start,usage_end,state,job_id,project,provider,account,resource_id,instance_type,pricing,gpus,epoch,planned_epochs,run_id
+2026-11-06T00:00:00Z,2026-11-06T01:00:00Z,running,k1,p,W,x,w1,x1,on-demand,1,,,
+2026-11-06T00:00:00Z,2026-11-06T01:00:00Z,running,k2,p,W,x,w2,x2,on-demand,1,,,
+CSV
+cat >"$work/wbill.csv" <<'CSV'
+ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ProviderName,ResourceId,SkuId,PricingCategory,PricingQuantity,ContractedUnitPrice,BilledCost,BillingCurrency
+2026-11-06T00:00:00Z,2026-11-06T01:00:00Z,Usage,W,w1,x1,Standard,1,3.00,3.00,USD
+2026-11-06T00:00:00Z,2026-11-06T01:00:00Z,Usage,W,w2,x2,Standard,1,2.50,2.50,USD
+CSV
+for f in "--format rates $work/wrates.csv" "--format usage $work/wusage.csv" "$work/wbill.csv"; do
+	# shellcheck disable=SC2086
+	"$COSTLEDGER" --ledger "$work/w.db" import $f >/dev/null || fail "import $f"
+done
+"$COSTLEDGER" --ledger "$work/w.db" reconcile --month 2026-11 >"$work/wout.txt"
+got=$(sqlite3 "$work/w.db" "SELECT kind, resource_id, billed, expected, difference, hours FROM findings ORDER BY kind, resource_id")
+want="rate_mismatch|w2|2500000000|2000000000|500000000|1.0"
+[ "$got" = "$want" ] || { cat "$work/wout.txt"; printf 'got:\n%s\nwant:\n%s\n' "$got" "$want"; fail "sku '*' rate"; }
 echo "reconcile_rules: ok"
