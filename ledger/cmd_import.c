@@ -205,6 +205,21 @@ static int on_bill_record(void *context, const struct csv_row *row, void *out, i
 	return 0;
 }
 
+/* After a rates, budgets or fx store call: rc < 0 bad input (error set),
+ * rc > 0 an SQLite failure, else the outcome is counted. */
+static int stored(struct import_run *run, int rc, long line, enum store_outcome outcome)
+{
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (rc > 0)
+		return store_failed(run, line);
+	if (outcome == STORE_INSERTED)
+		run->inserted++;
+	else
+		run->duplicate++;
+	return 0;
+}
+
 static int on_rates_row(struct import_run *run, const struct csv_row *row)
 {
 	enum store_outcome outcome;
@@ -230,15 +245,7 @@ static int on_rates_row(struct import_run *run, const struct csv_row *row)
 				      &run->error);
 		run->rounded += budget.rounded > 0;
 	}
-	if (rc < 0)
-		return EXIT_USAGE;
-	if (rc > 0)
-		return store_failed(run, row->line);
-	if (outcome == STORE_INSERTED)
-		run->inserted++;
-	else
-		run->duplicate++;
-	return 0;
+	return stored(run, rc, row->line, outcome);
 }
 
 static int on_fx_row(struct import_run *run, const struct csv_row *row)
@@ -256,15 +263,7 @@ static int on_fx_row(struct import_run *run, const struct csv_row *row)
 	if (fx_reader_row(run->fx, row, &rate, &run->error) < 0)
 		return EXIT_USAGE;
 	rc = fx_store_add(run->fx_store, run->import_id, run->file, &rate, &outcome, &run->error);
-	if (rc < 0)
-		return EXIT_USAGE;
-	if (rc > 0)
-		return store_failed(run, row->line);
-	if (outcome == STORE_INSERTED)
-		run->inserted++;
-	else
-		run->duplicate++;
-	return 0;
+	return stored(run, rc, row->line, outcome);
 }
 
 static int on_row(void *context, const struct csv_row *row)
