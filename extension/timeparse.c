@@ -53,7 +53,7 @@ static int is_leap(int64_t y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static unsigned days_in_month(int64_t y, unsigned m)
+unsigned days_in_month(int64_t y, unsigned m)
 {
 	static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];

@@ -26,6 +26,9 @@ enum time_status {
  */
 int time_parse(const char *s, size_t n, int default_offset_minutes, int64_t *unix_ms);
 
+/* Days in month m (1-12) of year y, proleptic Gregorian. */
+unsigned days_in_month(int64_t y, unsigned m);
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (no range checks). */
 int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
 

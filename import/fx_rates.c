@@ -1,6 +1,7 @@
 /* fx_rates.c: fx rates CSV rows (date,from,to,rate) to struct fx_rate. */
 #include "fx_rates.h"
 
+#include "timeparse.h"
 #include "usage.h"
 
 #include <ctype.h>
@@ -158,8 +159,7 @@ static int field(const struct fx_reader *r, const struct csv_row *row, enum colu
 
 const char *fx_date_problem(const char *s)
 {
-	static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int i, year, month, day, last;
+	int i, year, month, day;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return "not a date YYYY-MM-DD";
@@ -171,9 +171,7 @@ const char *fx_date_problem(const char *s)
 	day = atoi(s + 8);
 	if (month < 1 || month > 12)
 		return "no such month";
-	last = days_in[month - 1] +
-	       (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
-	if (day < 1 || day > last)
+	if (day < 1 || (unsigned)day > days_in_month(year, (unsigned)month))
 		return "no such day";
 	return NULL;
 }
