@@ -116,8 +116,7 @@ struct bill_mapping {
 	size_t tags_size;
 };
 
-/* Folds a header name: lowercase, without '/', '_', ' ' and a BOM. */
-static void fold(const char *s, char *out, size_t size)
+void bill_fold_header(const char *s, char *out, size_t size)
 {
 	size_t n = 0;
 
@@ -135,7 +134,7 @@ static int find_column(char *const *folded, size_t count, const char *name)
 	char want[128];
 	size_t i;
 
-	fold(name, want, sizeof want);
+	bill_fold_header(name, want, sizeof want);
 	for (i = 0; i < count; i++)
 		if (strcmp(folded[i], want) == 0)
 			return (int)i;
@@ -285,7 +284,7 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	m->header_count = header->count;
 	for (i = 0; i < header->count; i++) {
 		char buf[256];
-		fold(header->fields[i], buf, sizeof buf);
+		bill_fold_header(header->fields[i], buf, sizeof buf);
 		if (!(folded[i] = strdup(buf)) || !(m->header[i] = strdup(header->fields[i]))) {
 			import_error_set(error, file, header->line, NULL, "out of memory");
 			goto done;

@@ -40,6 +40,10 @@ int bill_mapping_row(struct bill_mapping *mapping, const struct csv_row *row,
  */
 int bill_mapping_built_tags(const struct bill_mapping *mapping, const struct charge *charge);
 
+/* Folds a header name as the mapping compares it: lowercase, without '/',
+ * '_', ' ' and '"'. */
+void bill_fold_header(const char *name, char *out, size_t size);
+
 /* A NULL as bills write it: empty, NULL or null. */
 int bill_is_null(const char *s, size_t n);
 

@@ -13,7 +13,6 @@
 #include "money.h"
 #include "reader.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,20 +34,6 @@ struct run {
 	struct import_error error;
 };
 
-/* The header name folded as bill.c folds it. */
-static void fold(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (; *s && n + 1 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '/' || c == '_' || c == ' ' || c == '"')
-			continue;
-		out[n++] = (char)tolower(c);
-	}
-	out[n] = 0;
-}
-
 static int on_row(void *context, const struct csv_row *row)
 {
 	struct run *r = context;
@@ -65,7 +50,7 @@ static int on_row(void *context, const struct csv_row *row)
 		r->billed_column = -1;
 		for (i = 0; i < row->count; i++) {
 			char folded[256];
-			fold(row->fields[i], folded, sizeof folded);
+			bill_fold_header(row->fields[i], folded, sizeof folded);
 			if (strcmp(folded, !strncmp(bill_mapping_format(r->mapping), "focus", 5) ?
 				   "billedcost" : "lineitemunblendedcost") == 0) {
 				r->billed_column = (int)i;
