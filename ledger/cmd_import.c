@@ -117,6 +117,14 @@ static int store_failed(struct import_run *run, long line)
 	return EXIT_LEDGER;
 }
 
+static void count_outcome(struct import_run *run, enum store_outcome outcome)
+{
+	if (outcome == STORE_INSERTED)
+		run->inserted++;
+	else
+		run->duplicate++;
+}
+
 static int on_usage_record(void *context, const struct usage_record *record)
 {
 	struct import_run *run = context;
@@ -124,10 +132,7 @@ static int on_usage_record(void *context, const struct usage_record *record)
 
 	if (usage_store_add(run->usage_store, run->import_id, run->file, record, &outcome) != SQLITE_OK)
 		return store_failed(run, record->source_line);
-	if (outcome == STORE_INSERTED)
-		run->inserted++;
-	else
-		run->duplicate++;
+	count_outcome(run, outcome);
 	return 0;
 }
 
@@ -197,10 +202,7 @@ static int on_bill_record(void *context, const struct csv_row *row, void *out, i
 					 message);
 		return strstr(message, "JSON") ? EXIT_USAGE : EXIT_LEDGER;
 	}
-	if (outcome == STORE_INSERTED)
-		run->inserted++;
-	else
-		run->duplicate++;
+	count_outcome(run, outcome);
 	run->rounded += record->charge.rounded > 0;
 	return 0;
 }
@@ -213,10 +215,7 @@ static int stored(struct import_run *run, int rc, long line, enum store_outcome 
 		return EXIT_USAGE;
 	if (rc > 0)
 		return store_failed(run, line);
-	if (outcome == STORE_INSERTED)
-		run->inserted++;
-	else
-		run->duplicate++;
+	count_outcome(run, outcome);
 	return 0;
 }
 
@@ -595,14 +594,14 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		}
 		goto done;
 	}
-	if (run.kind == K_SACCT) /* no quoting in sacct output: quotes are data */
+	if (run.kind == K_SACCT) { /* no quoting in sacct output: quotes are data */
 		result = usage_lines_run(file, '|', on_row, &run, &stats, &run.error);
-	else if (run.kind == K_BILL) {
+	} else if (run.kind == K_BILL) {
 		struct reader_map map = {map_bill_row, release_bill_record, &run, sizeof(struct bill_record)};
 		result = reader_run_mapped(file, &reader, &map, on_bill_record, &run, &stats, &run.error);
-	}
-	else
+	} else {
 		result = reader_run(file, &reader, on_row, &run, &stats, &run.error);
+	}
 	if (result == 0)
 		result = end_of_file(&run);
 	if (result != 0) {
