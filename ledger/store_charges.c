@@ -81,10 +81,14 @@ static void charge_texts(const struct charge *ch, const char *texts[CHARGE_TEXTS
 	texts[12] = ch->pricing_category;
 	texts[13] = ch->pricing_unit;
 	texts[14] = ch->billing_currency;
+	texts[15] = ch->invoice_id;
+	texts[16] = ch->commitment_discount_status;
+	texts[17] = ch->tags;
 }
 
 /* The parameter each of charge_texts() binds to. */
-static const int text_parameter[CHARGE_TEXTS] = {6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 31};
+static const int text_parameter[CHARGE_TEXTS] = {6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24,
+						     31, 32, 33, 34};
 
 static void format_time(const struct opt_i64 *v, char *buf, int *length)
 {
@@ -104,14 +108,6 @@ void charge_binding_make(const struct charge *ch, struct charge_binding *b)
 	format_time(&ch->billing_period_end, b->time[1], &b->time_length[1]);
 	format_time(&start, b->time[2], &b->time_length[2]);
 	format_time(&end, b->time[3], &b->time_length[3]);
-}
-
-static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(stmt, i);
 }
 
 static void bind_opt(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
@@ -165,9 +161,6 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 	bind_opt(st, 28, &ch->effective_cost);
 	bind_opt(st, 29, &ch->list_cost);
 	bind_opt(st, 30, &ch->contracted_cost);
-	bind_text(st, 32, ch->invoice_id);
-	bind_text(st, 33, ch->commitment_discount_status);
-	bind_text(st, 34, ch->tags);
 	sqlite3_bind_text(st, 35, s->tag_path, -1, SQLITE_STATIC);
 
 	return dedup_insert(&s->dedup, st, ch->row_key, import_id, outcome);

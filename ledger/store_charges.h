@@ -18,7 +18,7 @@ void charge_store_close(struct charge_store *store);
  * times as ledger text. Made by charge_binding_make, which calls no SQLite,
  * so the reading thread can do it while the storing thread inserts.
  */
-#define CHARGE_TEXTS 15
+#define CHARGE_TEXTS 18
 struct charge_binding {
 	int text_length[CHARGE_TEXTS];      /* -1: NULL */
 	char time[4][32];                   /* billing and charge period start, end */
