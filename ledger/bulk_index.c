@@ -1,38 +1,7 @@
 /* bulk_index.c: see bulk_index.h. */
 #include "bulk_index.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-struct bulk_index {
-	char **name, **create_sql; /* the deferred indexes and their CREATE INDEX */
-	size_t count, size;
-	char **tables;          /* tables already considered */
-	size_t tables_count;
-};
-
-static int seen_table(struct bulk_index *bulk, const char *table)
-{
-	size_t i;
-
-	for (i = 0; i < bulk->tables_count; i++)
-		if (!strcmp(bulk->tables[i], table))
-			return 1;
-	return 0;
-}
-
-static int note_table(struct bulk_index *bulk, const char *table)
-{
-	char **tables = realloc(bulk->tables, (bulk->tables_count + 1) * sizeof *tables);
-
-	if (!tables)
-		return SQLITE_NOMEM;
-	bulk->tables = tables;
-	if (!(tables[bulk->tables_count] = strdup(table)))
-		return SQLITE_NOMEM;
-	bulk->tables_count++;
-	return SQLITE_OK;
-}
+#include <stddef.h>
 
 /* max(rowid): the rows a table holds, near enough, without counting them. */
 static sqlite3_int64 table_rows(sqlite3 *db, const char *table)
@@ -49,57 +18,28 @@ static sqlite3_int64 table_rows(sqlite3 *db, const char *table)
 	return rows;
 }
 
-static int remember(struct bulk_index *bulk, const char *name, const char *create_sql)
-{
-	if (bulk->count == bulk->size) {
-		size_t size = bulk->size ? bulk->size * 2 : 4;
-		char **names = realloc(bulk->name, size * sizeof *names);
-		char **sqls = names ? realloc(bulk->create_sql, size * sizeof *sqls) : NULL;
-
-		if (names)
-			bulk->name = names;
-		if (!sqls)
-			return SQLITE_NOMEM;
-		bulk->create_sql = sqls;
-		bulk->size = size;
-	}
-	bulk->name[bulk->count] = strdup(name);
-	bulk->create_sql[bulk->count] = strdup(create_sql);
-	if (!bulk->name[bulk->count] || !bulk->create_sql[bulk->count]) {
-		free(bulk->name[bulk->count]);
-		free(bulk->create_sql[bulk->count]);
-		return SQLITE_NOMEM;
-	}
-	bulk->count++;
-	return SQLITE_OK;
-}
-
-int bulk_index_defer(struct bulk_index **bulkp, sqlite3 *db, const char *table,
-		     const char *arrival_column, sqlite3_int64 expected_rows)
+int bulk_index_defer(sqlite3 *db, const char *table, const char *arrival_column,
+		     sqlite3_int64 expected_rows)
 {
 	/* Indexes the user or the schema created (origin 'c'), not the ones
 	 * behind UNIQUE or PRIMARY KEY constraints, no unique ones, and none
 	 * led by the arrival column: those grow at their end anyway, and every
-	 * CREATE INDEX reads the whole table again. */
-	static const char list_sql[] =
-		"SELECT il.name, s.sql FROM pragma_index_list(?1) il"
+	 * CREATE INDEX reads the whole table again. The INSERT ... SELECT
+	 * runs to its end before any DROP: DDL under a running statement fails. */
+	static const char record_sql[] =
+		"INSERT OR REPLACE INTO deferred_indexes (name, tbl_name, sql)"
+		" SELECT il.name, ?1, s.sql FROM pragma_index_list(?1) il"
 		" JOIN sqlite_schema s ON s.type = 'index' AND s.name = il.name"
 		" WHERE il.origin = 'c' AND il.\"unique\" = 0 AND s.sql IS NOT NULL"
 		"   AND coalesce((SELECT ii.name FROM pragma_index_info(il.name) ii"
-		"                 WHERE ii.seqno = 0), '') <> ?2"
-		" ORDER BY il.name";
-	struct bulk_index *bulk = *bulkp;
+		"                 WHERE ii.seqno = 0), '') <> ?2";
+	static const char list_sql[] =
+		"SELECT name FROM deferred_indexes WHERE tbl_name = ?1 AND"
+		" name IN (SELECT name FROM sqlite_schema WHERE type = 'index') ORDER BY name";
 	sqlite3_stmt *stmt = NULL;
 	sqlite3_int64 rows;
-	size_t i, first;
 	int rc;
 
-	if (!bulk && !(bulk = *bulkp = calloc(1, sizeof *bulk)))
-		return SQLITE_NOMEM;
-	if (seen_table(bulk, table))
-		return SQLITE_OK;
-	if ((rc = note_table(bulk, table)) != SQLITE_OK)
-		return rc;
 	if (expected_rows < BULK_INDEX_MIN_ROWS)
 		return SQLITE_OK;
 	rows = table_rows(db, table);
@@ -107,57 +47,98 @@ int bulk_index_defer(struct bulk_index **bulkp, sqlite3 *db, const char *table,
 		return sqlite3_errcode(db);
 	if (rows >= 4 * expected_rows)
 		return SQLITE_OK;
-	if ((rc = sqlite3_prepare_v2(db, list_sql, -1, &stmt, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(db, record_sql, -1, &stmt, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, arrival_column, -1, SQLITE_STATIC);
-	first = bulk->count;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
-	       (rc = remember(bulk, (const char *)sqlite3_column_text(stmt, 0),
-			      (const char *)sqlite3_column_text(stmt, 1))) == SQLITE_OK)
-		;
+	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return rc;
-	/* Dropped only once the listing is done: DDL under a running statement fails. */
-	for (i = first; i < bulk->count; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", bulk->name[i]);
+		return sqlite3_errcode(db);
+	/* Each drop changes the schema, so the names are read again after it. */
+	for (;;) {
+		char *drop;
 
+		if ((rc = sqlite3_prepare_v2(db, list_sql, -1, &stmt, NULL)) != SQLITE_OK)
+			return rc;
+		sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc != SQLITE_ROW) {
+			sqlite3_finalize(stmt);
+			return rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+		}
+		drop = sqlite3_mprintf("DROP INDEX \"%w\"", (const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_finalize(stmt);
 		rc = drop ? sqlite3_exec(db, drop, NULL, NULL, NULL) : SQLITE_NOMEM;
 		sqlite3_free(drop);
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	return SQLITE_OK;
 }
 
-int bulk_index_restore(struct bulk_index *bulk, sqlite3 *db)
+int bulk_index_pending(sqlite3 *db)
 {
-	size_t i;
-	int rc;
+	sqlite3_stmt *stmt = NULL;
+	int count = -1;
 
-	if (!bulk)
-		return SQLITE_OK;
-	for (i = 0; i < bulk->count; i++)
-		if ((rc = sqlite3_exec(db, bulk->create_sql[i], NULL, NULL, NULL)) != SQLITE_OK)
-			return rc;
-	return SQLITE_OK;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM deferred_indexes", -1, &stmt, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		count = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return count;
 }
 
-void bulk_index_free(struct bulk_index *bulk)
+/* Creates the first listed index that does not exist and strikes it off;
+ * SQLITE_DONE when the list is empty. */
+static int build_one(sqlite3 *db)
 {
-	size_t i;
+	static const char next_sql[] =
+		"SELECT name, sql, name IN (SELECT name FROM sqlite_schema WHERE type = 'index')"
+		" FROM deferred_indexes ORDER BY name LIMIT 1";
+	sqlite3_stmt *stmt = NULL;
+	char *name = NULL, *create = NULL, *done = NULL;
+	int rc, exists;
 
-	if (!bulk)
-		return;
-	for (i = 0; i < bulk->count; i++) {
-		free(bulk->name[i]);
-		free(bulk->create_sql[i]);
+	if ((rc = sqlite3_prepare_v2(db, next_sql, -1, &stmt, NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return rc == SQLITE_DONE ? SQLITE_DONE : sqlite3_errcode(db);
 	}
-	free(bulk->name);
-	for (i = 0; i < bulk->tables_count; i++)
-		free(bulk->tables[i]);
-	free(bulk->create_sql);
-	free(bulk->tables);
-	free(bulk);
+	name = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(stmt, 0));
+	create = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(stmt, 1));
+	exists = sqlite3_column_int(stmt, 2);
+	sqlite3_finalize(stmt);
+	done = name ? sqlite3_mprintf("DELETE FROM deferred_indexes WHERE name = %Q", name) : NULL;
+	if (!name || !create || !done)
+		rc = SQLITE_NOMEM;
+	else if (!exists && (rc = sqlite3_exec(db, create, NULL, NULL, NULL)) != SQLITE_OK)
+		;
+	else
+		rc = sqlite3_exec(db, done, NULL, NULL, NULL);
+	sqlite3_free(name);
+	sqlite3_free(create);
+	sqlite3_free(done);
+	return rc;
+}
+
+int bulk_index_build(sqlite3 *db)
+{
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = build_one(db)) == SQLITE_OK)
+		;
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		/* Keep the first error's code; ROLLBACK may fail on its own. */
+		int error = sqlite3_extended_errcode(db);
+
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return error != SQLITE_OK ? error : rc;
+	}
+	return SQLITE_OK;
 }

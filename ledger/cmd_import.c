@@ -8,6 +8,7 @@
  * usage; rate cards to rates; budgets to budgets; exchange rates to
  * fx_rates. With --format auto the kind is told from the file's first line.
  */
+#include "background_checkpoint.h"
 #include "bulk_index.h"
 #include "commands.h"
 #include "ledger.h"
@@ -84,7 +85,6 @@ struct import_run {
 	struct fx_reader *fx;
 	struct fx_store *fx_store;
 	int header_seen;
-	struct bulk_index **bulk; /* the command's deferred indexes */
 	sqlite3_int64 import_id;
 	long rows, inserted, duplicate, rounded, skipped;
 	struct import_error error;
@@ -461,7 +461,7 @@ static sqlite3_int64 expected_rows(const char *file)
 
 static int open_usage_store(struct import_run *run)
 {
-	int rc = bulk_index_defer(run->bulk, run->db, "usage", "usage_start", expected_rows(run->file));
+	int rc = bulk_index_defer(run->db, "usage", "usage_start", expected_rows(run->file));
 
 	return rc == SQLITE_OK ? usage_store_open(run->db, &run->usage_store) : rc;
 }
@@ -473,7 +473,7 @@ static int open_kind(struct import_run *run)
 
 	switch (run->kind) {
 	case K_BILL:
-		rc = bulk_index_defer(run->bulk, run->db, "charges", "charge_period_start",
+		rc = bulk_index_defer(run->db, "charges", "charge_period_start",
 				      expected_rows(run->file));
 		if (rc == SQLITE_OK)
 			rc = charge_store_open(run->db, o->tag_key, &run->store);
@@ -568,8 +568,7 @@ static int end_of_file(struct import_run *run)
 	return 0;
 }
 
-static int import_file(sqlite3 *db, const char *file, const struct import_options *options,
-		       struct bulk_index **bulk)
+static int import_file(sqlite3 *db, const char *file, const struct import_options *options)
 {
 	struct import_run run = {0};
 	struct reader_stats stats;
@@ -581,7 +580,6 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	run.db = db;
 	run.file = file;
 	run.options = options;
-	run.bulk = bulk;
 	run.kind = detect_kind(file, options->format);
 	if ((run.import_id = begin_import(db, file, run.kind)) < 0)
 		return error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file, sqlite3_errmsg(db));
@@ -645,6 +643,42 @@ done:
 	return exit_code;
 }
 
+/*
+ * Commits the import's transaction, then builds the indexes it deferred
+ * (bulk_index.h) while a second connection checkpoints its rows. Returns the
+ * exit code: failing to build the indexes does not undo the import, and the
+ * next write to the ledger builds them.
+ */
+static int commit_import(sqlite3 *db, const char *path)
+{
+	struct background_checkpoint *checkpoint;
+	int deferred = bulk_index_pending(db), rc;
+
+	/* With indexes to build, the COMMIT must not copy the WAL itself. */
+	if (deferred > 0)
+		sqlite3_wal_autocheckpoint(db, 0);
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		/* Disk full, quota, I/O error: the rows counted above were not kept. */
+		error_exit(EXIT_LEDGER, "cannot commit the import to ledger '%s': %s; nothing imported",
+			   path, sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return EXIT_LEDGER;
+	}
+	if (deferred <= 0)
+		return EXIT_OK;
+	checkpoint = background_checkpoint_start(path);
+	rc = bulk_index_build(db);
+	background_checkpoint_wait(checkpoint);
+	/* What the background checkpoint did not copy (the new indexes). */
+	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_wal_autocheckpoint(db, 1000); /* SQLite's default */
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "costledger: imported, but building the indexes of ledger '%s' failed: "
+			"%s; the next command that writes to the ledger builds them\n", path,
+			sqlite3_errstr(rc));
+	return EXIT_OK;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -666,7 +700,6 @@ int cmd_import(int argc, char **argv)
 	char message[512], *end;
 	int c, i, known = 0, exit_code = EXIT_OK;
 	sqlite3 *db;
-	struct bulk_index *bulk = NULL;
 
 	options.format = "auto";
 	options.tag_key = "project";
@@ -716,23 +749,14 @@ int cmd_import(int argc, char **argv)
 		return EXIT_LEDGER;
 	}
 	for (i = optind; i < argc && exit_code == EXIT_OK; i++)
-		exit_code = import_file(db, argv[i], &options, &bulk);
-	if (exit_code == EXIT_OK && !options.dry_run &&
-	    bulk_index_restore(bulk, db) != SQLITE_OK)
-		exit_code = error_exit(EXIT_LEDGER, "cannot build the indexes of ledger '%s': %s",
-				       ledger_path(path), sqlite3_errmsg(db));
-	if (exit_code != EXIT_OK || options.dry_run) {
+		exit_code = import_file(db, argv[i], &options);
+	if (exit_code == EXIT_OK && !options.dry_run) {
+		exit_code = commit_import(db, ledger_path(path));
+	} else {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		if (exit_code != EXIT_OK)
 			fprintf(stderr, "costledger: nothing imported\n");
-	} else if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		/* Disk full, quota, I/O error: the rows counted above were not kept. */
-		error_exit(EXIT_LEDGER, "cannot commit the import to ledger '%s': %s; nothing imported",
-			   ledger_path(path), sqlite3_errmsg(db));
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		exit_code = EXIT_LEDGER;
 	}
-	bulk_index_free(bulk);
 	ledger_close(db);
 	return exit_code;
 }

@@ -12,6 +12,8 @@
  * writer can fold in. A writing command says why it cannot write.
  */
 #include "ledger.h"
+
+#include "bulk_index.h"
 #include "ledger_uri.h"
 
 #include <errno.h>
@@ -27,7 +29,14 @@ extern const char ledger_views_sql[];
 
 /* migrations[i] takes a ledger from version i + 1 to i + 2. */
 static const char *const migrations[] = {
-	NULL,
+	/* 1 -> 2: indexes a large import builds after its rows (bulk_index.h).
+	 * Written as sql/schema.sql has it, so that sqlite_schema holds the same
+	 * text in a migrated ledger as in a new one. */
+	"CREATE TABLE deferred_indexes (\n"
+	"  name     TEXT PRIMARY KEY,           -- the index\n"
+	"  tbl_name TEXT NOT NULL,              -- its table\n"
+	"  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
+	");",
 };
 
 int error_exit(int code, const char *fmt, ...)
@@ -203,7 +212,7 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 	/* One connection per process, used by one thread: no mutexes. */
 	int flags = (mode == LEDGER_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_NOMUTEX;
-	int version;
+	int version, rc;
 
 	if (mode == LEDGER_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
@@ -280,6 +289,14 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 		}
 		if (migrate(db, version) < 0)
 			goto fail;
+	}
+	/* An import that committed its rows but not the indexes it deferred
+	 * (killed in between, or the ledger was busy): build them now. */
+	if (mode != LEDGER_READ && bulk_index_pending(db) > 0 &&
+	    (rc = bulk_index_build(db)) != SQLITE_OK) {
+		error_exit(EXIT_LEDGER, "cannot build the indexes of ledger '%s' that an earlier import "
+			   "left to build: %s", path, sqlite3_errstr(rc));
+		goto fail;
 	}
 	return db;
 fail:

@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 1 (PRAGMA user_version).
+-- The costledger ledger, schema version 2 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -33,6 +33,15 @@ CREATE TABLE imports (
   report         TEXT                  -- JSON: missing and ignored columns, options
 );
 CREATE UNIQUE INDEX imports_content ON imports (kind, content_crc32, content_size);
+
+-- Indexes a large import dropped, to be created again once its rows are in
+-- (ledger/bulk_index.h). Empty, except for the seconds after such an import
+-- commits or after one was killed then: the next write builds what it lists.
+CREATE TABLE deferred_indexes (
+  name     TEXT PRIMARY KEY,           -- the index
+  tbl_name TEXT NOT NULL,              -- its table
+  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it
+);
 
 -- The bills: one row per line of a FOCUS or AWS CUR file, in FOCUS terms.
 CREATE TABLE charges (
