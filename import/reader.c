@@ -309,15 +309,16 @@ done:
 }
 
 /*
- * The pipeline: a second thread decompresses and parses (zlib, libcsv), and
- * with reader_run_mapped also maps, while the caller's thread stores rows.
- * Rows travel in batches copied into each batch's own arena; a small ring
- * of batches bounds the memory. SQLite's inserts are the larger part of an
- * import, so on two cores reading and mapping all but vanish from the wall
- * time.
+ * The pipeline: one thread decompresses and parses (zlib, libcsv); with
+ * reader_run_mapped a second one maps the parsed rows to records; the
+ * caller's thread takes the rows or records in file order. Rows travel in
+ * batches copied into each batch's own arena; a small ring of batches bounds
+ * the memory. Three threads on two cores let the kernel give whichever stage
+ * is behind the core another stage is not using: parsing and storing each
+ * take about as long as mapping and storing together.
  */
 #define BATCH_ROWS 512
-#define RING 4
+#define RING 6
 
 struct batch {
 	char *arena;
@@ -331,22 +332,31 @@ struct batch {
 	int mapped;                       /* the last row's map failed with this */
 };
 
+/*
+ * The ring holds batches [tail, head): [tail, mapped) are ready for the
+ * caller, [mapped, head) wait for the mapping thread (none without a map).
+ */
 struct pipeline {
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	struct batch ring[RING];
-	size_t head, tail;                /* batches filled: tail..head-1 */
-	int finished, stopped, failed;
-	/* producer's side */
+	size_t head, mapped, tail;
+	int finished;                     /* the parsing thread is done */
+	int map_finished;                 /* the mapping thread is done */
+	int stopped;                      /* the caller stopped: everyone ends */
+	int map_stopped;                  /* a map failed: nothing after that row */
+	int map_result;                   /* what it failed with */
+	int failed;                       /* out of memory */
+	/* parsing thread's side */
 	const char *path;
 	const struct reader_options *options;
 	struct reader_stats *stats;
-	struct import_error error;        /* the producer's own: the callback may write the caller's */
+	struct import_error error;        /* the parser's own: the callback may write the caller's */
 	int result;
+	/* mapping thread's side */
 	const struct reader_map *map;
 	const char **map_fields;          /* the row being mapped */
 	size_t map_fields_size;
-	int map_stopped;                  /* a map failed: nothing after that row */
 };
 
 static int batch_reserve(struct batch *b, size_t bytes, size_t fields)
@@ -400,9 +410,9 @@ static int batch_row(const struct batch *b, size_t i, const char ***fields, size
 }
 
 /*
- * Producer: maps the rows of a filled batch (its arena no longer moves, so
- * records may point into it). A failed map ends the batch at that row.
- * Returns 0, the map's non-zero answer, or -1 out of memory.
+ * Mapping thread: maps the rows of a parsed batch (its arena no longer
+ * moves, so records may point into it). A failed map ends the batch at that
+ * row. Returns 0, the map's non-zero answer, or -1 out of memory.
  */
 static int map_batch(struct pipeline *p, struct batch *b)
 {
@@ -410,46 +420,73 @@ static int map_batch(struct pipeline *p, struct batch *b)
 	size_t i;
 
 	b->mapped = 0;
-	if (!map)
-		return 0;
-	if (!b->records && !(b->records = calloc(BATCH_ROWS, map->record_size))) {
-		p->failed = 1;
+	if (!b->records && !(b->records = calloc(BATCH_ROWS, map->record_size)))
 		return -1;
-	}
 	for (i = 0; i < b->rows; i++) {
 		struct csv_row row;
 		int rc;
 
-		if (batch_row(b, i, &p->map_fields, &p->map_fields_size, &row) < 0) {
-			p->failed = 1;
+		if (batch_row(b, i, &p->map_fields, &p->map_fields_size, &row) < 0)
 			return -1;
-		}
 		if ((rc = map->map(map->context, &row, b->records + i * map->record_size)) != 0) {
 			b->rows = i + 1;
 			b->mapped = rc;
-			p->map_stopped = 1;
 			return rc;
 		}
 	}
 	return 0;
 }
 
-/* Producer: hands the filled batch at head over; waits while the ring is full. */
+static void *map_batches(void *arg)
+{
+	struct pipeline *p = arg;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		struct batch *b;
+		int rc;
+
+		while (p->mapped == p->head && !p->finished && !p->stopped)
+			pthread_cond_wait(&p->changed, &p->lock);
+		if (p->stopped || p->mapped == p->head)
+			break;
+		b = &p->ring[p->mapped % RING];
+		pthread_mutex_unlock(&p->lock);
+		rc = map_batch(p, b);
+		pthread_mutex_lock(&p->lock);
+		if (rc < 0) {
+			p->failed = p->map_stopped = 1;
+			break;
+		}
+		p->mapped++;
+		pthread_cond_broadcast(&p->changed);
+		if (rc) {
+			p->map_stopped = 1;
+			p->map_result = rc;
+			break;
+		}
+	}
+	p->map_finished = 1;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Parsing thread: hands the filled batch at head over; waits while the ring
+ * is full. Returns non-zero when the caller or a map stopped the import. */
 static int publish(struct pipeline *p)
 {
-	int stopped, mapped = map_batch(p, &p->ring[p->head % RING]);
+	int stopped;
 
-	if (mapped < 0)
-		return -1;
 	pthread_mutex_lock(&p->lock);
 	p->head++;
+	if (!p->map)
+		p->mapped = p->head;
 	pthread_cond_broadcast(&p->changed);
-	while (p->head - p->tail >= RING && !p->stopped)
+	while (p->head - p->tail >= RING && !p->stopped && !p->map_stopped)
 		pthread_cond_wait(&p->changed, &p->lock);
-	stopped = p->stopped;
+	stopped = p->stopped || p->map_stopped;
 	pthread_mutex_unlock(&p->lock);
-	if (mapped)
-		return mapped;
 	if (!stopped) {
 		struct batch *b = &p->ring[p->head % RING];
 		b->rows = b->arena_used = b->fields_used = 0;
@@ -457,7 +494,7 @@ static int publish(struct pipeline *p)
 	return stopped;
 }
 
-/* Producer's row callback: copies the row into the batch being filled. */
+/* Parsing thread's row callback: copies the row into the batch being filled. */
 static int add_to_batch(void *context, const struct csv_row *row)
 {
 	struct pipeline *p = context;
@@ -467,7 +504,9 @@ static int add_to_batch(void *context, const struct csv_row *row)
 	for (i = 0; i < row->count; i++)
 		bytes += row->lengths[i] + 1;
 	if (batch_reserve(b, bytes, row->count) < 0) {
+		pthread_mutex_lock(&p->lock);
 		p->failed = 1;
+		pthread_mutex_unlock(&p->lock);
 		return -1;
 	}
 	b->lines[b->rows] = row->line;
@@ -489,24 +528,16 @@ static int add_to_batch(void *context, const struct csv_row *row)
 static void *produce(void *arg)
 {
 	struct pipeline *p = arg;
-	struct batch *last;
-	int have_last;
+	int result = read_file(p->path, p->options, add_to_batch, p, p->stats, &p->error);
 
-	p->result = read_file(p->path, p->options, add_to_batch, p, p->stats, &p->error);
-	/* The last, partly filled batch (none after a failed map: it was handed over). */
-	last = &p->ring[p->head % RING];
-	have_last = !p->map_stopped && !p->failed && last->rows > 0;
-	if (have_last) {
-		int mapped = map_batch(p, last);
-
-		if (mapped < 0)
-			have_last = 0;
-		else if (mapped && p->result == 0)
-			p->result = mapped;
-	}
 	pthread_mutex_lock(&p->lock);
-	if (have_last && !p->stopped)
+	p->result = result;
+	/* The last, partly filled batch; after a stop the slot holds stale rows. */
+	if (!p->stopped && !p->map_stopped && !p->failed && p->ring[p->head % RING].rows > 0) {
 		p->head++;
+		if (!p->map)
+			p->mapped = p->head;
+	}
 	p->finished = 1;
 	pthread_cond_broadcast(&p->changed);
 	pthread_mutex_unlock(&p->lock);
@@ -530,16 +561,54 @@ static int map_inline(void *context, const struct csv_row *row)
 	return stop ? stop : mapped;
 }
 
+/* No threads to be had: everything in the caller's thread. */
+static int run_inline(const char *path, const struct reader_options *options,
+		      const struct reader_map *map, row_callback row_cb,
+		      record_callback record_cb, void *context, struct reader_stats *stats,
+		      struct import_error *error)
+{
+	struct inline_map m = {map, record_cb, context, NULL};
+	int rc;
+
+	if (!map)
+		return read_file(path, options, row_cb, context, stats, error);
+	if (!(m.record = calloc(1, map->record_size)))
+		return import_error_set(error, path, 0, NULL, "out of memory");
+	rc = read_file(path, options, map_inline, &m, stats, error);
+	if (map->release)
+		map->release(m.record);
+	free(m.record);
+	return rc;
+}
+
+static void free_pipeline(struct pipeline *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < RING; i++) {
+		if (p->ring[i].records && p->map->release)
+			for (j = 0; j < BATCH_ROWS; j++)
+				p->map->release(p->ring[i].records + j * p->map->record_size);
+		free(p->ring[i].records);
+		free(p->ring[i].arena);
+		free(p->ring[i].offsets);
+		free(p->ring[i].lengths);
+	}
+	free(p->map_fields);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->changed);
+}
+
 static int run_pipeline(const char *path, const struct reader_options *options,
 			const struct reader_map *map, row_callback row_cb,
 			record_callback record_cb, void *context, struct reader_stats *stats,
 			struct import_error *error)
 {
 	struct pipeline p;
-	pthread_t thread;
+	pthread_t parser, mapper;
 	const char **fields = NULL;
-	size_t fields_size = 0, i, j;
-	int stop = 0;
+	size_t fields_size = 0, i;
+	int stop = 0, result;
 
 	memset(&p, 0, sizeof p);
 	memset(stats, 0, sizeof *stats);
@@ -549,31 +618,28 @@ static int run_pipeline(const char *path, const struct reader_options *options,
 	p.map = map;
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.changed, NULL);
-	if (pthread_create(&thread, NULL, produce, &p) != 0) {
-		pthread_mutex_destroy(&p.lock);
-		pthread_cond_destroy(&p.changed);
-		/* No second thread to be had: read in this one. */
+	if (map && pthread_create(&mapper, NULL, map_batches, &p) != 0) {
+		free_pipeline(&p);
+		return run_inline(path, options, map, row_cb, record_cb, context, stats, error);
+	}
+	if (pthread_create(&parser, NULL, produce, &p) != 0) {
 		if (map) {
-			struct inline_map m = {map, record_cb, context, calloc(1, map->record_size)};
-			int rc;
-
-			if (!m.record)
-				return import_error_set(error, path, 0, NULL, "out of memory");
-			rc = read_file(path, options, map_inline, &m, stats, error);
-			if (map->release)
-				map->release(m.record);
-			free(m.record);
-			return rc;
+			pthread_mutex_lock(&p.lock);
+			p.stopped = 1;
+			pthread_cond_broadcast(&p.changed);
+			pthread_mutex_unlock(&p.lock);
+			pthread_join(mapper, NULL);
 		}
-		return read_file(path, options, row_cb, context, stats, error);
+		free_pipeline(&p);
+		return run_inline(path, options, map, row_cb, record_cb, context, stats, error);
 	}
 	for (;;) {
 		struct batch *b;
 
 		pthread_mutex_lock(&p.lock);
-		while (p.tail == p.head && !p.finished)
+		while (p.tail == p.mapped && !(map ? p.map_finished : p.finished))
 			pthread_cond_wait(&p.changed, &p.lock);
-		if (p.tail == p.head) {
+		if (p.tail == p.mapped) {
 			pthread_mutex_unlock(&p.lock);
 			break;
 		}
@@ -601,27 +667,22 @@ static int run_pipeline(const char *path, const struct reader_options *options,
 		if (stop)
 			break;
 	}
-	pthread_join(thread, NULL);
-	for (i = 0; i < RING; i++) {
-		if (p.ring[i].records && map->release)
-			for (j = 0; j < BATCH_ROWS; j++)
-				map->release(p.ring[i].records + j * map->record_size);
-		free(p.ring[i].records);
-		free(p.ring[i].arena);
-		free(p.ring[i].offsets);
-		free(p.ring[i].lengths);
-	}
+	pthread_join(parser, NULL);
+	if (map)
+		pthread_join(mapper, NULL);
 	free(fields);
-	free(p.map_fields);
-	pthread_mutex_destroy(&p.lock);
-	pthread_cond_destroy(&p.changed);
+	result = p.result;
+	free_pipeline(&p);
 	if (stop)
 		return stop;
+	/* A failed map wins over what the parser said: it stopped the parser. */
+	if (p.map_result)
+		return p.map_result;
 	if (p.failed)
 		return import_error_set(error, path, 0, NULL, "out of memory");
-	if (p.result < 0)
+	if (result < 0)
 		*error = p.error;
-	return p.result;
+	return result;
 }
 
 int reader_run(const char *path, const struct reader_options *options,

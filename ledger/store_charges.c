@@ -3,11 +3,14 @@
  *
  * De-duplication by (row_key, occurrence) is store_dedup.c's.
  *
- * Tags are stored as the file wrote them; json_extract() (for the project)
- * parses them once and rejects malformed JSON, which fails the import.
+ * Tags are stored as the file wrote them. The project is the tag's text,
+ * found by json_text.c on the mapping thread (charge_binding_make); only a
+ * project tag that is not plain text (escapes, a number, an object) is left
+ * to json_extract() in the INSERT, so that it converts as SQLite does.
  */
 #include "store_charges.h"
 
+#include "json_text.h"
 #include "timeparse.h"
 
 #include <stdio.h>
@@ -30,7 +33,7 @@ static const char insert_sql[] =
 	" billing_currency, invoice_id, commitment_discount_status, tags, project)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-	" ?34, CASE WHEN ?34 IS NOT NULL THEN json_extract(?34, ?35) END)"
+	" ?34, CASE WHEN ?36 THEN json_extract(?34, ?37) ELSE ?35 END)"
 	" ON CONFLICT (row_key, occurrence) DO NOTHING";
 
 int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **out)
@@ -95,10 +98,11 @@ static void format_time(const struct opt_i64 *v, char *buf, int *length)
 	*length = v->present ? time_format(v->value, buf, 32) : 0;
 }
 
-void charge_binding_make(const struct charge *ch, struct charge_binding *b)
+int charge_binding_make(const struct charge *ch, const char *tag_key, struct charge_binding *b)
 {
 	const char *texts[CHARGE_TEXTS];
 	struct opt_i64 start = {1, ch->charge_period_start}, end = {1, ch->charge_period_end};
+	struct json_member member;
 	int i;
 
 	charge_texts(ch, texts);
@@ -108,6 +112,24 @@ void charge_binding_make(const struct charge *ch, struct charge_binding *b)
 	format_time(&ch->billing_period_end, b->time[1], &b->time_length[1]);
 	format_time(&start, b->time[2], &b->time_length[2]);
 	format_time(&end, b->time[3], &b->time_length[3]);
+	b->project = NULL;
+	b->project_length = 0;
+	b->project_by_sql = 0;
+	if (!ch->tags)
+		return 0;
+	if (!tag_key)
+		tag_key = "project";
+	if (json_text_find(ch->tags, (size_t)b->text_length[17], tag_key, strlen(tag_key), &member) < 0)
+		return -1;
+	/* A key with a quote ends json_extract's "$.\"key\"" path early: keep
+	 * SQLite's answer (an error) rather than invent another. */
+	if (member.kind == JSON_MEMBER_OTHER || strchr(tag_key, '"')) {
+		b->project_by_sql = 1;
+	} else if (member.kind == JSON_MEMBER_PLAIN_STRING) {
+		b->project = member.value;
+		b->project_length = (int)member.length;
+	}
+	return 0;
 }
 
 static void bind_opt(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
@@ -123,14 +145,9 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 		     enum store_outcome *outcome)
 {
 	sqlite3_stmt *st = s->insert;
-	struct charge_binding made;
 	const char *texts[CHARGE_TEXTS];
 	int i;
 
-	if (!binding) {
-		charge_binding_make(ch, &made);
-		binding = &made;
-	}
 	charge_texts(ch, texts);
 	for (i = 0; i < CHARGE_TEXTS; i++) {
 		if (binding->text_length[i] >= 0)
@@ -161,7 +178,12 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 	bind_opt(st, 28, &ch->effective_cost);
 	bind_opt(st, 29, &ch->list_cost);
 	bind_opt(st, 30, &ch->contracted_cost);
-	sqlite3_bind_text(st, 35, s->tag_path, -1, SQLITE_STATIC);
+	if (binding->project)
+		sqlite3_bind_text(st, 35, binding->project, binding->project_length, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 35);
+	sqlite3_bind_int(st, 36, binding->project_by_sql);
+	sqlite3_bind_text(st, 37, s->tag_path, -1, SQLITE_STATIC);
 
 	return dedup_insert(&s->dedup, st, ch->row_key, import_id, outcome);
 }

@@ -14,22 +14,34 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **st
 void charge_store_close(struct charge_store *store);
 
 /*
- * What binding a charge needs besides the charge: its texts' lengths and its
- * times as ledger text. Made by charge_binding_make, which calls no SQLite,
- * so the reading thread can do it while the storing thread inserts.
+ * What binding a charge needs besides the charge: its texts' lengths, its
+ * times as ledger text and its project. Made by charge_binding_make, which
+ * calls no SQLite, so the mapping thread can do it while the storing thread
+ * inserts.
  */
 #define CHARGE_TEXTS 18
 struct charge_binding {
 	int text_length[CHARGE_TEXTS];      /* -1: NULL */
 	char time[4][32];                   /* billing and charge period start, end */
 	int time_length[4];                 /* 0: NULL */
+	const char *project;                /* the project tag's text in the tags, or NULL */
+	int project_length;
+	int project_by_sql;                 /* not plain text: json_extract() gives it */
 };
-void charge_binding_make(const struct charge *charge, struct charge_binding *binding);
+
+/*
+ * Fills *binding for *charge; tag_key names the tag that gives the project
+ * (NULL: "project"). Returns 0, or -1 when the tags are not JSON as SQLite
+ * reads it (json_text.h), which the import reports as malformed.
+ */
+int charge_binding_make(const struct charge *charge, const char *tag_key,
+			struct charge_binding *binding);
 
 /*
  * Inserts one charge unless the ledger already has it (same row key and
  * occurrence from an earlier import). binding is charge_binding_make's for
- * this charge, or NULL to make it here. Returns SQLITE_OK and *outcome, or
+ * this charge, made with the tag_key the store was opened with. Returns
+ * SQLITE_OK and *outcome, or
  * an SQLite error code (the message is sqlite3_errmsg(db)).
  */
 int charge_store_add(struct charge_store *store, sqlite3_int64 import_id, const char *source_file,

@@ -63,6 +63,9 @@ cmp -s schema.before schema.after || fail "schema changed by a bulk import: $(di
 ok
 [ "$(sqlite3 l.db 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after bulk import"
 ok
+# imports run with foreign_keys off (cmd_import.c): every reference must hold
+[ -z "$(sqlite3 l.db 'PRAGMA foreign_key_check')" ] || fail "foreign_key_check: $(sqlite3 l.db 'PRAGMA foreign_key_check')"
+ok
 got=$(sqlite3 l.db 'SELECT count(*) || " " || sum(billed_cost) FROM charges')
 [ "$got" = "$rows $total" ] || fail "ledger holds '$got', want '$rows $total'"
 ok

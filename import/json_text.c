@@ -1,0 +1,249 @@
+/* json_text.c: see json_text.h. */
+#include "json_text.h"
+
+#include <string.h>
+
+#define JSON_MAX_DEPTH 2000 /* SQLite's: deeper nesting is malformed */
+
+struct json_scan {
+	const char *p, *end;
+	int depth;
+};
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void skip_space(struct json_scan *s)
+{
+	while (s->p < s->end && is_space(*s->p))
+		s->p++;
+}
+
+static int is_digit(const struct json_scan *s, const char *at)
+{
+	return at < s->end && *at >= '0' && *at <= '9';
+}
+
+static int is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* At the opening quote: moves past the closing one. *escaped: saw a backslash. */
+static int scan_string(struct json_scan *s, int *escaped)
+{
+	const char *p = s->p + 1;
+
+	*escaped = 0;
+	for (; p < s->end; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20)
+			return -1; /* control characters are not allowed in strings */
+		if (c == '"') {
+			s->p = p + 1;
+			return 0;
+		}
+		if (c == '\\') {
+			*escaped = 1;
+			if (++p >= s->end)
+				return -1;
+			c = (unsigned char)*p;
+			if (c == 'u') {
+				if (s->end - p < 5 || !is_hex(p[1]) || !is_hex(p[2]) || !is_hex(p[3]) ||
+				    !is_hex(p[4]))
+					return -1;
+				p += 4;
+			} else if (!strchr("\"\\/bfnrt", c) || c == 0) {
+				return -1;
+			}
+		}
+	}
+	return -1;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int scan_number(struct json_scan *s)
+{
+	const char *p = s->p;
+
+	if (*p == '-')
+		p++;
+	if (!is_digit(s, p))
+		return -1;
+	if (*p == '0' && is_digit(s, p + 1))
+		return -1;
+	while (is_digit(s, p))
+		p++;
+	if (p < s->end && *p == '.') {
+		p++;
+		if (!is_digit(s, p))
+			return -1;
+		while (is_digit(s, p))
+			p++;
+	}
+	if (p < s->end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < s->end && (*p == '+' || *p == '-'))
+			p++;
+		if (!is_digit(s, p))
+			return -1;
+		while (is_digit(s, p))
+			p++;
+	}
+	s->p = p;
+	return 0;
+}
+
+static int scan_literal(struct json_scan *s, const char *word, size_t n)
+{
+	if ((size_t)(s->end - s->p) < n || memcmp(s->p, word, n) != 0)
+		return -1;
+	s->p += n;
+	return 0;
+}
+
+static int scan_value(struct json_scan *s);
+
+/* At '{' or '[': moves past the matching close. */
+static int scan_container(struct json_scan *s)
+{
+	char close = *s->p == '{' ? '}' : ']';
+	int first = 1, escaped;
+
+	if (++s->depth > JSON_MAX_DEPTH)
+		return -1;
+	s->p++;
+	skip_space(s);
+	if (s->p < s->end && *s->p == close) {
+		s->p++;
+		s->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (!first) {
+			s->p++; /* the comma */
+			skip_space(s);
+		}
+		first = 0;
+		if (close == '}') {
+			if (s->p >= s->end || *s->p != '"' || scan_string(s, &escaped) < 0)
+				return -1;
+			skip_space(s);
+			if (s->p >= s->end || *s->p != ':')
+				return -1;
+			s->p++;
+		}
+		if (scan_value(s) < 0)
+			return -1;
+		skip_space(s);
+		if (s->p >= s->end)
+			return -1;
+		if (*s->p == close) {
+			s->p++;
+			s->depth--;
+			return 0;
+		}
+		if (*s->p != ',')
+			return -1;
+	}
+}
+
+static int scan_value(struct json_scan *s)
+{
+	int escaped;
+
+	skip_space(s);
+	if (s->p >= s->end)
+		return -1;
+	switch (*s->p) {
+	case '{':
+	case '[': return scan_container(s);
+	case '"': return scan_string(s, &escaped);
+	case 't': return scan_literal(s, "true", 4);
+	case 'f': return scan_literal(s, "false", 5);
+	case 'n': return scan_literal(s, "null", 4);
+	default: return scan_number(s);
+	}
+}
+
+/* The top-level object's members, looking for key; then the rest. */
+static int scan_object_for(struct json_scan *s, const char *key, size_t key_length,
+			   struct json_member *member)
+{
+	int escaped;
+
+	s->depth = 1;
+	s->p++;
+	skip_space(s);
+	if (s->p < s->end && *s->p == '}') {
+		s->p++;
+		return 0;
+	}
+	for (;;) {
+		const char *name = s->p + 1, *value;
+
+		if (s->p >= s->end || *s->p != '"' || scan_string(s, &escaped) < 0)
+			return -1;
+		/* s->p is past the closing quote */
+		if (member->kind == JSON_MEMBER_ABSENT && (size_t)(s->p - 1 - name) == key_length &&
+		    memcmp(name, key, key_length) == 0)
+			name = NULL; /* found: the value comes next */
+		skip_space(s);
+		if (s->p >= s->end || *s->p != ':')
+			return -1;
+		s->p++;
+		skip_space(s);
+		value = s->p;
+		if (scan_value(s) < 0)
+			return -1;
+		if (!name) {
+			if (*value == '"' && !memchr(value, '\\', (size_t)(s->p - value))) {
+				member->kind = JSON_MEMBER_PLAIN_STRING;
+				member->value = value + 1;
+				member->length = (size_t)(s->p - value) - 2;
+			} else {
+				member->kind = JSON_MEMBER_OTHER;
+				member->value = value;
+				member->length = (size_t)(s->p - value);
+			}
+		}
+		skip_space(s);
+		if (s->p >= s->end)
+			return -1;
+		if (*s->p == '}') {
+			s->p++;
+			return 0;
+		}
+		if (*s->p != ',')
+			return -1;
+		s->p++;
+		skip_space(s);
+	}
+}
+
+int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
+		   struct json_member *member)
+{
+	struct json_scan s = {text, text + length, 0};
+	int rc;
+
+	member->kind = JSON_MEMBER_ABSENT;
+	member->value = NULL;
+	member->length = 0;
+	skip_space(&s);
+	if (s.p < s.end && *s.p == '{')
+		rc = scan_object_for(&s, key, key_length, member);
+	else
+		rc = scan_value(&s);
+	if (rc < 0)
+		return -1;
+	skip_space(&s);
+	if (s.p != s.end) {
+		member->kind = JSON_MEMBER_ABSENT;
+		return -1;
+	}
+	return 0;
+}
