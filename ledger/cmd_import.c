@@ -611,10 +611,19 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	}
 	earlier = same_content(db, run.import_id, run.kind, &stats);
 	if (earlier && run.inserted > 0) {
-		/* Usage: the same bytes read with other options (--tz, --fields, --resource). */
-		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, and read with "
-				       "these options it gives other rows (another --tz, --fields or "
-				       "--resource?)", file, (long long)earlier);
+		/* Rows of the earlier import were deleted since, or (usage logs)
+		 * the same bytes were read with other options. */
+		const char *table = run.kind == K_BILL ? "charges" : kind_table(run.kind);
+
+		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, yet %ld of "
+				       "its rows are not in the ledger: deleted since%s? To import it "
+				       "again, delete the rest first: DELETE FROM %s WHERE import_id = "
+				       "%lld; DELETE FROM imports WHERE import_id = %lld", file,
+				       (long long)earlier, run.inserted,
+				       run.kind == K_USAGE_CSV || run.kind == K_SACCT ||
+				       run.kind == K_NVIDIA_SMI ? ", or read with another --tz, "
+				       "--fields or --resource" : "", table, (long long)earlier,
+				       (long long)earlier);
 		goto done;
 	}
 	if (finish_import(&run, &stats) < 0) {

@@ -432,4 +432,26 @@ grep -qF "bad.csv:7: column 'BilledCost': not a number: \"12;5\"" "$W/imp.out" |
 ok
 same "bad row: nothing imported" "$(q "$L1" "SELECT count(*) FROM charges")" "$before"
 
+# --- the same file again after some of its rows were deleted -------------------
+# Nothing is imported, and the message says why and how to import it again;
+# following it brings the whole file back.
+L6="$W/deleted.db"
+init "$L6"
+imp "$L6" "$W/twins.csv"
+sqlite3 "$L6" "DELETE FROM charges WHERE source_line = 3" || fail "delete a row"
+before=$(q "$L6" "SELECT count(*) FROM charges")
+"$COSTLEDGER" --ledger "$L6" import "$W/twins.csv" >"$W/imp.out" 2>&1
+rc=$?
+same "re-import after a delete: exit" "$rc" 2
+grep -q "twins.csv: the same content is import 1, yet 1 of its rows are not in the ledger: deleted since? To import it again, delete the rest first: DELETE FROM charges WHERE import_id = 1; DELETE FROM imports WHERE import_id = 1" "$W/imp.out" ||
+	fail "re-import after a delete says: $(cat "$W/imp.out")"
+ok
+same "re-import after a delete: nothing added" "$(q "$L6" "SELECT count(*) FROM charges")" "$before"
+sqlite3 "$L6" "DELETE FROM charges WHERE import_id = 1; DELETE FROM imports WHERE import_id = 1" ||
+	fail "the suggested DELETE"
+imp "$L6" "$W/twins.csv"
+same "after the suggested DELETE: rows" "$(q "$L6" "SELECT count(*) FROM charges")" 3
+same "after the suggested DELETE: total" "$(q "$L6" "SELECT $TOTAL FROM charges")" \
+	"$(ref total "$W/twins.csv" | cut -d' ' -f2)"
+
 echo "ok: import_bills.sh ($checks checks)"
