@@ -1,6 +1,8 @@
 /* background_checkpoint.c: see background_checkpoint.h. */
 #include "background_checkpoint.h"
 
+#include "ledger.h"
+
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -8,7 +10,9 @@
 
 struct background_checkpoint {
 	pthread_t thread;
+	int started;
 	char *path;
+	int synced;            /* 0, or the errno of syncing the WAL */
 };
 
 static void *run(void *arg)
@@ -16,6 +20,7 @@ static void *run(void *arg)
 	struct background_checkpoint *c = arg;
 	sqlite3 *db = NULL;
 
+	c->synced = ledger_sync_wal(c->path);
 	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
 		sqlite3_busy_timeout(db, 10000);
 		/* A connection learns that the file is in WAL mode when it first
@@ -34,20 +39,26 @@ struct background_checkpoint *background_checkpoint_start(const char *path)
 {
 	struct background_checkpoint *c = calloc(1, sizeof *c);
 
-	if (!c || !(c->path = strdup(path)) || pthread_create(&c->thread, NULL, run, c) != 0) {
-		if (c)
-			free(c->path);
+	if (!c || !(c->path = strdup(path))) {
 		free(c);
 		return NULL;
 	}
+	c->started = pthread_create(&c->thread, NULL, run, c) == 0;
+	if (!c->started)
+		c->synced = ledger_sync_wal(c->path);
 	return c;
 }
 
-void background_checkpoint_wait(struct background_checkpoint *c)
+int background_checkpoint_wait(struct background_checkpoint *c)
 {
+	int synced;
+
 	if (!c)
-		return;
-	pthread_join(c->thread, NULL);
+		return -1;
+	if (c->started)
+		pthread_join(c->thread, NULL);
+	synced = c->synced;
 	free(c->path);
 	free(c);
+	return synced;
 }

@@ -17,6 +17,7 @@
 #include "ledger_uri.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -307,4 +308,34 @@ fail:
 void ledger_close(sqlite3 *db)
 {
 	sqlite3_close(db);
+}
+
+/* fsync() of a file or folder opened read-only here; 0 or an errno value. */
+static int sync_path(const char *path, int data_only)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+
+	if (fd < 0)
+		return errno;
+	if ((data_only ? fdatasync(fd) : fsync(fd)) != 0)
+		rc = errno;
+	close(fd);
+	return rc;
+}
+
+int ledger_sync_wal(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *wal = sqlite3_mprintf("%s-wal", path);
+	/* The folder too: a WAL created by this command is not durable until
+	 * its name is (SQLite syncs the folder when it syncs a new WAL itself). */
+	char *folder = slash ? sqlite3_mprintf("%.*s", slash > path ? (int)(slash - path) : 1, path)
+			     : sqlite3_mprintf(".");
+	int rc = !wal || !folder ? ENOMEM : sync_path(wal, 1);
+
+	if (rc == 0)
+		rc = sync_path(folder, 0);
+	sqlite3_free(wal);
+	sqlite3_free(folder);
+	return rc;
 }

@@ -27,6 +27,13 @@ const char *ledger_path(const char *option);
 sqlite3 *ledger_open(const char *path, enum ledger_mode mode);
 void ledger_close(sqlite3 *db);
 
+/*
+ * Flushes the ledger's WAL file and its folder to disk (fdatasync, fsync),
+ * through descriptors of its own. A commit made with synchronous=NORMAL is
+ * durable once this returns 0; else it returns an errno value.
+ */
+int ledger_sync_wal(const char *path);
+
 /* Runs SQL with no result rows; prints "costledger: ..." on error. Returns SQLite's code. */
 int ledger_exec(sqlite3 *db, const char *sql);
 
