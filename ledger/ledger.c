@@ -333,6 +333,10 @@ int ledger_sync_wal(const char *path)
 			     : sqlite3_mprintf(".");
 	int rc = !wal || !folder ? ENOMEM : sync_path(wal, 1);
 
+	/* No WAL: the ledger is not in WAL mode after all, and its file holds
+	 * the commit. */
+	if (rc == ENOENT)
+		rc = sync_path(path, 1);
 	if (rc == 0)
 		rc = sync_path(folder, 0);
 	sqlite3_free(wal);
