@@ -124,14 +124,21 @@ static int migrate(sqlite3 *db, int from)
 	return 0;
 }
 
+/* The folder a ledger path is in ("." for a bare name), from sqlite3_mprintf. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? sqlite3_mprintf("%.*s", slash > path ? (int)(slash - path) : 1, path)
+		     : sqlite3_mprintf(".");
+}
+
 /* Prints why the ledger cannot be written (the file, its file system or its
  * folder) and returns 1; returns 0 when the file and its folder look
  * writable. */
 static int print_not_writable(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *folder = slash ? sqlite3_mprintf("%.*s", slash > path ? (int)(slash - path) : 1, path)
-			     : sqlite3_mprintf(".");
+	char *folder = folder_of(path);
 	int file_writable = access(path, W_OK) == 0, file_errno = errno;
 	int folder_writable = !folder || access(folder, W_OK) == 0, folder_errno = errno;
 	static const char readable[] = "; it can still be read (sql, report, export)";
@@ -325,20 +332,21 @@ static int sync_path(const char *path, int data_only)
 
 int ledger_sync_wal(const char *path)
 {
-	const char *slash = strrchr(path, '/');
 	char *wal = sqlite3_mprintf("%s-wal", path);
 	/* The folder too: a WAL created by this command is not durable until
-	 * its name is (SQLite syncs the folder when it syncs a new WAL itself). */
-	char *folder = slash ? sqlite3_mprintf("%.*s", slash > path ? (int)(slash - path) : 1, path)
-			     : sqlite3_mprintf(".");
+	 * its name is (SQLite syncs the folder when it syncs a new WAL itself,
+	 * ignoring a failure). */
+	char *folder = folder_of(path);
 	int rc = !wal || !folder ? ENOMEM : sync_path(wal, 1);
 
 	/* No WAL: the ledger is not in WAL mode after all, and its file holds
 	 * the commit. */
 	if (rc == ENOENT)
 		rc = sync_path(path, 1);
+	/* As SQLite does, the folder's sync is best effort: some file systems
+	 * refuse fsync on a folder. */
 	if (rc == 0)
-		rc = sync_path(folder, 0);
+		sync_path(folder, 0);
 	sqlite3_free(wal);
 	sqlite3_free(folder);
 	return rc;
