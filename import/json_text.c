@@ -8,6 +8,10 @@
 struct json_scan {
 	const char *p, *end;
 	int depth;
+	/* the top-level object's member to find (json_text_find) */
+	const char *key;
+	size_t key_length;
+	struct json_member *member;
 };
 
 static int is_space(char c)
@@ -31,12 +35,11 @@ static int is_hex(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/* At the opening quote: moves past the closing one. *escaped: saw a backslash. */
-static int scan_string(struct json_scan *s, int *escaped)
+/* At the opening quote: moves past the closing one. */
+static int scan_string(struct json_scan *s)
 {
 	const char *p = s->p + 1;
 
-	*escaped = 0;
 	for (; p < s->end; p++) {
 		unsigned char c = (unsigned char)*p;
 
@@ -47,7 +50,6 @@ static int scan_string(struct json_scan *s, int *escaped)
 			return 0;
 		}
 		if (c == '\\') {
-			*escaped = 1;
 			if (++p >= s->end)
 				return -1;
 			c = (unsigned char)*p;
@@ -107,11 +109,28 @@ static int scan_literal(struct json_scan *s, const char *word, size_t n)
 
 static int scan_value(struct json_scan *s);
 
-/* At '{' or '[': moves past the matching close. */
+/* Notes the value just scanned, from `value` to s->p, as the member found. */
+static void note_member(struct json_scan *s, const char *value)
+{
+	struct json_member *m = s->member;
+
+	if (*value == '"' && !memchr(value, '\\', (size_t)(s->p - value))) {
+		m->kind = JSON_MEMBER_PLAIN_STRING;
+		m->value = value + 1;
+		m->length = (size_t)(s->p - value) - 2;
+	} else {
+		m->kind = JSON_MEMBER_OTHER;
+		m->value = value;
+		m->length = (size_t)(s->p - value);
+	}
+}
+
+/* At '{' or '[': moves past the matching close. In the top-level object,
+ * notes the first member named s->key. */
 static int scan_container(struct json_scan *s)
 {
 	char close = *s->p == '{' ? '}' : ']';
-	int first = 1, escaped;
+	int first = 1;
 
 	if (++s->depth > JSON_MAX_DEPTH)
 		return -1;
@@ -123,21 +142,34 @@ static int scan_container(struct json_scan *s)
 		return 0;
 	}
 	for (;;) {
+		int wanted = 0;
+		const char *value;
+
 		if (!first) {
 			s->p++; /* the comma */
 			skip_space(s);
 		}
 		first = 0;
 		if (close == '}') {
-			if (s->p >= s->end || *s->p != '"' || scan_string(s, &escaped) < 0)
+			const char *name = s->p + 1;
+
+			if (s->p >= s->end || *s->p != '"' || scan_string(s) < 0)
 				return -1;
+			/* s->p is past the closing quote */
+			wanted = s->depth == 1 && s->member && s->member->kind == JSON_MEMBER_ABSENT &&
+				 (size_t)(s->p - 1 - name) == s->key_length &&
+				 memcmp(name, s->key, s->key_length) == 0;
 			skip_space(s);
 			if (s->p >= s->end || *s->p != ':')
 				return -1;
 			s->p++;
 		}
+		skip_space(s);
+		value = s->p;
 		if (scan_value(s) < 0)
 			return -1;
+		if (wanted)
+			note_member(s, value);
 		skip_space(s);
 		if (s->p >= s->end)
 			return -1;
@@ -153,15 +185,13 @@ static int scan_container(struct json_scan *s)
 
 static int scan_value(struct json_scan *s)
 {
-	int escaped;
-
 	skip_space(s);
 	if (s->p >= s->end)
 		return -1;
 	switch (*s->p) {
 	case '{':
 	case '[': return scan_container(s);
-	case '"': return scan_string(s, &escaped);
+	case '"': return scan_string(s);
 	case 't': return scan_literal(s, "true", 4);
 	case 'f': return scan_literal(s, "false", 5);
 	case 'n': return scan_literal(s, "null", 4);
@@ -169,81 +199,21 @@ static int scan_value(struct json_scan *s)
 	}
 }
 
-/* The top-level object's members, looking for key; then the rest. */
-static int scan_object_for(struct json_scan *s, const char *key, size_t key_length,
-			   struct json_member *member)
-{
-	int escaped;
-
-	s->depth = 1;
-	s->p++;
-	skip_space(s);
-	if (s->p < s->end && *s->p == '}') {
-		s->p++;
-		return 0;
-	}
-	for (;;) {
-		const char *name = s->p + 1, *value;
-
-		if (s->p >= s->end || *s->p != '"' || scan_string(s, &escaped) < 0)
-			return -1;
-		/* s->p is past the closing quote */
-		if (member->kind == JSON_MEMBER_ABSENT && (size_t)(s->p - 1 - name) == key_length &&
-		    memcmp(name, key, key_length) == 0)
-			name = NULL; /* found: the value comes next */
-		skip_space(s);
-		if (s->p >= s->end || *s->p != ':')
-			return -1;
-		s->p++;
-		skip_space(s);
-		value = s->p;
-		if (scan_value(s) < 0)
-			return -1;
-		if (!name) {
-			if (*value == '"' && !memchr(value, '\\', (size_t)(s->p - value))) {
-				member->kind = JSON_MEMBER_PLAIN_STRING;
-				member->value = value + 1;
-				member->length = (size_t)(s->p - value) - 2;
-			} else {
-				member->kind = JSON_MEMBER_OTHER;
-				member->value = value;
-				member->length = (size_t)(s->p - value);
-			}
-		}
-		skip_space(s);
-		if (s->p >= s->end)
-			return -1;
-		if (*s->p == '}') {
-			s->p++;
-			return 0;
-		}
-		if (*s->p != ',')
-			return -1;
-		s->p++;
-		skip_space(s);
-	}
-}
-
 int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
 		   struct json_member *member)
 {
-	struct json_scan s = {text, text + length, 0};
-	int rc;
+	struct json_scan s = {text, text + length, 0, key, key_length, member};
 
 	member->kind = JSON_MEMBER_ABSENT;
 	member->value = NULL;
 	member->length = 0;
+	if (scan_value(&s) < 0)
+		goto malformed;
 	skip_space(&s);
-	if (s.p < s.end && *s.p == '{')
-		rc = scan_object_for(&s, key, key_length, member);
-	else
-		rc = scan_value(&s);
-	if (rc < 0)
-		return -1;
-	skip_space(&s);
-	if (s.p != s.end) {
-		member->kind = JSON_MEMBER_ABSENT;
-		return -1;
-	}
+	if (s.p != s.end)
+		goto malformed;
 	return 0;
+malformed:
+	member->kind = JSON_MEMBER_ABSENT;
+	return -1;
 }
