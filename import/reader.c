@@ -472,6 +472,14 @@ static void *map_batches(void *arg)
 	return NULL;
 }
 
+/* Under the lock: the batch at head is filled; without a map it is ready. */
+static void advance_head(struct pipeline *p)
+{
+	p->head++;
+	if (!p->map)
+		p->mapped = p->head;
+}
+
 /* Parsing thread: hands the filled batch at head over; waits while the ring
  * is full. Returns non-zero when the caller or a map stopped the import. */
 static int publish(struct pipeline *p)
@@ -479,9 +487,7 @@ static int publish(struct pipeline *p)
 	int stopped;
 
 	pthread_mutex_lock(&p->lock);
-	p->head++;
-	if (!p->map)
-		p->mapped = p->head;
+	advance_head(p);
 	pthread_cond_broadcast(&p->changed);
 	while (p->head - p->tail >= RING && !p->stopped && !p->map_stopped)
 		pthread_cond_wait(&p->changed, &p->lock);
@@ -533,11 +539,8 @@ static void *produce(void *arg)
 	pthread_mutex_lock(&p->lock);
 	p->result = result;
 	/* The last, partly filled batch; after a stop the slot holds stale rows. */
-	if (!p->stopped && !p->map_stopped && !p->failed && p->ring[p->head % RING].rows > 0) {
-		p->head++;
-		if (!p->map)
-			p->mapped = p->head;
-	}
+	if (!p->stopped && !p->map_stopped && !p->failed && p->ring[p->head % RING].rows > 0)
+		advance_head(p);
 	p->finished = 1;
 	pthread_cond_broadcast(&p->changed);
 	pthread_mutex_unlock(&p->lock);

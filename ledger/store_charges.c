@@ -67,6 +67,7 @@ void charge_store_close(struct charge_store *s)
 }
 
 /* The text columns in the order of charge_binding.text_length. */
+#define TEXT_TAGS 17
 static void charge_texts(const struct charge *ch, const char *texts[CHARGE_TEXTS])
 {
 	texts[0] = ch->line_item_id;
@@ -86,7 +87,7 @@ static void charge_texts(const struct charge *ch, const char *texts[CHARGE_TEXTS
 	texts[14] = ch->billing_currency;
 	texts[15] = ch->invoice_id;
 	texts[16] = ch->commitment_discount_status;
-	texts[17] = ch->tags;
+	texts[TEXT_TAGS] = ch->tags;
 }
 
 /* The parameter each of charge_texts() binds to. */
@@ -119,7 +120,7 @@ int charge_binding_make(const struct charge *ch, const char *tag_key, struct cha
 		return 0;
 	if (!tag_key)
 		tag_key = "project";
-	if (json_text_find(ch->tags, (size_t)b->text_length[17], tag_key, strlen(tag_key), &member) < 0)
+	if (json_text_find(ch->tags, (size_t)b->text_length[TEXT_TAGS], tag_key, strlen(tag_key), &member) < 0)
 		return -1;
 	/* A key with a quote ends json_extract's "$.\"key\"" path early: keep
 	 * SQLite's answer (an error) rather than invent another. */
