@@ -294,23 +294,24 @@ static int on_row(void *context, const struct csv_row *row)
 	return rc < 0 ? EXIT_USAGE : rc;
 }
 
-static sqlite3_int64 begin_import(sqlite3 *db, const char *file, enum kind kind)
+/*
+ * The id this file's imports row will have. The row itself is written by
+ * finish_import, once the file's rows are in: written here and updated
+ * there, its page was among the first a large import spilled to the WAL,
+ * and rewriting that frame made SQLite re-read and re-checksum the whole
+ * WAL (~650 MB for a million charges) at COMMIT. The transaction holds
+ * the write lock, so nobody else takes the id meanwhile.
+ */
+static sqlite3_int64 reserve_import_id(sqlite3 *db)
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 id = -1;
-	char now[32];
-	time_t t = time(NULL);
 
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	if (sqlite3_prepare_v2(db, "INSERT INTO imports (kind, file_name, content_crc32, content_size,"
-			       " format, imported_at) VALUES (?3, ?1, 0, 0, '?', ?2)",
-			       -1, &stmt, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(import_id), 0) + 1 FROM imports", -1, &stmt,
+			       NULL) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_text(stmt, 1, file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, kind_table(kind), -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return id;
 }
@@ -366,22 +367,19 @@ static void run_report(const struct import_run *run, char *report, size_t size)
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[2048];
+	char report[2048], now[32];
+	time_t t = time(NULL);
 	int rc;
 
+	if (run->inserted == 0)
+		return 0; /* nothing new: leave no trace of this file */
 	run_report(run, report, sizeof report);
-	if (run->inserted == 0) {
-		/* Nothing new: leave no trace of this file. */
-		char sql[96];
-		snprintf(sql, sizeof sql, "DELETE FROM imports WHERE import_id = %lld",
-			 (long long)run->import_id);
-		return ledger_exec(run->db, sql) == SQLITE_OK ? 0 : -1;
-	}
-	if (sqlite3_prepare_v2(run->db, "UPDATE imports SET file_size = ?2, compressed = ?3,"
-			       " content_crc32 = ?4, content_size = ?5, format = ?6, rows_read = ?7,"
-			       " rows_inserted = ?8, rows_duplicate = ?9, values_rounded = ?10,"
-			       " report = ?11, rows_skipped = ?12 WHERE import_id = ?1", -1, &stmt,
-			       NULL) != SQLITE_OK)
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	if (sqlite3_prepare_v2(run->db, "INSERT INTO imports (import_id, kind, file_name, imported_at,"
+			       " file_size, compressed, content_crc32, content_size, format, rows_read,"
+			       " rows_inserted, rows_duplicate, values_rounded, report, rows_skipped)"
+			       " VALUES (?1, ?13, ?14, ?15, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+			       -1, &stmt, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, run->import_id);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->file_size);
@@ -395,6 +393,9 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	sqlite3_bind_int64(stmt, 10, run->rounded);
 	sqlite3_bind_text(stmt, 11, report, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 12, run->skipped);
+	sqlite3_bind_text(stmt, 13, kind_table(run->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 14, run->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 15, now, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -583,7 +584,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	run.file = file;
 	run.options = options;
 	run.kind = detect_kind(file, options->format);
-	if ((run.import_id = begin_import(db, file, run.kind)) < 0)
+	if ((run.import_id = reserve_import_id(db)) < 0)
 		return error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file, sqlite3_errmsg(db));
 	if ((result = open_kind(&run)) != 0) {
 		if (result < 0) {
