@@ -22,12 +22,74 @@
 
 #define READ_SIZE (256 * 1024)
 
-struct row_builder {
-	char *arena;            /* field bytes, each followed by a NUL */
+/*
+ * Fields one after another: their bytes, each followed by a NUL, in one
+ * arena, and where each starts and how long it is. A row builder fills one
+ * with a row; a batch is one holding many rows.
+ */
+struct field_store {
+	char *arena;
 	size_t arena_used, arena_size;
 	size_t *offsets, *lengths;
-	const char **fields;
 	size_t count, capacity;
+};
+
+static int field_store_add(struct field_store *s, const char *data, size_t len)
+{
+	if (s->count == s->capacity) {
+		size_t capacity = s->capacity ? s->capacity * 2 : 1024;
+		size_t *offsets, *lengths;
+
+		if (!(offsets = realloc(s->offsets, capacity * sizeof *offsets)))
+			return -1;
+		s->offsets = offsets;
+		if (!(lengths = realloc(s->lengths, capacity * sizeof *lengths)))
+			return -1;
+		s->lengths = lengths;
+		s->capacity = capacity;
+	}
+	if (s->arena_used + len + 1 > s->arena_size) {
+		size_t size = s->arena_size ? s->arena_size : 1 << 16;
+		char *arena;
+
+		while (size < s->arena_used + len + 1)
+			size *= 2;
+		if (!(arena = realloc(s->arena, size)))
+			return -1;
+		s->arena = arena;
+		s->arena_size = size;
+	}
+	if (len)
+		memcpy(s->arena + s->arena_used, data, len);
+	s->arena[s->arena_used + len] = 0;
+	s->offsets[s->count] = s->arena_used;
+	s->lengths[s->count] = len;
+	s->count++;
+	s->arena_used += len + 1;
+	return 0;
+}
+
+static void field_store_free(struct field_store *s)
+{
+	free(s->arena);
+	free(s->offsets);
+	free(s->lengths);
+}
+
+/*
+ * libcsv's fields, gathered into rows. Without a target a row's fields go
+ * into the builder's own store, which is emptied after each row. With one,
+ * they go straight into the store target() names (the batch the parsing
+ * thread is filling: copying each row there afterwards cost a second copy
+ * of every byte), and the callback gets the row's line and lengths only.
+ */
+struct row_builder {
+	struct field_store own;
+	struct field_store *out;        /* where fields go */
+	size_t first, first_byte;       /* where in *out the row began */
+	struct field_store *(*target)(void *context);
+	const char **fields;            /* without a target: the row's fields */
+	size_t fields_size;
 	long row_line, line;
 	row_callback callback;
 	void *context;
@@ -37,80 +99,72 @@ struct row_builder {
 	int after_cr;           /* the last byte fed was a CR ending a line */
 };
 
-static int grow_fields(struct row_builder *b)
-{
-	size_t capacity = b->capacity ? b->capacity * 2 : 64;
-	size_t *offsets = realloc(b->offsets, capacity * sizeof *offsets);
-	size_t *lengths;
-	const char **fields;
-
-	if (!offsets)
-		return -1;
-	b->offsets = offsets;
-	if (!(lengths = realloc(b->lengths, capacity * sizeof *lengths)))
-		return -1;
-	b->lengths = lengths;
-	if (!(fields = realloc(b->fields, capacity * sizeof *fields)))
-		return -1;
-	b->fields = fields;
-	b->capacity = capacity;
-	return 0;
-}
-
 static void on_field(void *data, size_t len, void *p)
 {
 	struct row_builder *b = p;
 
 	if (b->stopped || b->failed)
 		return;
-	if (b->count == b->capacity && grow_fields(b) < 0) {
+	if (field_store_add(b->out, data, len) < 0)
 		b->failed = 1;
-		return;
-	}
-	if (b->arena_used + len + 1 > b->arena_size) {
-		size_t size = b->arena_size ? b->arena_size : 4096;
-		char *arena;
+}
 
-		while (size < b->arena_used + len + 1)
-			size *= 2;
-		if (!(arena = realloc(b->arena, size))) {
-			b->failed = 1;
-			return;
-		}
-		b->arena = arena;
-		b->arena_size = size;
+/* Without a target, the row's field pointers; -1 out of memory. */
+static int row_fields(struct row_builder *b, size_t count)
+{
+	size_t i;
+
+	if (count > b->fields_size) {
+		const char **grown = realloc(b->fields, count * 2 * sizeof *grown);
+		if (!grown)
+			return -1;
+		b->fields = grown;
+		b->fields_size = count * 2;
 	}
-	if (len)
-		memcpy(b->arena + b->arena_used, data, len);
-	b->arena[b->arena_used + len] = 0;
-	b->offsets[b->count] = b->arena_used;
-	b->lengths[b->count] = len;
-	b->count++;
-	b->arena_used += len + 1;
+	for (i = 0; i < count; i++)
+		b->fields[i] = b->out->arena + b->out->offsets[b->first + i];
+	return 0;
 }
 
 static void on_row(int terminator, void *p)
 {
 	struct row_builder *b = p;
 	struct csv_row row;
-	size_t i;
+	size_t count = b->out->count - b->first;
 
-	if (b->stopped || b->failed)
+	/* Once stopped, a target's store may be the caller's: leave it be. */
+	if (b->stopped || (b->failed && b->target))
+		return;
+	if (b->failed)
 		goto reset;
 	/* A line of nothing but spaces is blank too. */
-	if (b->count == 0 || (b->count == 1 && b->lengths[0] == 0))
+	if (count == 0 || (count == 1 && b->out->lengths[b->first] == 0))
 		goto reset;
-	for (i = 0; i < b->count; i++)
-		b->fields[i] = b->arena + b->offsets[i];
 	row.line = b->row_line;
-	row.count = b->count;
-	row.fields = b->fields;
-	row.lengths = b->lengths;
+	row.count = count;
+	row.lengths = b->out->lengths + b->first;
+	row.fields = NULL;
+	if (!b->target) {
+		if (row_fields(b, count) < 0) {
+			b->failed = 1;
+			goto reset;
+		}
+		row.fields = b->fields;
+	}
 	b->rows++;
 	b->stopped = b->callback(b->context, &row);
+	if (b->target) {
+		/* The callback kept the row; the store may be another one now. */
+		if (!b->stopped) {
+			b->out = b->target(b->context);
+			b->first = b->out->count;
+			b->first_byte = b->out->arena_used;
+		}
+		return;
+	}
 reset:
-	b->count = 0;
-	b->arena_used = 0;
+	b->out->count = b->first;
+	b->out->arena_used = b->first_byte;
 }
 
 static void print_progress(const struct reader_stats *stats, gzFile gz, long rows,
@@ -175,8 +229,8 @@ static int feed(struct csv_parser *parser, struct row_builder *b, const char *bu
 
 /* Reads the whole file in this thread, calling callback for every row. */
 static int read_file(const char *path, const struct reader_options *options,
-		     row_callback callback, void *context, struct reader_stats *stats,
-		     struct import_error *error)
+		     struct field_store *(*target)(void *context), row_callback callback,
+		     void *context, struct reader_stats *stats, struct import_error *error)
 {
 	struct row_builder b = {0};
 	struct csv_parser parser;
@@ -189,6 +243,10 @@ static int read_file(const char *path, const struct reader_options *options,
 	memset(stats, 0, sizeof *stats);
 	b.callback = callback;
 	b.context = context;
+	b.target = target;
+	b.out = target ? target(context) : &b.own;
+	b.first = b.out->count;
+	b.first_byte = b.out->arena_used;
 	b.line = 1;
 	fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
 	if (fd < 0)
@@ -304,9 +362,7 @@ done:
 	csv_free(&parser);
 	gzclose(gz);
 	free(buf);
-	free(b.arena);
-	free(b.offsets);
-	free(b.lengths);
+	field_store_free(&b.own);
 	free(b.fields);
 	return result;
 }
@@ -324,10 +380,7 @@ done:
 #define RING 6
 
 struct batch {
-	char *arena;
-	size_t arena_used, arena_size;
-	size_t *offsets, *lengths;        /* per field */
-	size_t fields_used, fields_size;
+	struct field_store fields;        /* the rows' fields, one after another */
 	long lines[BATCH_ROWS];
 	size_t first_field[BATCH_ROWS + 1];
 	size_t rows;
@@ -362,34 +415,6 @@ struct pipeline {
 	size_t map_fields_size;
 };
 
-static int batch_reserve(struct batch *b, size_t bytes, size_t fields)
-{
-	if (b->arena_used + bytes > b->arena_size) {
-		size_t size = b->arena_size ? b->arena_size : 1 << 16;
-		char *grown;
-		while (size < b->arena_used + bytes)
-			size *= 2;
-		if (!(grown = realloc(b->arena, size)))
-			return -1;
-		b->arena = grown;
-		b->arena_size = size;
-	}
-	if (b->fields_used + fields > b->fields_size) {
-		size_t size = b->fields_size ? b->fields_size : 1024;
-		size_t *offsets, *lengths;
-		while (size < b->fields_used + fields)
-			size *= 2;
-		if (!(offsets = realloc(b->offsets, size * sizeof *offsets)))
-			return -1;
-		b->offsets = offsets;
-		if (!(lengths = realloc(b->lengths, size * sizeof *lengths)))
-			return -1;
-		b->lengths = lengths;
-		b->fields_size = size;
-	}
-	return 0;
-}
-
 /* A row of a batch as a struct csv_row; fields[] must hold its fields. */
 static int batch_row(const struct batch *b, size_t i, const char ***fields, size_t *fields_size,
 		     struct csv_row *row)
@@ -404,11 +429,11 @@ static int batch_row(const struct batch *b, size_t i, const char ***fields, size
 		*fields_size = count;
 	}
 	for (k = 0; k < count; k++)
-		(*fields)[k] = b->arena + b->offsets[first + k];
+		(*fields)[k] = b->fields.arena + b->fields.offsets[first + k];
 	row->line = b->lines[i];
 	row->count = count;
 	row->fields = *fields;
-	row->lengths = b->lengths + first;
+	row->lengths = b->fields.lengths + first;
 	return 0;
 }
 
@@ -498,37 +523,28 @@ static int publish(struct pipeline *p)
 	pthread_mutex_unlock(&p->lock);
 	if (!stopped) {
 		struct batch *b = &p->ring[p->head % RING];
-		b->rows = b->arena_used = b->fields_used = 0;
+		b->rows = b->fields.count = b->fields.arena_used = 0;
 	}
 	return stopped;
 }
 
-/* Parsing thread's row callback: copies the row into the batch being filled. */
+/* Parsing thread: the batch being filled, where the row builder puts fields. */
+static struct field_store *batch_target(void *context)
+{
+	struct pipeline *p = context;
+
+	return &p->ring[p->head % RING].fields;
+}
+
+/* Parsing thread's row callback: the row's fields are in the batch already. */
 static int add_to_batch(void *context, const struct csv_row *row)
 {
 	struct pipeline *p = context;
 	struct batch *b = &p->ring[p->head % RING];
-	size_t bytes = 0, i;
 
-	for (i = 0; i < row->count; i++)
-		bytes += row->lengths[i] + 1;
-	if (batch_reserve(b, bytes, row->count) < 0) {
-		pthread_mutex_lock(&p->lock);
-		p->failed = 1;
-		pthread_mutex_unlock(&p->lock);
-		return -1;
-	}
 	b->lines[b->rows] = row->line;
-	b->first_field[b->rows] = b->fields_used;
-	for (i = 0; i < row->count; i++) {
-		memcpy(b->arena + b->arena_used, row->fields[i], row->lengths[i] + 1);
-		b->offsets[b->fields_used] = b->arena_used;
-		b->lengths[b->fields_used] = row->lengths[i];
-		b->arena_used += row->lengths[i] + 1;
-		b->fields_used++;
-	}
 	b->rows++;
-	b->first_field[b->rows] = b->fields_used;
+	b->first_field[b->rows] = b->fields.count;
 	if (b->rows == BATCH_ROWS)
 		return publish(p);
 	return 0;
@@ -537,7 +553,8 @@ static int add_to_batch(void *context, const struct csv_row *row)
 static void *produce(void *arg)
 {
 	struct pipeline *p = arg;
-	int result = read_file(p->path, p->options, add_to_batch, p, p->stats, &p->error);
+	int result = read_file(p->path, p->options, batch_target, add_to_batch, p, p->stats,
+			       &p->error);
 
 	pthread_mutex_lock(&p->lock);
 	p->result = result;
@@ -577,10 +594,10 @@ static int run_inline(const char *path, const struct reader_options *options,
 	int rc;
 
 	if (!map)
-		return read_file(path, options, row_cb, context, stats, error);
+		return read_file(path, options, NULL, row_cb, context, stats, error);
 	if (!(m.record = calloc(1, map->record_size)))
 		return import_error_set(error, path, 0, NULL, "out of memory");
-	rc = read_file(path, options, map_inline, &m, stats, error);
+	rc = read_file(path, options, NULL, map_inline, &m, stats, error);
 	if (map->release)
 		map->release(m.record);
 	free(m.record);
@@ -596,9 +613,7 @@ static void free_pipeline(struct pipeline *p)
 			for (j = 0; j < BATCH_ROWS; j++)
 				p->map->release(p->ring[i].records + j * p->map->record_size);
 		free(p->ring[i].records);
-		free(p->ring[i].arena);
-		free(p->ring[i].offsets);
-		free(p->ring[i].lengths);
+		field_store_free(&p->ring[i].fields);
 	}
 	free(p->map_fields);
 	pthread_mutex_destroy(&p->lock);
