@@ -767,10 +767,10 @@ int cmd_import(int argc, char **argv)
 	/* CREATE INDEX (bulk_index.c) runs after the reading thread is done:
 	 * let SQLite's sorter use the core it leaves free. */
 	sqlite3_exec(db, "PRAGMA threads = 1", NULL, NULL, NULL);
-	/* Every row an import writes names the imports row it made a moment
-	 * before, and that row is deleted only when nothing refers to it
-	 * (finish_import): checking the reference per row cost half a second
-	 * per million rows. bulk_import.sh runs PRAGMA foreign_key_check. */
+	/* Every row an import writes names the imports row that finish_import
+	 * writes in the same transaction, and skips only when no row was
+	 * added: checking the reference per row cost half a second per
+	 * million rows. bulk_import.sh runs PRAGMA foreign_key_check. */
 	sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 	/* The import's COMMIT does not wait for the WAL's fsync: with deferred
 	 * indexes a thread does it beside the index build (commit_import), else
