@@ -454,4 +454,23 @@ same "after the suggested DELETE: rows" "$(q "$L6" "SELECT count(*) FROM charges
 same "after the suggested DELETE: total" "$(q "$L6" "SELECT $TOTAL FROM charges")" \
 	"$(ref total "$W/twins.csv" | cut -d' ' -f2)"
 
+# --- one command, an imported file then a new one -----------------------------
+# Each file's rows carry the id its imports row gets when the file is done;
+# a file that adds nothing leaves no row and takes no id.
+L7="$W/two-files.db"
+init "$L7"
+spec="$DATA/focus-1.2-spec-example_commitment-unused.csv"
+imp "$L7" "$spec"
+imp "$L7" "$spec" "$focus"
+same "two files, one command: imports" \
+	"$(q "$L7" "SELECT group_concat(import_id || ':' || rows_inserted, ' ') FROM imports")" \
+	"1:$(ref total "$spec" | cut -d' ' -f1) 2:$(ref total "$focus" | cut -d' ' -f1)"
+same "two files, one command: rows of each import" \
+	"$(q "$L7" "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM charges GROUP BY import_id ORDER BY import_id)")" \
+	"$(q "$L7" "SELECT group_concat(rows_inserted, ' ') FROM imports")"
+same "two files, one command: the second's file" \
+	"$(q "$L7" "SELECT file_name FROM imports WHERE import_id = 2")" "$focus"
+same "two files, one command: charges without their import" \
+	"$(q "$L7" "SELECT count(*) FROM charges WHERE import_id NOT IN (SELECT import_id FROM imports)")" 0
+
 echo "ok: import_bills.sh ($checks checks)"
