@@ -318,10 +318,12 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 		"ContractedUnitPrice", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
 		"BillingCurrency", "InvoiceId", "CommitmentDiscountStatus", "Tags", "x_InstanceType",
 	};
-	/* 1: money columns */
-	static const char money_cols[] = "0000000000000000011111110000";
+	/* 1: money columns (ListUnitPrice to ContractedCost) */
+	static const char money_cols[] = "0000000000000000011111100000";
 	sqlite3_stmt *st;
 	size_t c, n = sizeof names / sizeof names[0];
+	_Static_assert(sizeof money_cols - 1 == sizeof names / sizeof names[0],
+		       "one money_cols flag per FOCUS column");
 	char buf[48];
 	int rc;
 
