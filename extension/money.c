@@ -414,3 +414,20 @@ int money_sum_format(const struct money_sum *sum, char *buf, size_t size)
 {
 	return format_scaled(sum_total(sum), MONEY_SCALE, buf, size);
 }
+
+int currency_code(const char *text, char code[4])
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		char c = text[i];
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c < 'A' || c > 'Z')
+			return -1;
+		code[i] = c;
+	}
+	code[3] = 0;
+	return text[3] ? -1 : 0;
+}

@@ -91,4 +91,13 @@ int money_sum_result(const struct money_sum *sum, int64_t *nanos);
  * error messages); needs a buffer of 48 bytes. */
 int money_sum_format(const struct money_sum *sum, char *buf, size_t size);
 
+/*
+ * A currency code as the ledger stores it: three ASCII letters, the shape of
+ * an ISO 4217 code (whether it is an assigned one is not checked), written
+ * upper-case to code. Every reader and option takes codes through this, so
+ * "usd" in a bill and "USD" in a rate card are the same currency. Returns 0,
+ * or -1 for anything else.
+ */
+int currency_code(const char *text, char code[4]);
+
 #endif

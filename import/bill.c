@@ -661,7 +661,12 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	ch->resource_id = text(m, row, F_RESOURCE, NULL);
 	ch->region_id = text(m, row, F_REGION, NULL);
 	ch->pricing_unit = text(m, row, F_UNIT, NULL);
-	ch->billing_currency = text(m, row, F_CURRENCY, NULL);
+	if ((s = text(m, row, F_CURRENCY, NULL))) {
+		if (currency_code(s, ch->currency) < 0)
+			return field_error(m, row, F_CURRENCY, error,
+					   "not a three-letter currency code (ISO 4217)");
+		ch->billing_currency = ch->currency;
+	}
 	ch->invoice_id = text(m, row, F_INVOICE, NULL);
 	ch->commitment_discount_status = text(m, row, F_COMMITMENT_STATUS, NULL);
 

@@ -35,6 +35,7 @@ struct charge {
 	const char *charge_class;    /* NULL or "Correction" */
 	const char *pricing_category;/* Standard Dynamic Committed Other */
 	char instance_type[64];      /* "" when unknown */
+	char currency[4];            /* billing_currency points here: upper-cased */
 	struct opt_i64 billing_period_start, billing_period_end; /* unix ms */
 	int64_t charge_period_start, charge_period_end;          /* unix ms */
 	int has_quantity;

@@ -1,6 +1,7 @@
 /* fx_rates.c: fx rates CSV rows (date,from,to,rate) to struct fx_rate. */
 #include "fx_rates.h"
 
+#include "money.h"
 #include "timeparse.h"
 #include "usage.h"
 
@@ -176,12 +177,6 @@ const char *fx_date_problem(const char *s)
 	return NULL;
 }
 
-int fx_currency_ok(const char *s)
-{
-	return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
-	       s[2] >= 'A' && s[2] <= 'Z';
-}
-
 static int read_currency(const struct fx_reader *r, const struct csv_row *row, enum column c,
 			 char *out, struct import_error *error)
 {
@@ -189,9 +184,8 @@ static int read_currency(const struct fx_reader *r, const struct csv_row *row, e
 
 	if (field(r, row, c, buf, sizeof buf, error) < 0)
 		return -1;
-	if (!fx_currency_ok(buf))
-		return bad(r, row, c, error, "not a three-letter upper-case currency code (ISO 4217)", buf);
-	memcpy(out, buf, 4);
+	if (currency_code(buf, out) < 0)
+		return bad(r, row, c, error, "not a three-letter currency code (ISO 4217)", buf);
 	return 0;
 }
 

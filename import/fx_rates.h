@@ -36,7 +36,4 @@ int fx_detect(const char *first_line);
 /* NULL when s is a calendar date YYYY-MM-DD, else why not ("not a date YYYY-MM-DD", "no such day"). */
 const char *fx_date_problem(const char *s);
 
-/* 1 when s is three upper-case letters A-Z. */
-int fx_currency_ok(const char *s);
-
 #endif

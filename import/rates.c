@@ -154,17 +154,10 @@ static int read_currency(const struct rates_reader *r, const struct csv_row *row
 			 struct import_error *error)
 {
 	char buf[64];
-	int i;
 
 	field(r, row, R_CURRENCY, buf, sizeof buf);
-	if (strlen(buf) != 3)
-		return bad(r, row, R_CURRENCY, error, "not a three-letter currency code", buf);
-	for (i = 0; i < 3; i++) {
-		if (!isalpha((unsigned char)buf[i]))
-			return bad(r, row, R_CURRENCY, error, "not a three-letter currency code", buf);
-		out[i] = (char)toupper((unsigned char)buf[i]);
-	}
-	out[3] = 0;
+	if (currency_code(buf, out) < 0)
+		return bad(r, row, R_CURRENCY, error, "not a three-letter currency code (ISO 4217)", buf);
 	return 0;
 }
 

@@ -444,7 +444,7 @@ int cmd_export(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
 	if (currency_arg && strcmp(what, "summary"))
 		return error_exit(EXIT_USAGE, "export: --currency is for --what summary");
-	if (currency_arg && report_currency_code(currency_arg, currency) < 0)
+	if (currency_arg && currency_code(currency_arg, currency) < 0)
 		return error_exit(EXIT_USAGE, "export: --currency: not a three-letter currency code: '%s'",
 				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))

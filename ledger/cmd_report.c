@@ -282,7 +282,7 @@ int cmd_report(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "report: --by: '%s' (project, provider, resource, sku)", by);
 	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
 		return error_exit(EXIT_USAGE, "report: --format: '%s' (table, csv, json)", format);
-	if (currency_arg && report_currency_code(currency_arg, currency) < 0)
+	if (currency_arg && currency_code(currency_arg, currency) < 0)
 		return error_exit(EXIT_USAGE, "report: --currency: not a three-letter currency code: '%s'",
 				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))

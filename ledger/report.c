@@ -280,19 +280,3 @@ void report_free(struct report *r)
 	free(r->totals);
 	memset(r, 0, sizeof *r);
 }
-
-int report_currency_code(const char *arg, char code[4])
-{
-	int i;
-
-	for (i = 0; i < 3; i++) {
-		char c = arg[i];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c < 'A' || c > 'Z')
-			return -1;
-		code[i] = c;
-	}
-	code[3] = 0;
-	return arg[3] ? -1 : 0;
-}

@@ -56,9 +56,6 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r);
 void report_free(struct report *r);
 
-/* A --currency argument: three letters, upper-cased into code; -1 if not. */
-int report_currency_code(const char *arg, char code[4]);
-
 /* A self-contained HTML page: bars per group, billed against expected, and
  * the findings of the run. */
 void report_html(sqlite3 *db, const struct report *r, FILE *out);

@@ -106,6 +106,8 @@ case("amount_int64_nanos_plus_one.csv", H + row(billed="9223372036.854775808"),
 case("amount_text.csv", H + row(billed="abc"), r"amount_text\.csv:2: column 'BilledCost': not a number: \"abc\"")
 case("amount_two_points.csv", H + row(billed="1.2.3"), r"amount_two_points\.csv:2: column 'BilledCost': not a number")
 case("amount_currency_sign.csv", H + row(billed="$1.50"), r"amount_currency_sign\.csv:2: column 'BilledCost': not a number")
+case("billing_currency_symbol.csv", H.rstrip("\n") + ",BillingCurrency\n" + row().rstrip("\n") + ",US$\n",
+     r"billing_currency_symbol\.csv:2: column 'BillingCurrency': not a three-letter currency code \(ISO 4217\): \"US\$\"")
 case("amount_nan.csv", H + row(billed="NaN"), r"amount_nan\.csv:2: column 'BilledCost': not a number")
 case("amount_inf.csv", H + row(effective="inf"), r"amount_inf\.csv:2: column 'EffectiveCost': not a number")
 case("billed_cost_empty.csv", H + row(billed=""), r"billed_cost_empty\.csv:2: column 'BilledCost': missing a required value")
@@ -183,10 +185,10 @@ case("fx_date_not_iso.csv", FX + "01/10/2026,EUR,USD,1.08\n",
      r"fx_date_not_iso\.csv:2: column 'date': not a date YYYY-MM-DD")
 case("fx_date_timestamp.csv", FX + "2026-10-01T00:00:00Z,EUR,USD,1.08\n",
      r"fx_date_timestamp\.csv:2: column 'date': not a date YYYY-MM-DD")
-case("fx_currency_lowercase.csv", FX + "2026-10-02,eur,USD,1.08\n",
-     r"fx_currency_lowercase\.csv:2: column 'from': not a three-letter upper-case currency code")
+case("fx_currency_two_letters.csv", FX + "2026-10-02,EU,USD,1.08\n",
+     r"fx_currency_two_letters\.csv:2: column 'from': not a three-letter currency code \(ISO 4217\): \"EU\"")
 case("fx_currency_symbol.csv", FX + "2026-10-02,EUR,US$,1.08\n",
-     r"fx_currency_symbol\.csv:2: column 'to': not a three-letter upper-case currency code")
+     r"fx_currency_symbol\.csv:2: column 'to': not a three-letter currency code \(ISO 4217\): \"US\$\"")
 case("fx_same_currency.csv", FX + "2026-10-02,EUR,EUR,1\n",
      r"fx_same_currency\.csv:2: column 'to': the same currency as 'from'")
 case("fx_twice_in_file.csv", FX + FX_GOOD + "2026-10-02,EUR,USD,1.09\n" + "2026-10-01,EUR,USD,1.0853\n",

@@ -404,6 +404,47 @@ START_TEST(core_rows)
 }
 END_TEST
 
+/* BillingCurrency: three letters in any case, stored upper-case, as rate
+ * cards, fx rates and --currency take them; NULL when absent. */
+static const struct {
+	const char *field, *currency, *error;
+} currency_rows[] = {
+	{"USD", "USD", NULL},
+	{"usd", "USD", NULL},
+	{"Eur", "EUR", NULL},
+	{"", NULL, NULL},
+	{"NULL", NULL, NULL},
+	{"US$", NULL, "bill.csv:7: column 'BillingCurrency': not a three-letter currency code (ISO 4217): \"US$\""},
+	{"US Dollar", NULL,
+	 "bill.csv:7: column 'BillingCurrency': not a three-letter currency code (ISO 4217): \"US Dollar\""},
+};
+
+START_TEST(core_currency)
+{
+	struct test_row header, row;
+	struct bill_mapping *m;
+	struct import_error error;
+	struct charge ch;
+	char text[128];
+
+	memset(&error, 0, sizeof error);
+	ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, "BillingCurrency|" FOCUS_MIN), "auto",
+					  FILE_NAME, &m, &error), 0);
+	snprintf(text, sizeof text, "%s|3|2024-09-18|2024-09-19", currency_rows[_i].field);
+	if (currency_rows[_i].error) {
+		ck_assert_int_eq(bill_mapping_row(m, make_row(&row, 7, text), &ch, &error), -1);
+		ck_assert_str_eq(format_error(&error), currency_rows[_i].error);
+	} else {
+		ck_assert_int_eq(bill_mapping_row(m, make_row(&row, 7, text), &ch, &error), 0);
+		if (currency_rows[_i].currency)
+			ck_assert_pstr_eq(ch.billing_currency, currency_rows[_i].currency);
+		else
+			ck_assert_ptr_null(ch.billing_currency);
+	}
+	bill_mapping_free(m);
+}
+END_TEST
+
 /* --- limits --------------------------------------------------------------- */
 
 struct null_row {
@@ -632,6 +673,7 @@ static Suite *make_suite(void)
 	tcase_add_loop_test(core, core_header, 0, ROWS(header_rows));
 	tcase_add_test(core, core_report);
 	tcase_add_loop_test(core, core_rows, 0, ROWS(bill_rows));
+	tcase_add_loop_test(core, core_currency, 0, ROWS(currency_rows));
 	tcase_add_loop_test(limits, limits_null, 0, ROWS(null_rows));
 	tcase_add_test(limits, limits_null_length);
 	tcase_add_test(limits, limits_row_key);

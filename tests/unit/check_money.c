@@ -560,6 +560,29 @@ START_TEST(core_round_trip)
 }
 END_TEST
 
+/* Currency codes: three ASCII letters, upper-cased; NULL: refused. */
+static const struct {
+	const char *text, *code;
+} currency_rows[] = {
+	{"EUR", "EUR"}, {"usd", "USD"}, {"Jpy", "JPY"}, {"zzz", "ZZZ"}, {"EU", NULL},
+	{"EURO", NULL}, {"E1R", NULL}, {"", NULL}, {"US$", NULL}, {" EU", NULL}, {"EU ", NULL},
+	{"\xc3\x89UR", NULL}, {"\xe2\x82\xac", NULL}, {"[AB", NULL}, {"@BC", NULL}, {"{bc", NULL},
+};
+
+START_TEST(core_currency_code)
+{
+	char code[4] = "---";
+	int rc = currency_code(currency_rows[_i].text, code);
+
+	if (currency_rows[_i].code) {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_str_eq(code, currency_rows[_i].code);
+	} else {
+		ck_assert_int_eq(rc, -1);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("money");
@@ -571,6 +594,7 @@ static Suite *make_suite(void)
 	tcase_add_loop_test(core, core_decimal, 0, ROWS(decimal_rows));
 	tcase_add_test(core, core_sum);
 	tcase_add_test(core, core_round_trip);
+	tcase_add_loop_test(core, core_currency_code, 0, ROWS(currency_rows));
 	tcase_add_loop_test(limits, limits_parse, 0, ROWS(parse_limits));
 	tcase_add_test(limits, limits_parse_length);
 	tcase_add_loop_test(limits, limits_format, 0, ROWS(format_limits));

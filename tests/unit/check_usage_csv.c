@@ -301,7 +301,7 @@ static const struct {
 	{"aws,p4d,,,hour,32.77,USD,0,wall,2026-07-01,2026-01-01", "r.csv:2: column 'valid_to': not after valid_from: \"2026-01-01\""},
 	{"aws,p4d,,,hour,abc,USD,0,wall,2026-07-01,", "r.csv:2: column 'unit_price': not a number: \"abc\""},
 	{"aws,p4d,,,hour,-1,USD,0,wall,2026-07-01,", "r.csv:2: column 'unit_price': negative: \"-1\""},
-	{"aws,p4d,,,hour,1,US,0,wall,2026-07-01,", "r.csv:2: column 'currency': not a three-letter currency code: \"US\""},
+	{"aws,p4d,,,hour,1,US,0,wall,2026-07-01,", "r.csv:2: column 'currency': not a three-letter currency code (ISO 4217): \"US\""},
 	{"aws,p4d,,Bargain,hour,1,USD,0,wall,2026-07-01,", "r.csv:2: column 'pricing_category': not one of Standard (on-demand), Dynamic (spot), Committed (reserved), Other (own): \"Bargain\""},
 	{"aws,,,,hour,1,USD,0,wall,2026-07-01,", "r.csv:2: column 'sku': empty: \"\""},
 };
