@@ -6,7 +6,7 @@
 #
 # Run from the project root. Generates bench/data/focus_ROWS.csv and its
 # .csv.gz (bench/import/gen_focus.py, deterministic) when missing, then in one
-# run measures wall seconds and peak RSS (/usr/bin/time -f '%e %M') of:
+# run measures wall seconds, CPU seconds and peak RSS (/usr/bin/time -f '%e %U %S %M') of:
 #
 #   costledger csv   costledger --ledger L init && costledger --ledger L import FILE.csv
 #   costledger gz    the same on FILE.csv.gz
@@ -18,7 +18,11 @@
 #
 # Every ledger/database is fresh and deleted afterwards. The inputs are read
 # once beforehand so that every contender reads from the page cache. With
-# REPEAT=N each is run N times: best time, largest RSS.
+# REPEAT=N the contenders run in N rounds, each round running every one of
+# them once (sqlite3 .import right before costledger csv), so that a VM
+# whose speed drifts slows them alike; the table has each one's best time
+# and largest RSS, and each round's costledger csv / sqlite3 .import ratio
+# is printed with their median.
 #
 # Targets (issue "Performance"): costledger csv <= 0.67 x sqlite3 .import
 # (stretch: 7.5 s for 1M rows); gz <= 1.25 x csv; peak RSS < 64 MB.
@@ -68,33 +72,27 @@ csv_bytes=$(wc -c < "$CSV")
 gz_bytes=$(wc -c < "$GZ")
 cat "$CSV" "$GZ" > /dev/null   # into the page cache, for everyone alike
 
-# measure NAME COMMAND...: runs COMMAND REPEAT times, each on fresh databases;
-# appends "NAME wall_seconds cpu_seconds peak_kb" to $WORK/results (best wall,
-# best user+sys CPU, largest RSS). CPU time is the fairer number when other
-# processes compete for the cores: wall time then includes waiting for one.
-measure() {
-	name=$1
-	shift
-	best=""
-	best_cpu=""
-	peak=0
-	i=0
-	while [ "$i" -lt "$REPEAT" ]; do
-		rm -f "$WORK"/fresh*.db*
-		if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err"; then
-			cat "$WORK/out" "$WORK/err" >&2
-			die "$name failed"
-		fi
-		read -r secs user sys kb < "$WORK/time"
-		best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
-		best_cpu=$(awk -v a="$best_cpu" -v b="$user" -v c="$sys" \
-			'BEGIN { print (a == "" || b + c < a + 0) ? b + c : a }')
-		[ "$kb" -gt "$peak" ] && peak=$kb
-		i=$((i + 1))
-	done
-	echo "$name $best $best_cpu $peak" >> "$WORK/results"
-	printf '  %-16s %8.2f s wall %8.2f s cpu %7.1f MB\n' "$name" "$best" "$best_cpu" \
-		"$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
+# run_once ROUND NAME COMMAND...: one run of COMMAND on fresh databases;
+# appends "ROUND NAME wall_seconds cpu_seconds peak_kb" to $WORK/runs. CPU
+# (user+sys) is the fairer number when other processes compete for the cores:
+# wall time then includes waiting for one.
+run_once() {
+	round=$1
+	name=$2
+	shift 2
+	rm -f "$WORK"/fresh*.db*
+	if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err"; then
+		cat "$WORK/out" "$WORK/err" >&2
+		die "$name failed"
+	fi
+	read -r secs user sys kb < "$WORK/time"
+	echo "$round $name $secs $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $kb" >> "$WORK/runs"
+}
+
+# expect_rows DB TABLE WHO: dies unless TABLE of DB holds $ROWS rows.
+expect_rows() {
+	got=$("$SQLITE3" "$1" "SELECT count(*) FROM $2")
+	[ "$got" = "$ROWS" ] || die "$3: $got rows in $2, not $ROWS"
 }
 
 echo "input: $CSV, $ROWS rows, $csv_bytes bytes ($GZ: $gz_bytes bytes); $(nproc) cpus"
@@ -103,20 +101,24 @@ echo "costledger: $COSTLEDGER; $("$SQLITE3" --version | cut -d' ' -f1-2); $("$PY
 
 printf '.mode csv\n.import %s t\n' "$CSV" > "$WORK/import.sql"
 
-measure zcat sh -c 'zcat "$1" > /dev/null' sh "$GZ"
-measure sqlite3-import sh -c '"$1" "$2" < "$3"' sh "$SQLITE3" "$WORK/fresh2.db" "$WORK/import.sql"
-got=$("$SQLITE3" "$WORK/fresh2.db" 'SELECT count(*) FROM t')
-[ "$got" = "$ROWS" ] || die "sqlite3 .import: $got rows, not $ROWS"
-measure python-csv "$PYTHON" bench/import/py_import.py "$WORK/fresh3.db" "$CSV"
-got=$("$SQLITE3" "$WORK/fresh3.db" 'SELECT count(*) FROM t')
-[ "$got" = "$ROWS" ] || die "python: $got rows, not $ROWS"
-for f in "$CSV" "$GZ"; do
-	case $f in *.gz) name=costledger-gz ;; *) name=costledger-csv ;; esac
-	measure "$name" sh -c '"$1" --ledger "$2" init && "$1" --ledger "$2" import "$3"' \
-		sh "$COSTLEDGER" "$WORK/fresh.db" "$f"
-	sed -n 's/^/    /; 2p' "$WORK/out"
-	got=$("$SQLITE3" "$WORK/fresh.db" 'SELECT count(*) FROM charges')
-	[ "$got" = "$ROWS" ] || die "$name: $got charges, not $ROWS"
+: > "$WORK/runs"
+round=1
+while [ "$round" -le "$REPEAT" ]; do
+	echo "round $round of $REPEAT (load average $(cut -d' ' -f1 /proc/loadavg))"
+	run_once "$round" zcat sh -c 'zcat "$1" > /dev/null' sh "$GZ"
+	run_once "$round" sqlite3-import sh -c '"$1" "$2" < "$3"' sh "$SQLITE3" "$WORK/fresh2.db" \
+		"$WORK/import.sql"
+	expect_rows "$WORK/fresh2.db" t "sqlite3 .import"
+	for f in "$CSV" "$GZ"; do
+		case $f in *.gz) name=costledger-gz ;; *) name=costledger-csv ;; esac
+		run_once "$round" "$name" sh -c '"$1" --ledger "$2" init && "$1" --ledger "$2" import "$3"' \
+			sh "$COSTLEDGER" "$WORK/fresh.db" "$f"
+		[ "$round" -gt 1 ] || sed -n 's/^/    /; 2p' "$WORK/out"
+		expect_rows "$WORK/fresh.db" charges "$name"
+	done
+	run_once "$round" python-csv "$PYTHON" bench/import/py_import.py "$WORK/fresh3.db" "$CSV"
+	expect_rows "$WORK/fresh3.db" t python
+	round=$((round + 1))
 done
 rm -f "$WORK"/fresh*.db*
 
@@ -126,14 +128,34 @@ LIBCOSTLEDGER=${LIBCOSTLEDGER:-build/libcostledger.a}
 if [ -f "$LIBCOSTLEDGER" ] && cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g \
 	-Iextension -Iimport -Iledger bench/import/parse_only.c "$LIBCOSTLEDGER" \
 	-lsqlite3 -lcsv -lz -lm -o "$WORK/parse_only" 2> "$WORK/cc.err"; then
-	measure read-only "$WORK/parse_only" read "$CSV"
-	measure read+map-only "$WORK/parse_only" map "$CSV"
+	round=1
+	while [ "$round" -le "$REPEAT" ]; do
+		run_once "$round" read-only "$WORK/parse_only" read "$CSV"
+		run_once "$round" read+map-only "$WORK/parse_only" map "$CSV"
+		round=$((round + 1))
+	done
 else
 	echo "  (parse_only not built: no $LIBCOSTLEDGER or it does not link)"
 fi
 
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Each round's costledger csv / sqlite3 .import, and their median.
+awk '$2 == "sqlite3-import" { s[$1] = $3 } $2 == "costledger-csv" { c[$1] = $3 }
+	END {
+		for (r = 1; r in c; r++) if (r in s) { ratio[++n] = c[r] / s[r]; line = line sprintf(" %.2f", c[r] / s[r]) }
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+			if (ratio[j] < ratio[i]) { x = ratio[i]; ratio[i] = ratio[j]; ratio[j] = x }
+		median = n % 2 ? ratio[(n + 1) / 2] : (ratio[n / 2] + ratio[n / 2 + 1]) / 2
+		printf "costledger csv / sqlite3 .import, round by round:%s (median %.2f)\n", line, median
+	}' "$WORK/runs"
+# Best wall and CPU and largest RSS of each contender, in the order they ran.
+awk '{ if (!($2 in t)) { order[n++] = $2; t[$2] = $3; c[$2] = $4; m[$2] = $5 }
+	if ($3 + 0 < t[$2] + 0) t[$2] = $3
+	if ($4 + 0 < c[$2] + 0) c[$2] = $4
+	if ($5 + 0 > m[$2] + 0) m[$2] = $5 }
+	END { for (i = 0; i < n; i++) print order[i], t[order[i]], c[order[i]], m[order[i]] }' \
+	"$WORK/runs" > "$WORK/results"
 awk -v rows="$ROWS" -v mb="$csv_bytes" '
 	{ t[$1] = $2; c[$1] = $3; m[$1] = $4 / 1024; order[n++] = $1 }
 	END {
