@@ -383,6 +383,9 @@ done:
  */
 #define BATCH_ROWS 512
 #define RING 32
+/* A batch also ends at 1 MB of fields, so that a file of very long rows
+ * (a 10 MB field) holds at most RING of them in memory, not RING x 512. */
+#define BATCH_BYTES (1 << 20)
 
 struct batch {
 	struct field_store fields;        /* the rows' fields, one after another */
@@ -550,7 +553,7 @@ static int add_to_batch(void *context, const struct csv_row *row)
 	b->lines[b->rows] = row->line;
 	b->rows++;
 	b->first_field[b->rows] = b->fields.count;
-	if (b->rows == BATCH_ROWS)
+	if (b->rows == BATCH_ROWS || b->fields.arena_used >= BATCH_BYTES)
 		return publish(p);
 	return 0;
 }
