@@ -364,6 +364,11 @@ const char *bill_mapping_format(const struct bill_mapping *m)
 	return m->format_name;
 }
 
+const char *bill_mapping_tags_column(const struct bill_mapping *m)
+{
+	return m->tag_count || m->column[F_TAGS] < 0 ? NULL : m->header[m->column[F_TAGS]];
+}
+
 int bill_mapping_report(const struct bill_mapping *m, char *buf, size_t size)
 {
 	return snprintf(buf, size, "{\"format\":\"%s\",\"missing_columns\":[%s],\"ignored_columns\":%zu}",

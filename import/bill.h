@@ -30,6 +30,11 @@ const char *bill_mapping_format(const struct bill_mapping *mapping);
  */
 int bill_mapping_report(const struct bill_mapping *mapping, char *buf, size_t size);
 
+/* The tags column's name as the header writes it ("Tags", "resource_tags"),
+ * for errors found in the tags later; NULL when the tags are built from
+ * several columns (CUR resourceTags/user:KEY) or there are none. */
+const char *bill_mapping_tags_column(const struct bill_mapping *mapping);
+
 /* Maps one row; returns 0, or -1 with *error naming line and column. */
 int bill_mapping_row(struct bill_mapping *mapping, const struct csv_row *row,
 		     struct charge *charge, struct import_error *error);

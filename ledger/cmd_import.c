@@ -168,7 +168,8 @@ static int map_bill_row(void *context, const struct csv_row *row, void *out)
 		record->charge.tags = record->tags;
 	}
 	if (charge_binding_make(&record->charge, run->options->tag_key, &record->binding) < 0)
-		return import_error_set(&run->map_error, run->file, row->line, "Tags", "malformed JSON"),
+		return import_error_set(&run->map_error, run->file, row->line,
+					bill_mapping_tags_column(run->mapping), "malformed JSON"),
 		       EXIT_USAGE;
 	return 0;
 }

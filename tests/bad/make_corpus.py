@@ -161,6 +161,10 @@ case("focus_unknown_pricing_category.csv",
 case("tags_bad_json.csv", H + row(tags="{bad"), r"tags_bad_json\.csv:2: column 'Tags': .*JSON")
 case("tags_truncated_json.csv", H + GOOD + row(tags='"{""project"":""vision"""'),
      r"tags_truncated_json\.csv:4: column 'Tags': .*JSON")
+case("cur2_tags_bad_json.csv",
+     "line_item_usage_start_date,line_item_usage_end_date,line_item_line_item_type,line_item_unblended_cost,resource_tags\n"
+     '2023-11-01T00:00:00Z,2023-11-01T01:00:00Z,Usage,1,"{""project"":}"\n',
+     r"cur2_tags_bad_json\.csv:2: column 'resource_tags': malformed JSON")
 case("tags_json_array.csv", H + row(tags='"[1,2]"'), r"tags_json_array\.csv:2: column 'Tags': not a JSON object")
 case("tags_json_string.csv", H + GOOD + row(tags='"""x"""'), r"tags_json_string\.csv:4: column 'Tags': not a JSON object")
 
