@@ -76,6 +76,29 @@ static void field_store_free(struct field_store *s)
 	free(s->lengths);
 }
 
+/* The fields [first, first + count) of a store as a struct csv_row of the
+ * given line; *fields (grown as needed) holds the pointers. -1 out of memory. */
+static int field_store_row(const struct field_store *s, size_t first, size_t count, long line,
+			   const char ***fields, size_t *fields_size, struct csv_row *row)
+{
+	size_t k;
+
+	if (count > *fields_size) {
+		const char **grown = realloc(*fields, count * sizeof *grown);
+		if (!grown)
+			return -1;
+		*fields = grown;
+		*fields_size = count;
+	}
+	for (k = 0; k < count; k++)
+		(*fields)[k] = s->arena + s->offsets[first + k];
+	row->line = line;
+	row->count = count;
+	row->fields = *fields;
+	row->lengths = s->lengths + first;
+	return 0;
+}
+
 /*
  * libcsv's fields, gathered into rows. Without a target a row's fields go
  * into the builder's own store, which is emptied after each row. With one,
@@ -109,23 +132,6 @@ static void on_field(void *data, size_t len, void *p)
 		b->failed = 1;
 }
 
-/* Without a target, the row's field pointers; -1 out of memory. */
-static int row_fields(struct row_builder *b, size_t count)
-{
-	size_t i;
-
-	if (count > b->fields_size) {
-		const char **grown = realloc(b->fields, count * 2 * sizeof *grown);
-		if (!grown)
-			return -1;
-		b->fields = grown;
-		b->fields_size = count * 2;
-	}
-	for (i = 0; i < count; i++)
-		b->fields[i] = b->out->arena + b->out->offsets[b->first + i];
-	return 0;
-}
-
 static void on_row(int terminator, void *p)
 {
 	struct row_builder *b = p;
@@ -140,16 +146,15 @@ static void on_row(int terminator, void *p)
 	/* A line of nothing but spaces is blank too. */
 	if (count == 0 || (count == 1 && b->out->lengths[b->first] == 0))
 		goto reset;
-	row.line = b->row_line;
-	row.count = count;
-	row.lengths = b->out->lengths + b->first;
-	row.fields = NULL;
-	if (!b->target) {
-		if (row_fields(b, count) < 0) {
-			b->failed = 1;
-			goto reset;
-		}
-		row.fields = b->fields;
+	if (b->target) {
+		row.line = b->row_line;
+		row.count = count;
+		row.lengths = b->out->lengths + b->first;
+		row.fields = NULL;
+	} else if (field_store_row(b->out, b->first, count, b->row_line, &b->fields,
+				   &b->fields_size, &row) < 0) {
+		b->failed = 1;
+		goto reset;
 	}
 	b->rows++;
 	b->stopped = b->callback(b->context, &row);
@@ -376,7 +381,7 @@ done:
  * whichever stage is behind the core another stage is not using: parsing
  * and storing each take about as long as mapping and storing together.
  *
- * 32 batches (~16 MB at most for a 750-byte-a-row bill): with 6, the storing
+ * 32 batches (~13 MB for a 750-byte-a-row bill): with 6, the storing
  * thread found no batch ready ~300 times per million rows and the parser a
  * full ring ~700 times, each a moment with a core idle; with 32, ~60 and ~140
  * (import 0.3-0.5 s faster). Peak RSS is set later, by CREATE INDEX.
@@ -427,22 +432,10 @@ struct pipeline {
 static int batch_row(const struct batch *b, size_t i, const char ***fields, size_t *fields_size,
 		     struct csv_row *row)
 {
-	size_t first = b->first_field[i], count = b->first_field[i + 1] - first, k;
+	size_t first = b->first_field[i];
 
-	if (count > *fields_size) {
-		const char **grown = realloc(*fields, count * sizeof *grown);
-		if (!grown)
-			return -1;
-		*fields = grown;
-		*fields_size = count;
-	}
-	for (k = 0; k < count; k++)
-		(*fields)[k] = b->fields.arena + b->fields.offsets[first + k];
-	row->line = b->lines[i];
-	row->count = count;
-	row->fields = *fields;
-	row->lengths = b->fields.lengths + first;
-	return 0;
+	return field_store_row(&b->fields, first, b->first_field[i + 1] - first, b->lines[i], fields,
+			       fields_size, row);
 }
 
 /*
