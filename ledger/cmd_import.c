@@ -318,20 +318,18 @@ static sqlite3_int64 reserve_import_id(sqlite3 *db)
 }
 
 /* The earlier import with the same content, or 0. */
-static sqlite3_int64 same_content(sqlite3 *db, sqlite3_int64 id, enum kind kind,
-				  const struct reader_stats *stats)
+static sqlite3_int64 same_content(sqlite3 *db, enum kind kind, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
 	sqlite3_int64 earlier = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = ?4"
-			       " AND content_crc32 = ?1 AND content_size = ?2 AND import_id <> ?3",
+	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = ?3"
+			       " AND content_crc32 = ?1 AND content_size = ?2",
 			       -1, &stmt, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(stmt, 1, stats->content_crc32);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->content_size);
-	sqlite3_bind_int64(stmt, 3, id);
-	sqlite3_bind_text(stmt, 4, kind_table(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, kind_table(kind), -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		earlier = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -611,7 +609,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
-	earlier = same_content(db, run.import_id, run.kind, &stats);
+	earlier = same_content(db, run.kind, &stats);
 	if (earlier && run.inserted > 0) {
 		/* Rows of the earlier import were deleted since, or (usage logs)
 		 * the same bytes were read with other options. */
