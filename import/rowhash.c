@@ -28,31 +28,65 @@ void rowhash_init(struct rowhash *h)
 	h->b = K2;
 }
 
-static void add_word(struct rowhash *h, uint64_t w)
+static void add_word(uint64_t *a, uint64_t *b, uint64_t w)
 {
-	h->a = (h->a ^ w) * K2;
-	h->a ^= h->a >> 29;
-	h->b = (h->b + w) * K3;
-	h->b ^= h->b >> 31;
+	*a = (*a ^ w) * K2;
+	*a ^= *a >> 29;
+	*b = (*b + w) * K3;
+	*b ^= *b >> 31;
+}
+
+/*
+ * The n (1-7) bytes left after the whole words, as memcpy(&w, p, n) on a
+ * zeroed w would give them. A byte copy then an 8-byte load of the same
+ * memory stalls on store forwarding at every field; on little-endian
+ * machines the word is put together in a register instead.
+ */
+static uint64_t tail_word(const unsigned char *p, size_t n)
+{
+	uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t four;
+	uint16_t two;
+	unsigned shift = 0;
+
+	if (n & 4) {
+		memcpy(&four, p, 4);
+		w = four;
+		p += 4;
+		shift = 32;
+	}
+	if (n & 2) {
+		memcpy(&two, p, 2);
+		w |= (uint64_t)two << shift;
+		p += 2;
+		shift += 16;
+	}
+	if (n & 1)
+		w |= (uint64_t)*p << shift;
+#else
+	memcpy(&w, p, n);
+#endif
+	return w;
 }
 
 void rowhash_add(struct rowhash *h, const void *data, size_t n)
 {
 	const unsigned char *p = data;
-	uint64_t w;
+	uint64_t a = h->a, b = h->b, w;
 
-	add_word(h, (uint64_t)n ^ K3);
+	/* a and b stay in registers: stores through h could alias the data. */
+	add_word(&a, &b, (uint64_t)n ^ K3);
 	while (n >= 8) {
 		memcpy(&w, p, 8);
-		add_word(h, w);
+		add_word(&a, &b, w);
 		p += 8;
 		n -= 8;
 	}
-	if (n) {
-		w = 0;
-		memcpy(&w, p, n);
-		add_word(h, w ^ ((uint64_t)n << 56));
-	}
+	if (n)
+		add_word(&a, &b, tail_word(p, n) ^ ((uint64_t)n << 56));
+	h->a = a;
+	h->b = b;
 }
 
 void rowhash_final(const struct rowhash *h, unsigned char out[16])
