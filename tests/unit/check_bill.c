@@ -664,6 +664,53 @@ START_TEST(limits_utf8_offsets)
 }
 END_TEST
 
+/* The same at the end of a field, where the last 1-7 bytes are read in
+ * 4-, 2- and 1-byte pieces: the bytes under test end ProviderName. */
+START_TEST(limits_utf8_field_end)
+{
+	static const struct { const char *bytes; int bad_at; } cases[] = {
+		{"\xFF", 0},             /* never in UTF-8 */
+		{"\xC3", 0},             /* a lead byte cut off by the field's end */
+		{"\xE2\x82", 0},         /* three bytes announced, two given */
+		{"\xC3\xA9", -1},        /* e-acute: valid */
+		{"\xE2\x82\xAC", -1},    /* euro sign: valid */
+	};
+	size_t c, k;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++)
+		for (k = 0; k < 18; k++) {
+			struct test_row header, row;
+			struct bill_mapping *m;
+			struct import_error error;
+			struct charge ch;
+			char provider[64], text[512], want[256];
+			int status;
+
+			memset(&error, 0, sizeof error);
+			snprintf(provider, sizeof provider, "%.*s%s", (int)k, "abcdefghijklmnopqrstuvwxyz",
+				 cases[c].bytes);
+			snprintf(text, sizeof text, "2024-09-01T00:00:00Z|2024-09-18 22:00:00|"
+				 "2024-09-18 23:00:00|Usage|NULL|Standard|1|1|%s|NULL|g5.4xlarge|1", provider);
+			ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m,
+							  &error), 0);
+			status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
+			if (cases[c].bad_at < 0) {
+				ck_assert_msg(status == 0, "case %zu, %zu bytes before: %s", c, k,
+					      format_error(&error));
+				ck_assert_str_eq(ch.provider, provider);
+			} else {
+				size_t offset = k + (size_t)cases[c].bad_at;
+				snprintf(want, sizeof want, "bill.csv:7: column 'ProviderName': invalid UTF-8 "
+					 "(byte 0x%02X at offset %zu of the field)",
+					 (unsigned char)provider[offset], offset);
+				ck_assert_msg(status == -1, "case %zu, %zu bytes before: accepted", c, k);
+				ck_assert_str_eq(format_error(&error), want);
+			}
+			bill_mapping_free(m);
+		}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("bill");
@@ -681,6 +728,7 @@ static Suite *make_suite(void)
 	tcase_add_test(limits, limits_sample_headers);
 	tcase_add_test(limits, limits_error_format);
 	tcase_add_test(limits, limits_utf8_offsets);
+	tcase_add_test(limits, limits_utf8_field_end);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, limits);
 	return s;
