@@ -22,7 +22,10 @@
 # them once (sqlite3 .import right before costledger csv), so that a VM
 # whose speed drifts slows them alike; the table has each one's best time
 # and largest RSS, and each round's costledger csv / sqlite3 .import ratio
-# is printed with their median.
+# is printed with their median. Before and after the rounds,
+# bench/import/fresh_pages.c prints what writing 700 MB into page-cache
+# memory not used lately costs against reused memory: on this VM that price
+# drifts, and it is what separates fast runs from slow ones.
 #
 # Targets (issue "Performance"): costledger csv <= 0.67 x sqlite3 .import
 # (stretch: 7.5 s for 1M rows); gz <= 1.25 x csv; peak RSS < 64 MB.
@@ -101,6 +104,18 @@ echo "costledger: $COSTLEDGER; $("$SQLITE3" --version | cut -d' ' -f1-2); $("$PY
 
 printf '.mode csv\n.import %s t\n' "$CSV" > "$WORK/import.sql"
 
+# This VM's price for page-cache memory it has not used lately drifts, and
+# an import pays it on about twice the pages .import does (WAL, then the
+# ledger file): bench/import/fresh_pages.c shows the price before and after
+# the runs, to read the ratios by.
+probe_page_cache() {
+	[ -x "$WORK/fresh_pages" ] || return 0
+	"$WORK/fresh_pages" 700 "$WORK" | sed "s/^/page cache probe, $1: /"
+}
+cc -O2 -o "$WORK/fresh_pages" bench/import/fresh_pages.c 2> /dev/null ||
+	echo "  (bench/import/fresh_pages.c not built: no page cache probe)"
+probe_page_cache before
+
 : > "$WORK/runs"
 round=1
 while [ "$round" -le "$REPEAT" ]; do
@@ -139,6 +154,7 @@ else
 fi
 
 echo
+probe_page_cache after
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Each round's costledger csv / sqlite3 .import, and their median.
 awk '$2 == "sqlite3-import" { s[$1] = $3 } $2 == "costledger-csv" { c[$1] = $3 }
