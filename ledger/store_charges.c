@@ -21,6 +21,10 @@ struct charge_store {
 	sqlite3_stmt *insert;
 	struct dedup dedup;
 	char tag_path[256];
+	/* What ?1 and ?2 hold: the same for every row of a file, and bindings
+	 * outlive sqlite3_reset(), so they are bound when they change. */
+	sqlite3_int64 bound_import_id;
+	const char *bound_source_file;
 };
 
 static const char insert_sql[] =
@@ -49,6 +53,8 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **ou
 	rc = dedup_open(&s->dedup, db, "charges");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v3(db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(s->insert, 37, s->tag_path, -1, SQLITE_STATIC);
 	if (rc != SQLITE_OK) {
 		charge_store_close(s);
 		return rc;
@@ -165,8 +171,13 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 		else
 			sqlite3_bind_null(st, 10 + i);
 	}
-	sqlite3_bind_int64(st, 1, import_id);
-	sqlite3_bind_text(st, 2, source_file, -1, SQLITE_STATIC);
+	if (!s->bound_source_file || s->bound_import_id != import_id ||
+	    s->bound_source_file != source_file) {
+		sqlite3_bind_int64(st, 1, import_id);
+		sqlite3_bind_text(st, 2, source_file, -1, SQLITE_STATIC);
+		s->bound_import_id = import_id;
+		s->bound_source_file = source_file;
+	}
 	sqlite3_bind_int64(st, 3, ch->source_line);
 	sqlite3_bind_blob(st, 4, ch->row_key, 16, SQLITE_STATIC);
 	if (ch->has_quantity)
@@ -184,7 +195,6 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 	else
 		sqlite3_bind_null(st, 35);
 	sqlite3_bind_int(st, 36, binding->project_by_sql);
-	sqlite3_bind_text(st, 37, s->tag_path, -1, SQLITE_STATIC);
 
 	return dedup_insert(&s->dedup, st, ch->row_key, import_id, outcome);
 }

@@ -322,6 +322,16 @@ same "several files: the new row" \
 imp "$L7" "$W/twins.csv" "$W/twins.csv" "$W/twins-plus-one.csv" "$focus"
 set -- $(ref total "$focus")
 same "several files again: rows" "$(q "$L7" "SELECT count(*) FROM charges")" $((4 + $1))
+# Two new files in one command: each row names its own file and import.
+L8="$W/two-new.db"
+init "$L8"
+imp "$L8" "$focus" "$W/twins.csv"
+same "two new files: rows of the first" \
+	"$(q "$L8" "SELECT count(*) FROM charges WHERE source_file = '$focus'")" "$1"
+same "two new files: rows of the second" \
+	"$(q "$L8" "SELECT count(*) FROM charges WHERE source_file = '$W/twins.csv'")" 3
+same "two new files: each row's file is its import's" \
+	"$(q "$L8" "SELECT count(DISTINCT import_id) || ' ' || sum(c.source_file <> i.file_name) FROM charges c JOIN imports i USING (import_id)")" "2 0"
 
 # --- --dry-run writes nothing -------------------------------------------------
 command -v sqlite3 >/dev/null || fail "sqlite3 is missing"
