@@ -114,6 +114,13 @@ struct bill_mapping {
 	char missing[512];          /* FOCUS columns this file lacks */
 	char *tags_buf;             /* CUR tags JSON built per row */
 	size_t tags_size;
+	/* The last text each time column parsed to, and what: a bill repeats
+	 * them row after row (an hour's charges share one period). */
+	struct parsed_time {
+		char text[40];
+		size_t length;      /* 0: nothing kept */
+		int64_t value;
+	} last_time[4];
 };
 
 void bill_fold_header(const char *s, char *out, size_t size)
@@ -423,8 +430,10 @@ static int money_field(const struct bill_mapping *m, const struct csv_row *row, 
 	return 0;
 }
 
+/* `last` keeps the column's last parse: only a text that parsed is kept,
+ * so a bad one is always parsed, and reported. */
 static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
-		      struct opt_i64 *out, struct import_error *error)
+		      struct parsed_time *last, struct opt_i64 *out, struct import_error *error)
 {
 	size_t n;
 	const char *s = text(m, row, f, &n);
@@ -433,6 +442,11 @@ static int time_field(const struct bill_mapping *m, const struct csv_row *row, e
 	out->present = 0;
 	if (!s)
 		return 0;
+	if (last->length > 0 && n == last->length && memcmp(s, last->text, n) == 0) {
+		out->value = last->value;
+		out->present = 1;
+		return 0;
+	}
 	status = time_parse(s, n, 0, &out->value);
 	if (status == TIME_EMPTY)
 		return 0;
@@ -440,6 +454,11 @@ static int time_field(const struct bill_mapping *m, const struct csv_row *row, e
 		return field_error(m, row, f, error, status == TIME_INVALID ?
 				   "invalid date or time" : "not a timestamp");
 	out->present = 1;
+	if (n < sizeof last->text) {
+		memcpy(last->text, s, n);
+		last->length = n;
+		last->value = out->value;
+	}
 	return 0;
 }
 
@@ -712,10 +731,10 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	ch->invoice_id = text(m, row, F_INVOICE, NULL);
 	ch->commitment_discount_status = text(m, row, F_COMMITMENT_STATUS, NULL);
 
-	if (time_field(m, row, F_CP_START, &start, error) < 0 ||
-	    time_field(m, row, F_CP_END, &end, error) < 0 ||
-	    time_field(m, row, F_BP_START, &ch->billing_period_start, error) < 0 ||
-	    time_field(m, row, F_BP_END, &ch->billing_period_end, error) < 0)
+	if (time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
+	    time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||
+	    time_field(m, row, F_BP_START, &m->last_time[2], &ch->billing_period_start, error) < 0 ||
+	    time_field(m, row, F_BP_END, &m->last_time[3], &ch->billing_period_end, error) < 0)
 		return -1;
 	if (!start.present)
 		return field_error(m, row, F_CP_START, error, "missing a required value");

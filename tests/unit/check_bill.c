@@ -711,6 +711,58 @@ START_TEST(limits_utf8_field_end)
 }
 END_TEST
 
+/* One mapping over rows whose periods repeat, change, go bad and come
+ * back: each row's times are what time_parse() makes of its own text. */
+START_TEST(limits_repeated_times)
+{
+	static const struct { const char *start, *end, *error; } rows[] = {
+		{"2024-09-18 22:00:00", "2024-09-18 23:00:00", NULL},
+		{"2024-09-18 22:00:00", "2024-09-18 23:00:00", NULL},
+		{"2024-09-18T22:00:00Z", "2024-09-18 23:00:00", NULL},
+		{"2024-09-18 22:00:00", "2024-09-18 23:00:00", NULL},
+		/* the kept text, longer: another instant */
+		{"2024-09-18 22:00:00+01:00", "2024-09-18 22:00:00", NULL},
+		{"2024-09-18 23:00:00", "2024-09-19 00:00:00", NULL},
+		{"2024-09-18 22:00:00", "2024-09-18 25:00:00",
+		 "bill.csv:7: column 'ChargePeriodEnd': invalid date or time: \"2024-09-18 25:00:00\""},
+		{"2024-09-18 22:00:00", "2024-09-18 23:00:00", NULL},
+		{"", "2024-09-18 23:00:00",
+		 "bill.csv:7: column 'ChargePeriodStart': missing a required value: \"\""},
+		{"2024-09-18 22:00:00", "2024-09-18 23:00:00", NULL},
+	};
+	struct test_row header, row;
+	struct bill_mapping *m;
+	struct import_error error;
+	size_t i;
+
+	memset(&error, 0, sizeof error);
+	ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m, &error), 0);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct charge ch;
+		char text[512];
+		int64_t start = 0, end = 0;
+		int status;
+
+		snprintf(text, sizeof text, "2024-09-01T00:00:00Z|%s|%s|Usage|NULL|Standard|1|1|AWS|NULL|"
+			 "g5.4xlarge|1", rows[i].start, rows[i].end);
+		status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
+		if (rows[i].error) {
+			ck_assert_msg(status == -1, "row %zu accepted", i);
+			ck_assert_str_eq(format_error(&error), rows[i].error);
+			continue;
+		}
+		ck_assert_msg(status == 0, "row %zu: %s", i, format_error(&error));
+		ck_assert_int_eq(time_parse(rows[i].start, strlen(rows[i].start), 0, &start), TIME_OK);
+		ck_assert_int_eq(time_parse(rows[i].end, strlen(rows[i].end), 0, &end), TIME_OK);
+		ck_assert_msg(ch.charge_period_start == start && ch.charge_period_end == end,
+			      "row %zu: %lld-%lld, not %lld-%lld", i, (long long)ch.charge_period_start,
+			      (long long)ch.charge_period_end, (long long)start, (long long)end);
+		ck_assert_int_eq(ch.charge_period_end - ch.charge_period_start, 3600000);
+	}
+	bill_mapping_free(m);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("bill");
@@ -729,6 +781,7 @@ static Suite *make_suite(void)
 	tcase_add_test(limits, limits_error_format);
 	tcase_add_test(limits, limits_utf8_offsets);
 	tcase_add_test(limits, limits_utf8_field_end);
+	tcase_add_test(limits, limits_repeated_times);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, limits);
 	return s;
