@@ -614,6 +614,35 @@ END_TEST
 /* UTF-8 is checked 8 ASCII bytes at a time: a bad byte, and a good
  * multi-byte character, at every offset around those 8-byte steps. The
  * Tags field is a JSON string of k ASCII bytes, then the bytes under test. */
+/* Maps `text` (a FOCUS row) and checks that it is accepted (bad_at < 0) or
+ * refused for the byte at offset bad_at of `field`, the value of `column`;
+ * accepted, a ProviderName must come through as written. */
+static void check_utf8_row(const char *text, const char *column, const char *field, long bad_at,
+			   size_t c, size_t k)
+{
+	struct test_row header, row;
+	struct bill_mapping *m;
+	struct import_error error;
+	struct charge ch;
+	char want[256];
+	int status;
+
+	memset(&error, 0, sizeof error);
+	ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m, &error), 0);
+	status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
+	if (bad_at < 0) {
+		ck_assert_msg(status == 0, "case %zu, %zu bytes before: %s", c, k, format_error(&error));
+		if (!strcmp(column, "ProviderName"))
+			ck_assert_str_eq(ch.provider, field);
+	} else {
+		snprintf(want, sizeof want, "bill.csv:7: column '%s': invalid UTF-8 (byte 0x%02X "
+			 "at offset %ld of the field)", column, (unsigned char)field[bad_at], bad_at);
+		ck_assert_msg(status == -1, "case %zu, %zu bytes before: accepted", c, k);
+		ck_assert_str_eq(format_error(&error), want);
+	}
+	bill_mapping_free(m);
+}
+
 START_TEST(limits_utf8_offsets)
 {
 	static const struct { const char *bytes; int bad_at; } cases[] = {
@@ -628,38 +657,17 @@ START_TEST(limits_utf8_offsets)
 
 	for (c = 0; c < sizeof cases / sizeof cases[0]; c++)
 		for (k = 0; k < 20; k++) {
-			struct test_row header, row;
-			struct bill_mapping *m;
-			struct import_error error;
-			struct charge ch;
-			char tags[128], text[512], want[256];
-			int status;
+			char tags[128], text[512], rest[512], *at;
 
-			memset(&error, 0, sizeof error);
 			snprintf(tags, sizeof tags, "{\"k\":\"%.*s%s\"}", (int)k, "abcdefghijklmnopqrstuvwxyz",
 				 cases[c].bytes);
 			snprintf(text, sizeof text, "%s", R_FOCUS("2024-09-18", "2024-09-18", "Usage", "", "",
 								   "1", "", "TAGS"));
-			{
-				char *at = strstr(text, "TAGS");
-				char rest[512];
-				snprintf(rest, sizeof rest, "%s", at + 4);
-				snprintf(at, sizeof text - (size_t)(at - text), "%s%s", tags, rest);
-			}
-			ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m,
-							  &error), 0);
-			status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
-			if (cases[c].bad_at < 0) {
-				ck_assert_msg(status == 0, "case %zu, %zu bytes before: %s", c, k,
-					      format_error(&error));
-			} else {
-				size_t offset = 6 + k + (size_t)cases[c].bad_at;
-				snprintf(want, sizeof want, "bill.csv:7: column 'Tags': invalid UTF-8 (byte 0x%02X "
-					 "at offset %zu of the field)", (unsigned char)tags[offset], offset);
-				ck_assert_msg(status == -1, "case %zu, %zu bytes before: accepted", c, k);
-				ck_assert_str_eq(format_error(&error), want);
-			}
-			bill_mapping_free(m);
+			at = strstr(text, "TAGS");
+			snprintf(rest, sizeof rest, "%s", at + 4);
+			snprintf(at, sizeof text - (size_t)(at - text), "%s%s", tags, rest);
+			check_utf8_row(text, "Tags", tags, cases[c].bad_at < 0 ? -1 : (long)(6 + k) + cases[c].bad_at,
+				       c, k);
 		}
 }
 END_TEST
@@ -679,34 +687,14 @@ START_TEST(limits_utf8_field_end)
 
 	for (c = 0; c < sizeof cases / sizeof cases[0]; c++)
 		for (k = 0; k < 18; k++) {
-			struct test_row header, row;
-			struct bill_mapping *m;
-			struct import_error error;
-			struct charge ch;
-			char provider[64], text[512], want[256];
-			int status;
+			char provider[64], text[512];
 
-			memset(&error, 0, sizeof error);
 			snprintf(provider, sizeof provider, "%.*s%s", (int)k, "abcdefghijklmnopqrstuvwxyz",
 				 cases[c].bytes);
 			snprintf(text, sizeof text, "2024-09-01T00:00:00Z|2024-09-18 22:00:00|"
 				 "2024-09-18 23:00:00|Usage|NULL|Standard|1|1|%s|NULL|g5.4xlarge|1", provider);
-			ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, H_FOCUS), "auto", FILE_NAME, &m,
-							  &error), 0);
-			status = bill_mapping_row(m, make_row(&row, 7, text), &ch, &error);
-			if (cases[c].bad_at < 0) {
-				ck_assert_msg(status == 0, "case %zu, %zu bytes before: %s", c, k,
-					      format_error(&error));
-				ck_assert_str_eq(ch.provider, provider);
-			} else {
-				size_t offset = k + (size_t)cases[c].bad_at;
-				snprintf(want, sizeof want, "bill.csv:7: column 'ProviderName': invalid UTF-8 "
-					 "(byte 0x%02X at offset %zu of the field)",
-					 (unsigned char)provider[offset], offset);
-				ck_assert_msg(status == -1, "case %zu, %zu bytes before: accepted", c, k);
-				ck_assert_str_eq(format_error(&error), want);
-			}
-			bill_mapping_free(m);
+			check_utf8_row(text, "ProviderName", provider,
+				       cases[c].bad_at < 0 ? -1 : (long)k + cases[c].bad_at, c, k);
 		}
 }
 END_TEST
