@@ -10,6 +10,7 @@
 
 #include "money.h"
 #include "rowhash.h"
+#include "tail_word.h"
 #include "timeparse.h"
 
 #include <ctype.h>
@@ -601,35 +602,22 @@ static void row_key(const struct bill_mapping *m, const struct csv_row *row, str
 }
 
 /*
- * Whether text[0..n) is all ASCII: the bytes are ORed together a word at a
- * time, the last 0-7 with 4-, 2- and 1-byte loads, and tested once. Most
- * fields of a bill are, and utf8_invalid_at() went through the last bytes
- * of every field one by one.
+ * Whether text[0..n) is all ASCII: its words are ORed together and the
+ * high bits tested once. Most fields of a bill are, and utf8_invalid_at()
+ * went through the last bytes of every field one by one.
  */
 static int all_ascii(const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	uint64_t seen = 0, word;
-	uint32_t four;
-	uint16_t two;
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&word, s + i, 8);
 		seen |= word;
 	}
-	if (n & 4) {
-		memcpy(&four, s + i, 4);
-		seen |= four;
-		i += 4;
-	}
-	if (n & 2) {
-		memcpy(&two, s + i, 2);
-		seen |= two;
-		i += 2;
-	}
-	if (n & 1)
-		seen |= s[i];
+	if (n > i)
+		seen |= tail_word(s + i, n - i);
 	return !(seen & UINT64_C(0x8080808080808080));
 }
 

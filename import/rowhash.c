@@ -6,6 +6,8 @@
  */
 #include "rowhash.h"
 
+#include "tail_word.h"
+
 #include <string.h>
 
 #define K1 UINT64_C(0x9E3779B97F4A7C15)
@@ -34,40 +36,6 @@ static void add_word(uint64_t *a, uint64_t *b, uint64_t w)
 	*a ^= *a >> 29;
 	*b = (*b + w) * K3;
 	*b ^= *b >> 31;
-}
-
-/*
- * The n (1-7) bytes left after the whole words, as memcpy(&w, p, n) on a
- * zeroed w would give them. A byte copy then an 8-byte load of the same
- * memory stalls on store forwarding at every field; on little-endian
- * machines the word is put together in a register instead.
- */
-static uint64_t tail_word(const unsigned char *p, size_t n)
-{
-	uint64_t w = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint32_t four;
-	uint16_t two;
-	unsigned shift = 0;
-
-	if (n & 4) {
-		memcpy(&four, p, 4);
-		w = four;
-		p += 4;
-		shift = 32;
-	}
-	if (n & 2) {
-		memcpy(&two, p, 2);
-		w |= (uint64_t)two << shift;
-		p += 2;
-		shift += 16;
-	}
-	if (n & 1)
-		w |= (uint64_t)*p << shift;
-#else
-	memcpy(&w, p, n);
-#endif
-	return w;
 }
 
 void rowhash_add(struct rowhash *h, const void *data, size_t n)
