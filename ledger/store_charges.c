@@ -21,8 +21,9 @@ struct charge_store {
 	sqlite3_stmt *insert;
 	struct dedup dedup;
 	char tag_path[256];
-	/* What ?1 and ?2 hold: the same for every row of a file, and bindings
-	 * outlive sqlite3_reset(), so they are bound when they change. */
+	/* What ?1 and ?2 hold (NULL: nothing yet): the same for every row of a
+	 * file, and bindings outlive sqlite3_reset(), so they are bound when
+	 * they change. */
 	sqlite3_int64 bound_import_id;
 	const char *bound_source_file;
 };
@@ -171,8 +172,7 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 		else
 			sqlite3_bind_null(st, 10 + i);
 	}
-	if (!s->bound_source_file || s->bound_import_id != import_id ||
-	    s->bound_source_file != source_file) {
+	if (s->bound_source_file != source_file || s->bound_import_id != import_id) {
 		sqlite3_bind_int64(st, 1, import_id);
 		sqlite3_bind_text(st, 2, source_file, -1, SQLITE_STATIC);
 		s->bound_import_id = import_id;
