@@ -3,8 +3,9 @@
 # the costledger SQL functions, unit prices included (each names the function and
 # the argument, and a limit passed; see docs/functions.md "Rules common to all
 # functions"), and the functions at work in a schema (view, generated column,
-# CHECK, expression index, trigger) reopened by a new sqlite3 process with PRAGMA trusted_schema=OFF, which only INNOCUOUS functions
-# survive. Stops at the first wrong result and says what was expected and what came.
+# CHECK, expression index, trigger) reopened by a new sqlite3 process with PRAGMA
+# trusted_schema=OFF, which only INNOCUOUS functions survive. Stops at the first
+# wrong result and says what was expected and what came.
 #   COSTLEDGER_SO=/abs/path/costledger.so sh tests/cli/sql_errors.sh
 set -u
 : "${COSTLEDGER_SO:?COSTLEDGER_SO must name costledger.so}"
