@@ -22,6 +22,7 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "price.h"
 #include "timeparse.h"
 
 #include <stdlib.h>
@@ -41,7 +42,8 @@ static const char *const kind_names[K_COUNT] = {
 
 struct rate {
 	char *provider, *sku, *region, *category;
-	int64_t unit_price, net_price;
+	char *unit_price;       /* canonical decimal text (price.h) */
+	struct decimal price, discount;
 	int running;
 	int has_discount;
 	int64_t from, to;       /* unix seconds; to = INT64_MAX when open */
@@ -181,9 +183,7 @@ static int load_rates(struct run *r)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct rate *rt;
-		struct decimal discount = {0, 0};
 		const char *d = (const char *)sqlite3_column_text(st, 5);
-		int64_t off = 0;
 
 		if (r->rate_count == cap) {
 			struct rate *grown;
@@ -197,11 +197,13 @@ static int load_rates(struct run *r)
 		rt->sku = dup_text(st, 1);
 		rt->region = dup_text(st, 2);
 		rt->category = dup_text(st, 3);
-		rt->unit_price = sqlite3_column_int64(st, 4);
-		if (d && decimal_parse(d, strlen(d), &discount, NULL) == MONEY_OK)
-			money_mul(rt->unit_price, &discount, &off);
-		rt->has_discount = off != 0;
-		rt->net_price = rt->unit_price - off;
+		rt->unit_price = dup_text(st, 4);
+		if (!rt->unit_price ||
+		    price_parse(rt->unit_price, strlen(rt->unit_price), &rt->price) != MONEY_OK)
+			rt->price = (struct decimal){0, 0};
+		if (!d || decimal_parse(d, strlen(d), &rt->discount, NULL) != MONEY_OK)
+			rt->discount = (struct decimal){0, 0};
+		rt->has_discount = rt->discount.mantissa != 0;
 		rt->running = sqlite3_column_text(st, 6) &&
 			      strcmp((const char *)sqlite3_column_text(st, 6), "running") == 0;
 		rt->from = sqlite3_column_int64(st, 7);
@@ -209,6 +211,19 @@ static int load_rates(struct run *r)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* The rate's cost of a quantity: price x quantity in nanos (price_mul, one
+ * rounding), less the discount on that amount; *listed gets it undiscounted. */
+static int64_t rate_cost(const struct rate *rt, const struct decimal *quantity, int64_t *listed)
+{
+	int64_t full = 0, off = 0;
+
+	price_mul(&rt->price, quantity, &full);
+	money_mul(full, &rt->discount, &off);
+	if (listed)
+		*listed = full;
+	return full - off;
 }
 
 /* The rate in force at t for provider, SKU (either name, or a rate for
@@ -517,22 +532,21 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 			continue;
 		}
 		{
-			int64_t full = rt->net_price, listed = rt->unit_price;
+			int64_t full, listed;
 			double q = sqlite3_column_type(st, C_QUANTITY) == SQLITE_NULL
 					   ? (double)period / 3600.0
 					   : sqlite3_column_double(st, C_QUANTITY);
-			struct decimal dq;
-			if (decimal_from_double(q, &dq) == MONEY_OK) {
-				money_mul(rt->net_price, &dq, &full);
-				money_mul(rt->unit_price, &dq, &listed);
-			}
+			struct decimal dq = {1, 0};
+			const char *charged = (const char *)sqlite3_column_text(st, C_UNIT_PRICE);
+
+			decimal_from_double(q, &dq);
+			full = rate_cost(rt, &dq, &listed);
 			expected = reconcile_portion(full, billable, period);
 			r->expected_total += expected;
 			if (billed_rest != expected && billable > 0) {
 				int kind = K_RATE;
 				if (rt->has_discount &&
-				    ((sqlite3_column_type(st, C_UNIT_PRICE) != SQLITE_NULL &&
-				      sqlite3_column_int64(st, C_UNIT_PRICE) == rt->unit_price) ||
+				    ((charged && rt->unit_price && !strcmp(charged, rt->unit_price)) ||
 				     billed_rest == reconcile_portion(listed, billable, period)))
 					kind = K_DISCOUNT;
 				add_piece(r, kind, prov, project, res, cs, ce, billable, billed_rest,
@@ -638,8 +652,10 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 			continue;
 		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 5), NULL,
 			       pricing_to_category(pricing), NULL, us);
-		if (rt)
-			expected = reconcile_portion(rt->net_price, gap, 3600);
+		if (rt) {
+			const struct decimal hour = {1, 0};
+			expected = reconcile_portion(rate_cost(rt, &hour, NULL), gap, 3600);
+		}
 		r->expected_total += expected;
 		add_piece(r, K_UNBILLED, prov, (const char *)sqlite3_column_text(st, 3), res, us, ue,
 			  gap, 0, expected, sqlite3_column_int64(st, 1));
@@ -915,6 +931,7 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 		free(r.rates[i].sku);
 		free(r.rates[i].region);
 		free(r.rates[i].category);
+		free(r.rates[i].unit_price);
 	}
 	free(r.rates);
 	free_bounds(&r.usage_bounds);

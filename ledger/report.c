@@ -61,7 +61,8 @@ static const char month_sql[] =
 	"   overlap_seconds(u.usage_start, u.usage_end, ?1, ?2) AS secs FROM usage u"
 	"   WHERE u.usage_end > ?1 AND u.usage_start < ?2),"
 	" paused AS (SELECT us.grp, us.day, r.currency,"
-	"   (money_mul(r.unit_price - money_mul(r.unit_price, r.discount), us.secs) + 1800) / 3600 AS v"
+	"   (price_mul(r.unit_price, us.secs) - money_mul(price_mul(r.unit_price, us.secs), r.discount)"
+	"    + 1800) / 3600 AS v"
 	"   FROM us JOIN rates r ON r.provider = us.provider COLLATE NOCASE"
 	"   AND r.sku = us.instance_type AND r.billing_rule = 'running'"
 	"   AND r.pricing_category = CASE us.pricing WHEN 'spot' THEN 'Dynamic'"
@@ -91,7 +92,7 @@ static const char report_sql[] =
 	" gpu AS (SELECT grp, sum(secs * coalesce(gpus, 1)) / 3600.0 AS h FROM us"
 	"   WHERE state = 'running' OR state = 'idle' GROUP BY grp),"
 	" spot AS (SELECT grp, " CUR("ch.billing_currency") " AS cur,"
-	"   money_total(" FX("(money_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
+	"   money_total(" FX("(price_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
 			  "ch.billing_currency", "ch.day") ") AS v"
 	"   FROM ch JOIN rates r ON r.provider = ch.provider COLLATE NOCASE"
 	"   AND r.sku IN (ch.instance_type, ch.sku_id) AND r.pricing_category = 'Standard'"

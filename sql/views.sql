@@ -24,7 +24,8 @@ GROUP BY 1, 2, 3, 4;
 -- charges (running, idle and paused time: the machine is held), cost_running
 -- what pay-while-running billing charges (running and idle time); cost is the
 -- one the rate's billing_rule says. Interrupted and stopped time costs
--- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos.
+-- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos: the
+-- unit price (exact decimal text) times the quantity by price_mul().
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
 WITH rated AS (
@@ -42,7 +43,7 @@ WITH rated AS (
 ), priced AS (
   SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
          CASE WHEN r.rate_id IS NULL THEN NULL
-              ELSE money_mul(money_mul(r.unit_price,
+              ELSE money_mul(price_mul(r.unit_price,
                      rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
                    1 - CAST(r.discount AS REAL)) END AS full_cost
   FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
@@ -165,8 +166,8 @@ WITH spot AS (
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
        interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
-       spot_savings(on_demand_rate / 1e9, spot_rate / 1e9, spot_hours - rework_hours, spot_hours) AS savings,
-       money_mul(on_demand_rate, spot_hours - rework_hours) - money_mul(spot_rate, spot_hours) AS savings_nanos
+       spot_savings(CAST(on_demand_rate AS REAL), CAST(spot_rate AS REAL), spot_hours - rework_hours, spot_hours) AS savings,
+       price_mul(on_demand_rate, spot_hours - rework_hours) - price_mul(spot_rate, spot_hours) AS savings_nanos
 FROM with_rates;
 
 -- Spend per project and month against its budget. billed: the charges of
@@ -227,7 +228,7 @@ SELECT job_id, run_id, epoch, project, max(planned_epochs) AS planned_epochs, cu
        sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
        sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END) AS gpu_hours,
        money_total(cost) AS cost,
-       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN unit_price END) / 1e9,
+       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN CAST(unit_price AS REAL) END),
                   sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END),
                   max(json_extract(attributes, '$.c_cpu')), max(json_extract(attributes, '$.t_cpu')),
                   max(json_extract(attributes, '$.c_mem')), max(json_extract(attributes, '$.m_avg')),
