@@ -20,8 +20,9 @@ GROUP BY 1, 2, 3, 4;
 -- case-folded, sku = instance_type or '*', the pricing category of its
 -- pricing via pricing_category(), any region, valid_from <= start <
 -- valid_to) and its cost at the rate card: usage_cost(), the interval priced
--- piece by piece where the rate changes, at the net (discounted) price, times
--- the GPUs for a rate per GPU-hour, rounded to the nano once per piece.
+-- piece by piece where the rate changes: price_mul(unit_price, seconds x
+-- GPUs) / 3600 (GPUs only for a rate per GPU-hour), less the discount on that
+-- amount.
 -- cost_wall is what wall-time billing charges (running, idle and paused
 -- time: the machine is held), cost_running what pay-while-running billing
 -- charges (running and idle time); cost is the one the rate's billing_rule
@@ -159,8 +160,8 @@ WITH spot AS (
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
        interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
-       spot_savings(on_demand_rate / 1e9, spot_rate / 1e9, spot_hours - rework_hours, spot_hours) AS savings,
-       money_mul(on_demand_rate, spot_hours - rework_hours) - money_mul(spot_rate, spot_hours) AS savings_nanos
+       spot_savings(CAST(on_demand_rate AS REAL), CAST(spot_rate AS REAL), spot_hours - rework_hours, spot_hours) AS savings,
+       price_mul(on_demand_rate, spot_hours - rework_hours) - price_mul(spot_rate, spot_hours) AS savings_nanos
 FROM with_rates;
 
 -- Spend per project and month against its budget. billed: the charges of
@@ -221,7 +222,7 @@ SELECT job_id, run_id, epoch, project, max(planned_epochs) AS planned_epochs, cu
        sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
        sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END) AS gpu_hours,
        money_total(cost) AS cost,
-       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN unit_price END) / 1e9,
+       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN CAST(unit_price AS REAL) END),
                   sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END),
                   max(json_extract(attributes, '$.c_cpu')), max(json_extract(attributes, '$.t_cpu')),
                   max(json_extract(attributes, '$.c_mem')), max(json_extract(attributes, '$.m_avg')),

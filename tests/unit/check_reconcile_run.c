@@ -75,8 +75,8 @@ START_TEST(fx_and_price)
 		{"JPY", "USD", 20000, {67, 4}},
 	};
 	struct fx_table fx = {rows, 3};
-	struct rate_row rt = {1, "GC", "m1", "", "Standard", "hour", "EUR", 10000000000,
-			      8500000000, 1, 0, 0, 0, INT64_MAX};
+	struct rate_row rt = {1, "GC", "m1", "", "Standard", "hour", "EUR", "10", {10, 0}, {15, 2},
+			      1, 0, 0, 0, INT64_MAX};
 	struct decimal half = {5, 1};
 	int64_t expected, listed, amount = 1000000000;
 
@@ -136,7 +136,8 @@ static const struct {
 START_TEST(exact_bills_no_findings)
 {
 	sqlite3 *db;
-	int64_t price[SKUS], net[SKUS];
+	int64_t price[SKUS];
+	int disc[SKUS];
 	int running[SKUS];
 	sqlite3_int64 run_id = 0;
 	struct tolerance tol;
@@ -152,16 +153,16 @@ START_TEST(exact_bills_no_findings)
 	exec(db, "BEGIN");
 	for (int s = 0; s < SKUS; s++) {
 		int d = (int)(rnd() % 3);
-		/* A price of up to 9 decimals (rates hold nanos), below 100 per hour. */
+		/* A price of up to 10 decimals, below 10 per hour. */
 		price[s] = (int64_t)(rnd() % 100000000000ULL) + 1;
-		net[s] = price[s] - half_even_div((__int128)price[s] * discounts[d].mantissa,
-						  d ? (discounts[d].scale == 2 ? 100 : 10000) : 1) *
-					   (d != 0);
+		disc[s] = d;
 		running[s] = (int)(rnd() & 1);
 		snprintf(sql, sizeof sql, "INSERT INTO rates (provider, sku, unit, unit_price, currency,"
-			 " discount, billing_rule, valid_from) VALUES ('%s', 's%d', 'hour', %lld, 'USD',"
-			 " '%s', '%s', '2026-01-01T00:00:00Z')", s & 1 ? "gc" : "GC", s,
-			 (long long)price[s], discounts[d].text, running[s] ? "running" : "wall");
+			 " discount, billing_rule, valid_from) VALUES ('%s', 's%d', 'hour',"
+			 " price('%lld.%010lld'), 'USD', '%s', '%s', '2026-01-01T00:00:00Z')",
+			 s & 1 ? "gc" : "GC", s, (long long)(price[s] / 10000000000LL),
+			 (long long)(price[s] % 10000000000LL), discounts[d].text,
+			 running[s] ? "running" : "wall");
 		exec(db, sql);
 	}
 	for (int i = 0; i < CHARGES; i++) {
@@ -174,8 +175,12 @@ START_TEST(exact_bills_no_findings)
 
 		if (billed_s == 0)
 			continue;
-		/* The docs' rule: net price x hours billed, half-even to the nano. */
-		billed = half_even_div((__int128)net[s] * billed_s, 3600);
+		/* The docs' rule: price x hours billed, half-even to the nano, less
+		 * the discount on that amount, half-even. Prices are in 1e-10. */
+		billed = half_even_div((__int128)price[s] * billed_s, 36000);
+		if (disc[s])
+			billed -= half_even_div((__int128)billed * discounts[disc[s]].mantissa,
+						discounts[disc[s]].scale == 2 ? 100 : 10000);
 		snprintf(q, sizeof q, "%lld.%02lld", (long long)(billed_s / 3600),
 			 (long long)(billed_s % 3600 / 36));
 		snprintf(sql, sizeof sql, "INSERT INTO charges (import_id, source_file, source_line, row_key,"
