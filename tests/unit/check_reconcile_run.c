@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_random.h"
 #include "check_util.h"
 #include "reconcile.h"
 #include "reconcile_match.h"
@@ -99,15 +100,6 @@ START_TEST(fx_and_price)
 }
 END_TEST
 
-/* xorshift: the same ledger on every run. */
-static uint64_t rnd_state = 0x9E3779B97F4A7C15ULL;
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
-}
 
 static int64_t half_even_div(__int128 n, __int128 d)
 {
@@ -144,6 +136,7 @@ START_TEST(exact_bills_no_findings)
 	char err[256], sql[1024];
 	sqlite3_stmt *st;
 
+	check_random_state = 0x9E3779B97F4A7C15ULL;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_costledger_init(db, NULL, NULL), SQLITE_OK);
 	exec(db, ledger_schema_sql);

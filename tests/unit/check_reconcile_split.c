@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 
+#include "check_random.h"
 #include "check_util.h"
 #include "price.h"
 #include "reconcile_split.h"
@@ -88,15 +89,6 @@ START_TEST(amount_edges)
 }
 END_TEST
 
-/* xorshift: the same numbers on every run. */
-static uint64_t rnd_state = 88172645463325252ULL;
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
-}
 
 /* Thousands of amounts and weights: the parts add up, each is within one
  * nano of its exact share, and an amount split with itself matches. */
