@@ -52,6 +52,11 @@ void sql_overlap_seconds(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_interval_union_step(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_interval_union_final(sqlite3_context *ctx);
 
+/* sql_rates.c */
+void sql_rate_in_force(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_usage_cost(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_pricing_category(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 /* sql_formulas.c: one function serves every entry of formula_table, which
  * it gets as the registration's user data. */
 void sql_formula(sqlite3_context *ctx, int argc, sqlite3_value **argv);

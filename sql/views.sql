@@ -15,37 +15,31 @@ FROM charges
 GROUP BY 1, 2, 3, 4;
 
 -- Usage at the rate card -------------------------------------------------
--- Every usage interval with its length and the rate in force at its start:
--- same provider, sku = instance_type (or a rate for sku '*'), the pricing
--- category of its pricing (on-demand Standard, spot Dynamic, reserved
--- Committed, own Other; none: Standard), valid_from <= start < valid_to.
--- A rate per 'GPU-hour' (or 'gpu-hour') is multiplied by the GPUs; any other
--- unit is per hour of the resource. cost_wall is what wall-time billing
--- charges (running, idle and paused time: the machine is held), cost_running
--- what pay-while-running billing charges (running and idle time); cost is the
--- one the rate's billing_rule says. Interrupted and stopped time costs
--- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos: the
--- unit price (exact decimal text) times the quantity by price_mul().
+-- Every usage interval with its length, the rate in force at its start
+-- (rate_in_force(), the one rule of docs/reconcile.md: provider
+-- case-folded, sku = instance_type or '*', the pricing category of its
+-- pricing via pricing_category(), any region, valid_from <= start <
+-- valid_to) and its cost at the rate card: usage_cost(), the interval priced
+-- piece by piece where the rate changes: price_mul(unit_price, seconds x
+-- GPUs) / 3600 (GPUs only for a rate per GPU-hour), less the discount on that
+-- amount.
+-- cost_wall is what wall-time billing charges (running, idle and paused
+-- time: the machine is held), cost_running what pay-while-running billing
+-- charges (running and idle time); cost is the one the rate's billing_rule
+-- says. Interrupted and stopped time costs nothing. Costs are nanos.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
 WITH rated AS (
   SELECT u.*,
          unixepoch(u.usage_end) - unixepoch(u.usage_start) AS seconds,
-         (SELECT r.rate_id FROM rates r
-          WHERE r.provider = u.provider
-            AND (r.sku = u.instance_type OR r.sku = '*')
-            AND r.pricing_category = CASE u.pricing WHEN 'spot' THEN 'Dynamic'
-                  WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END
-            AND r.valid_from <= u.usage_start
-            AND (r.valid_to IS NULL OR r.valid_to > u.usage_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS rate_id
+         rate_in_force(u.provider, u.instance_type, NULL, pricing_category(u.pricing), NULL,
+                       u.usage_start) AS rate_id
   FROM usage u
 ), priced AS (
   SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
          CASE WHEN r.rate_id IS NULL THEN NULL
-              ELSE money_mul(price_mul(r.unit_price,
-                     rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
-                   1 - CAST(r.discount AS REAL)) END AS full_cost
+              ELSE usage_cost(rated.provider, rated.instance_type, rated.pricing,
+                              rated.usage_start, rated.usage_end, rated.gpus) END AS full_cost
   FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
 )
 SELECT priced.*,
@@ -134,7 +128,8 @@ GROUP BY job_id, project, provider, currency;
 -- Per job on spot: hours, interruptions, rework (running time of an epoch
 -- before its last interruption, lost when checkpoints are taken at epoch
 -- ends), and the realised saving against the on-demand rate of the same
--- provider and sku: on-demand rate x (spot hours - rework) - spot rate x spot
+-- provider and sku (rate_in_force(), category Standard, in the spot rate's
+-- currency): on-demand rate x (spot hours - rework) - spot rate x spot
 -- hours (spot_savings(), in currency units; savings_nanos exact).
 DROP VIEW IF EXISTS spot_summary;
 CREATE VIEW spot_summary AS
@@ -158,10 +153,9 @@ WITH spot AS (
 ), with_rates AS (
   SELECT p.*, coalesce(w.hours, 0) AS rework_hours,
          (SELECT r.unit_price FROM rates r
-          WHERE r.provider = p.provider AND (r.sku = p.instance_type OR r.sku = '*')
-            AND r.pricing_category = 'Standard' AND r.valid_from <= p.first_start
-            AND (r.valid_to IS NULL OR r.valid_to > p.first_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS on_demand_rate
+          WHERE r.rate_id = rate_in_force(p.provider, p.instance_type, NULL, 'Standard', NULL,
+                                          p.first_start)
+            AND r.currency IS p.currency) AS on_demand_rate
   FROM per_job p LEFT JOIN rework w ON w.job_id = p.job_id
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,

@@ -144,7 +144,8 @@ sqlite3 -separator ' ' "$V" "SELECT 'c', charge_id, coalesce(unit_price, 'NULL')
   UNION ALL SELECT 'r', rate_id, unit_price, '-' FROM rates ORDER BY 1, 2" > before.txt
 sqlite3 "$V" "SELECT * FROM charges ORDER BY charge_id" | cut -d'|' -f1-25,28- > rest_before.txt
 "$COSTLEDGER" --ledger "$V" init > out.txt 2>&1 || { cat out.txt; fail "init on a version 2 ledger"; }
-expect "migrated version" "$(sqlite3 "$V" "PRAGMA user_version")" 3
+"$COSTLEDGER" --ledger "$work/fresh.db" init >/dev/null || fail "init fresh.db"
+expect "migrated version" "$(sqlite3 "$V" "PRAGMA user_version")" "$(sqlite3 "$work/fresh.db" "PRAGMA user_version")"
 # Each price is the old nanos as exact decimal text (computed here, not by the C code).
 /usr/bin/python3 - before.txt > want.txt <<'PY' || fail "expected prices"
 import sys
