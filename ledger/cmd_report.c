@@ -31,7 +31,8 @@ static const char usage[] =
 	"\n"
 	"The month's costs per group and currency: billed, expected (from the\n"
 	"month's latest reconciliation), difference, GPU hours, spot savings\n"
-	"realised, pause savings and budget use, and a total per currency; --html\n"
+	"realised, pause savings, budget use and the cost of own machines (usage on\n"
+	"the hardware table, not billed), and a total per currency; --html\n"
 	"also writes a self-contained page with billed against expected per\n"
 	"project and the findings.\n"
 	"\n"
@@ -74,7 +75,7 @@ static const struct report_row *row_at(const struct report *r, size_t i)
 static void print_table(const struct report *r, FILE *out)
 {
 	size_t i, w = 8, cw = 8;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16], o[48];
 
 	for (i = 0; i < r->count + r->total_count; i++) {
 		if (strlen(row_at(r, i)->group) > w)
@@ -85,13 +86,14 @@ static void print_table(const struct report *r, FILE *out)
 	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
 		r->currency[0] ? " in " : "", r->currency,
 		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
-	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
-		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
+	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s %11s\n", (int)w, r->by, (int)cw,
+		"currency", "billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
+		"budget", "used", "own_cost");
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		if (i == r->count) {
 			size_t k;
-			for (k = 0; k < w + cw + 102; k++)
+			for (k = 0; k < w + cw + 114; k++)
 				fputc('-', out);
 			fputc('\n', out);
 		}
@@ -107,8 +109,9 @@ static void print_table(const struct report *r, FILE *out)
 			snprintf(bu, sizeof bu, "-");
 			snprintf(use, sizeof use, "-");
 		}
-		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w, row->group,
-			(int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use);
+		money_cell(row->own_cost, o, sizeof o);
+		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s %11s\n", (int)w,
+			row->group, (int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use, o);
 	}
 }
 
@@ -121,10 +124,10 @@ static void csv_cell(FILE *out, const char *s, int last)
 static void print_csv(const struct report *r, FILE *out)
 {
 	size_t i;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32], o[48];
 
 	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use\n", r->by);
+		"budget_use,own_cost\n", r->by);
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
@@ -150,14 +153,17 @@ static void print_csv(const struct report *r, FILE *out)
 		csv_cell(out, s, 0);
 		csv_cell(out, p, 0);
 		csv_cell(out, bu, 0);
-		csv_cell(out, use, 1);
+		csv_cell(out, use, 0);
+		money_cell(row->own_cost, o, sizeof o);
+		csv_cell(out, o, 1);
 	}
 }
 
 static void json_row(const struct report_row *row, FILE *out)
 {
-	char b[48], e[48], d[48], s[48], p[48], bu[48];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], o[48];
 
+	money_cell(row->own_cost, o, sizeof o);
 	money_cell(row->billed, b, sizeof b);
 	money_cell(row->expected, e, sizeof e);
 	money_cell(row->billed - row->expected, d, sizeof d);
@@ -168,8 +174,8 @@ static void json_row(const struct report_row *row, FILE *out)
 	fputs(",\"currency\":", out);
 	json_string(out, row->currency);
 	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
-		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
-		row->gpu_hours, s, p);
+		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\",\"own_cost\":\"%s\"",
+		b, e, d, row->gpu_hours, s, p, o);
 	if (row->has_budget) {
 		money_cell(row->budget, bu, sizeof bu);
 		fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);

@@ -38,6 +38,27 @@ static const char *const migrations[] = {
 	"  tbl_name TEXT NOT NULL,              -- its table\n"
 	"  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
 	");",
+	/* 2 -> 3: own machines (hardware CSV), as sql/schema.sql has them. */
+	"-- Machines the team owns (the hardware CSV): what each cost, over how many\n"
+	"-- years it is written off and what it draws, to price `own` usage\n"
+	"-- (hardware_hourly). machine is a usage row's resource_id or, for a class\n"
+	"-- of identical machines, its instance_type. Imported as kind 'rates'.\n"
+	"CREATE TABLE hardware (\n"
+	"  hardware_id    INTEGER PRIMARY KEY,\n"
+	"  import_id      INTEGER REFERENCES imports (import_id),\n"
+	"  source_file    TEXT,\n"
+	"  source_line    INTEGER,\n"
+	"  machine        TEXT NOT NULL,\n"
+	"  purchase_date  TEXT NOT NULL,        -- 'YYYY-MM-DD': written off from this day\n"
+	"  gpus           INTEGER NOT NULL CHECK (gpus > 0),\n"
+	"  purchase_cost  INTEGER NOT NULL,     -- nanos\n"
+	"  currency       TEXT NOT NULL,\n"
+	"  lifetime_years TEXT NOT NULL,        -- decimal text; a year is 8,760 hours\n"
+	"  watts          TEXT NOT NULL,        -- decimal text: the machine at full load\n"
+	"  price_per_kwh  INTEGER NOT NULL,     -- nanos\n"
+	"  pue            TEXT NOT NULL DEFAULT '1', -- decimal text >= 1\n"
+	"  UNIQUE (machine, purchase_date)\n"
+	");\n",
 };
 
 int error_exit(int code, const char *fmt, ...)

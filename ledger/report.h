@@ -13,6 +13,7 @@ struct report_row {
 	char *group;
 	char *currency;            /* "" when the charges say none */
 	int64_t billed, expected, spot_savings, pause_savings, budget;
+	int64_t own_cost;          /* own machines' usage at hardware_hourly (not billed) */
 	double gpu_hours, budget_use;
 	int has_budget;
 };

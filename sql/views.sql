@@ -14,6 +14,23 @@ SELECT substr(charge_period_start, 1, 7) AS month,
 FROM charges
 GROUP BY 1, 2, 3, 4;
 
+-- Own machines per hour (nanos, in the hardware's currency): hourly_cost is
+-- own_hourly_cost() (the purchase written off in equal parts over the
+-- lifetime, plus power x PUE), power_hourly the power alone, which is all an
+-- hour costs once the machine is written off (from end_of_life on). A year
+-- is 8,760 hours. Both are for the whole machine; usage_costed charges a
+-- job its share of the GPUs.
+DROP VIEW IF EXISTS hardware_hourly;
+CREATE VIEW hardware_hourly AS
+SELECT h.*,
+       CAST(lifetime_years AS REAL) * 8760 AS lifetime_hours,
+       strftime('%Y-%m-%dT%H:%M:%SZ', purchase_date,
+                '+' || CAST(round(CAST(lifetime_years AS REAL) * 8760 * 3600) AS INTEGER) || ' seconds') AS end_of_life,
+       money(own_hourly_cost(purchase_cost / 1e9, CAST(lifetime_years AS REAL) * 8760,
+                             CAST(watts AS REAL), price_per_kwh / 1e9, CAST(pue AS REAL))) AS hourly_cost,
+       money(power_cost(CAST(watts AS REAL), 1, price_per_kwh / 1e9, CAST(pue AS REAL))) AS power_hourly
+FROM hardware h;
+
 -- Usage at the rate card -------------------------------------------------
 -- Every usage interval with its length and the rate in force at its start:
 -- same provider, sku = instance_type (or a rate for sku '*'), the pricing
@@ -25,6 +42,12 @@ GROUP BY 1, 2, 3, 4;
 -- what pay-while-running billing charges (running and idle time); cost is the
 -- one the rate's billing_rule says. Interrupted and stopped time costs
 -- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos.
+-- Own usage (pricing 'own') on a machine of the hardware table (by
+-- resource_id, else instance_type; bought on or before the start) is priced
+-- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
+-- cost (power only once written off), billed while running (rule
+-- 'running'), and a job pays its share gpus / the machine's GPUs.
+-- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
 WITH rated AS (
@@ -37,15 +60,32 @@ WITH rated AS (
                   WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END
             AND r.valid_from <= u.usage_start
             AND (r.valid_to IS NULL OR r.valid_to > u.usage_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS rate_id
+          ORDER BY r.sku = '*', r.region LIMIT 1) AS card_rate_id,
+         CASE WHEN u.pricing = 'own' THEN
+           coalesce((SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.resource_id AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1),
+                    (SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.instance_type AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1)) END AS hardware_id
   FROM usage u
 ), priced AS (
-  SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
-         CASE WHEN r.rate_id IS NULL THEN NULL
+  SELECT rated.*, CASE WHEN rated.hardware_id IS NULL THEN rated.card_rate_id END AS rate_id,
+         coalesce(r.unit, CASE WHEN h.hardware_id IS NOT NULL THEN 'hour' END) AS unit,
+         coalesce(r.unit_price, CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost
+                                     ELSE h.power_hourly END) AS unit_price,
+         coalesce(r.currency, h.currency) AS currency,
+         coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
+         coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,
+         CASE WHEN h.hardware_id IS NOT NULL
+              THEN money_mul(CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost ELSE h.power_hourly END,
+                     rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus) / 3600.0 / h.gpus)
+              WHEN r.rate_id IS NULL THEN NULL
               ELSE money_mul(money_mul(r.unit_price,
                      rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
                    1 - CAST(r.discount AS REAL)) END AS full_cost
-  FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
+  FROM rated LEFT JOIN rates r ON r.rate_id = rated.card_rate_id AND rated.hardware_id IS NULL
+       LEFT JOIN hardware_hourly h ON h.hardware_id = rated.hardware_id
 )
 SELECT priced.*,
        seconds / 3600.0 AS hours,
