@@ -27,6 +27,7 @@ static const struct command {
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
 	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
+	{"plan", cmd_plan, "where to train a job: cloud, spot or own machines, by expected cost"},
 };
 
 static void print_usage(FILE *out)
