@@ -29,6 +29,8 @@ void plan_compute(const struct plan_job *job, const struct plan_option *o, struc
 	r->compute_hours = job->gpu_hours / job->gpus;
 	r->hours = r->compute_hours;
 	r->has_cost = 1;
+	units = o->per_gpu ? job->gpus : r->machines;
+	r->hourly_total = run_cost(o->hourly, 1, units);
 	if (o->kind == PLAN_SPOT) {
 		double base;
 
@@ -51,8 +53,6 @@ void plan_compute(const struct plan_job *job, const struct plan_option *o, struc
 	r->billed_hours = r->hours;
 	if (o->billed_while_paused && o->pause_fraction > 0 && o->pause_fraction < 1)
 		r->billed_hours = r->hours / (1 - o->pause_fraction);
-	units = o->per_gpu ? job->gpus : r->machines;
-	r->hourly_total = run_cost(o->hourly, 1, units);
 	r->cost = run_cost(r->hourly_total, r->billed_hours, 1);
 }
 
