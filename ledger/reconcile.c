@@ -22,6 +22,7 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "rate_card.h"
 #include "timeparse.h"
 
 #include <stdlib.h>
@@ -39,13 +40,6 @@ static const char *const kind_names[K_COUNT] = {
 	"discount_missing", "rate_mismatch", "unbilled_usage",
 };
 
-struct rate {
-	char *provider, *sku, *region, *category;
-	int64_t unit_price, net_price;
-	int running;
-	int has_discount;
-	int64_t from, to;       /* unix seconds; to = INT64_MAX when open */
-};
 
 /* One per-charge (or per-usage) piece of a finding, before summing. */
 struct piece {
@@ -88,8 +82,7 @@ struct spans {
 
 struct run {
 	sqlite3 *db;
-	struct rate *rates;
-	size_t rate_count;
+	struct rate_card card;
 	struct piece *pieces;
 	size_t piece_count, piece_cap;
 	int64_t billed_total, expected_total;
@@ -147,12 +140,6 @@ int reconcile_month_bounds(const char *month, char *start, char *end)
 	return 0;
 }
 
-static char *dup_text(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	return s ? strdup((const char *)s) : NULL;
-}
-
 static int same(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -160,92 +147,14 @@ static int same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static int same_nocase(const char *a, const char *b)
+/* The rate in force (rate_rule.h: the one rule the views use too). */
+static const struct rate_row *find_rate(const struct run *r, const char *provider, const char *sku1,
+					const char *sku2, const char *category, const char *region,
+					int64_t t)
 {
-	if (!a || !b)
-		return a == b;
-	return strcasecmp(a, b) == 0;
-}
+	struct rate_query q = {provider, sku1, sku2, category, region, t};
 
-static int load_rates(struct run *r)
-{
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
-
-	rc = sqlite3_prepare_v2(r->db,
-		"SELECT provider, sku, region, pricing_category, unit_price, discount, billing_rule,"
-		" unixepoch(valid_from), coalesce(unixepoch(valid_to), 9223372036854775807)"
-		" FROM rates ORDER BY rate_id", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct rate *rt;
-		struct decimal discount = {0, 0};
-		const char *d = (const char *)sqlite3_column_text(st, 5);
-		int64_t off = 0;
-
-		if (r->rate_count == cap) {
-			struct rate *grown;
-			cap = cap ? cap * 2 : 64;
-			if (!(grown = realloc(r->rates, cap * sizeof *grown)))
-				break;
-			r->rates = grown;
-		}
-		rt = &r->rates[r->rate_count++];
-		rt->provider = dup_text(st, 0);
-		rt->sku = dup_text(st, 1);
-		rt->region = dup_text(st, 2);
-		rt->category = dup_text(st, 3);
-		rt->unit_price = sqlite3_column_int64(st, 4);
-		if (d && decimal_parse(d, strlen(d), &discount, NULL) == MONEY_OK)
-			money_mul(rt->unit_price, &discount, &off);
-		rt->has_discount = off != 0;
-		rt->net_price = rt->unit_price - off;
-		rt->running = sqlite3_column_text(st, 6) &&
-			      strcmp((const char *)sqlite3_column_text(st, 6), "running") == 0;
-		rt->from = sqlite3_column_int64(st, 7);
-		rt->to = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-}
-
-/* The rate in force at t for provider, SKU (either name, or a rate for
- * sku '*', as the usage views take it), category and region: an exact SKU
- * before '*', an exact region before a region-less rate, then the latest
- * start. */
-static const struct rate *find_rate(const struct run *r, const char *provider, const char *sku1,
-				    const char *sku2, const char *category, const char *region,
-				    int64_t t)
-{
-	const struct rate *best = NULL;
-	int best_region = -1, best_sku = -1;
-	size_t i;
-
-	for (i = 0; i < r->rate_count; i++) {
-		const struct rate *rt = &r->rates[i];
-		int region_match, sku_match;
-
-		if (!same_nocase(rt->provider, provider) || t < rt->from || t >= rt->to)
-			continue;
-		sku_match = (sku1 && same(rt->sku, sku1)) || (sku2 && same(rt->sku, sku2));
-		if (!sku_match && !same(rt->sku, "*"))
-			continue;
-		if (!same_nocase(rt->category, category ? category : "Standard"))
-			continue;
-		if (rt->region && *rt->region && !(region && same(rt->region, region)))
-			continue;
-		region_match = rt->region && *rt->region;
-		if (!best || sku_match > best_sku ||
-		    (sku_match == best_sku && (region_match > best_region ||
-		     (region_match == best_region && rt->from > best->from)))) {
-			best = rt;
-			best_region = region_match;
-			best_sku = sku_match;
-		}
-	}
-	return best;
+	return rate_in_force(&r->card, &q);
 }
 
 static void add_piece(struct run *r, int kind, const char *provider, const char *project,
@@ -275,17 +184,6 @@ static void add_piece(struct run *r, int kind, const char *provider, const char 
 	p->billed = billed;
 	p->expected = expected;
 	p->id = id;
-}
-
-static const char *pricing_to_category(const char *pricing)
-{
-	if (!pricing || !strcmp(pricing, "on-demand"))
-		return "Standard";
-	if (!strcmp(pricing, "spot"))
-		return "Dynamic";
-	if (!strcmp(pricing, "reserved"))
-		return "Committed";
-	return "Other";
 }
 
 static int64_t bound_seconds(const struct bounds *b, const char *resource);
@@ -439,7 +337,7 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		int64_t cs = sqlite3_column_int64(st, C_START), ce = sqlite3_column_int64(st, C_END);
 		int64_t billed = sqlite3_column_int64(st, C_BILLED), period = ce - cs;
 		int64_t covered = 0, stopped = 0, unexpl, paused, billable, billed_rest, expected;
-		const struct rate *rt;
+		const struct rate_row *rt;
 		char key[1024];
 
 		rc = spans_group(&us, (const char *)sqlite3_column_text(st, C_GROUP_PROVIDER), res);
@@ -592,7 +490,7 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		const char *state = (const char *)sqlite3_column_text(st, 7);
 		int64_t us = sqlite3_column_int64(st, 8), ue = sqlite3_column_int64(st, 9);
 		int64_t covered = 0, gap, longest, cur_start = 0, cur_end = 0;
-		const struct rate *rt;
+		const struct rate_row *rt;
 		int64_t expected = 0;
 		int open = 0;
 		size_t i;
@@ -637,7 +535,7 @@ static int check_usage(struct run *r, const char *start, const char *end, const 
 		if (gap <= 0)
 			continue;
 		rt = find_rate(r, prov, (const char *)sqlite3_column_text(st, 5), NULL,
-			       pricing_to_category(pricing), NULL, us);
+			       pricing_category(pricing), NULL, us);
 		if (rt)
 			expected = reconcile_portion(rt->net_price, gap, 3600);
 		r->expected_total += expected;
@@ -873,7 +771,7 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 			" AND (charge_category IS NULL OR charge_category = 'Usage') AND resource_id IS NOT NULL"
 			" GROUP BY resource_id ORDER BY resource_id", &r.charge_bounds);
 	if (rc == SQLITE_OK)
-		rc = load_rates(&r);
+		rc = rate_card_load(db, &r.card);
 	if (rc == SQLITE_OK)
 		rc = check_charges(&r, start, end, provider);
 	if (rc == SQLITE_OK)
@@ -910,13 +808,7 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 			 " WHERE reconciliation_id = %lld", stored, (long long)*run_id);
 		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	}
-	for (i = 0; i < r.rate_count; i++) {
-		free(r.rates[i].provider);
-		free(r.rates[i].sku);
-		free(r.rates[i].region);
-		free(r.rates[i].category);
-	}
-	free(r.rates);
+	rate_card_free(&r.card);
 	free_bounds(&r.usage_bounds);
 	free_bounds(&r.charge_bounds);
 	for (i = 0; i < r.piece_count; i++) {

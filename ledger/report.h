@@ -41,9 +41,13 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
 #define REPORT_FINDING_CURRENCY \
 	"(CASE WHEN json_array_length(f.charge_ids) > 0 THEN" \
 	" (SELECT fc.billing_currency FROM charges fc WHERE fc.charge_id = json_extract(f.charge_ids, '$[0]'))" \
-	" ELSE (SELECT fr.currency FROM usage fu JOIN rates fr ON fr.provider = fu.provider COLLATE NOCASE" \
-	" AND fr.sku = fu.instance_type WHERE fu.usage_id = json_extract(f.usage_ids, '$[0]')" \
-	" AND unixepoch(fr.valid_from) <= unixepoch(fu.usage_start) ORDER BY fr.valid_from DESC LIMIT 1) END)"
+	" ELSE (SELECT fr.currency FROM usage fu JOIN rates fr ON fr.rate_id = " REPORT_USAGE_RATE("fu") \
+	" WHERE fu.usage_id = json_extract(f.usage_ids, '$[0]')) END)"
+
+/* The rate in force for usage row u (SQL): its rate_id, by the one rule. */
+#define REPORT_USAGE_RATE(u) \
+	"rate_in_force(" u ".provider, " u ".instance_type, NULL, pricing_category(" u ".pricing)," \
+	" NULL, " u ".usage_start)"
 
 /*
  * by: project, provider, resource or sku. currency NULL: one row per group

@@ -32,20 +32,21 @@ SELECT h.*,
 FROM hardware h;
 
 -- Usage at the rate card -------------------------------------------------
--- Every usage interval with its length and the rate in force at its start:
--- same provider, sku = instance_type (or a rate for sku '*'), the pricing
--- category of its pricing (on-demand Standard, spot Dynamic, reserved
--- Committed, own Other; none: Standard), valid_from <= start < valid_to.
--- A rate per 'GPU-hour' (or 'gpu-hour') is multiplied by the GPUs; any other
--- unit is per hour of the resource. cost_wall is what wall-time billing
--- charges (running, idle and paused time: the machine is held), cost_running
--- what pay-while-running billing charges (running and idle time); cost is the
--- one the rate's billing_rule says. Interrupted and stopped time costs
--- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos.
+-- Every usage interval with its length, the rate in force at its start
+-- (rate_in_force(), the one rule of docs/reconcile.md: provider
+-- case-folded, sku = instance_type or '*', the pricing category of its
+-- pricing via pricing_category(), any region, valid_from <= start <
+-- valid_to) and its cost at the rate card: usage_cost(), the interval priced
+-- piece by piece where the rate changes, at the net (discounted) price, times
+-- the GPUs for a rate per GPU-hour, rounded to the nano once per piece.
+-- cost_wall is what wall-time billing charges (running, idle and paused
+-- time: the machine is held), cost_running what pay-while-running billing
+-- charges (running and idle time); cost is the one the rate's billing_rule
+-- says. Interrupted and stopped time costs nothing. Costs are nanos.
 -- Own usage (pricing 'own') on a machine of the hardware table (by
 -- resource_id, else instance_type; bought on or before the start) is priced
 -- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
--- cost (power only once written off), billed while running (rule
+-- cost in nanos (power only once written off), billed while running (rule
 -- 'running'), and a job pays its share gpus / the machine's GPUs.
 -- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
@@ -53,14 +54,8 @@ CREATE VIEW usage_costed AS
 WITH rated AS (
   SELECT u.*,
          unixepoch(u.usage_end) - unixepoch(u.usage_start) AS seconds,
-         (SELECT r.rate_id FROM rates r
-          WHERE r.provider = u.provider
-            AND (r.sku = u.instance_type OR r.sku = '*')
-            AND r.pricing_category = CASE u.pricing WHEN 'spot' THEN 'Dynamic'
-                  WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END
-            AND r.valid_from <= u.usage_start
-            AND (r.valid_to IS NULL OR r.valid_to > u.usage_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS card_rate_id,
+         rate_in_force(u.provider, u.instance_type, NULL, pricing_category(u.pricing), NULL,
+                       u.usage_start) AS card_rate_id,
          CASE WHEN u.pricing = 'own' THEN
            coalesce((SELECT h.hardware_id FROM hardware h
                      WHERE h.machine = u.resource_id AND h.purchase_date <= substr(u.usage_start, 1, 10)
@@ -81,9 +76,8 @@ WITH rated AS (
               THEN money_mul(CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost ELSE h.power_hourly END,
                      rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus) / 3600.0 / h.gpus)
               WHEN r.rate_id IS NULL THEN NULL
-              ELSE money_mul(money_mul(r.unit_price,
-                     rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
-                   1 - CAST(r.discount AS REAL)) END AS full_cost
+              ELSE usage_cost(rated.provider, rated.instance_type, rated.pricing,
+                              rated.usage_start, rated.usage_end, rated.gpus) END AS full_cost
   FROM rated LEFT JOIN rates r ON r.rate_id = rated.card_rate_id AND rated.hardware_id IS NULL
        LEFT JOIN hardware_hourly h ON h.hardware_id = rated.hardware_id
 )
@@ -173,7 +167,8 @@ GROUP BY job_id, project, provider, currency;
 -- Per job on spot: hours, interruptions, rework (running time of an epoch
 -- before its last interruption, lost when checkpoints are taken at epoch
 -- ends), and the realised saving against the on-demand rate of the same
--- provider and sku: on-demand rate x (spot hours - rework) - spot rate x spot
+-- provider and sku (rate_in_force(), category Standard, in the spot rate's
+-- currency): on-demand rate x (spot hours - rework) - spot rate x spot
 -- hours (spot_savings(), in currency units; savings_nanos exact).
 DROP VIEW IF EXISTS spot_summary;
 CREATE VIEW spot_summary AS
@@ -197,10 +192,9 @@ WITH spot AS (
 ), with_rates AS (
   SELECT p.*, coalesce(w.hours, 0) AS rework_hours,
          (SELECT r.unit_price FROM rates r
-          WHERE r.provider = p.provider AND (r.sku = p.instance_type OR r.sku = '*')
-            AND r.pricing_category = 'Standard' AND r.valid_from <= p.first_start
-            AND (r.valid_to IS NULL OR r.valid_to > p.first_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS on_demand_rate
+          WHERE r.rate_id = rate_in_force(p.provider, p.instance_type, NULL, 'Standard', NULL,
+                                          p.first_start)
+            AND r.currency IS p.currency) AS on_demand_rate
   FROM per_job p LEFT JOIN rework w ON w.job_id = p.job_id
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
