@@ -1,8 +1,11 @@
 /*
  * plan_ledger.c: the options of a plan and their history (plan_ledger.h).
  *
- * The rate in force: plan_rates_sql below is, until branch i14's one rule
- * lands in sql/views.sql, this file's only query of the rate card.
+ * The rate in force is i14's one rule: rate_in_force() picks, per provider,
+ * SKU and pricing category of the card, the row in force at --at for a
+ * usage line (no region: a region-less row first), and usage_cost() prices
+ * one hour of one unit of it (net of its discount) exactly as usage_costed
+ * prices usage.
  */
 #include "plan_ledger.h"
 
@@ -10,12 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The rate card rows in force at ?1, on-demand and spot only. */
+/* The rate card rows in force at ?1, on-demand and spot only, with their net hourly price. */
 static const char plan_rates_sql[] =
-	"SELECT provider, sku, region, pricing_category, unit, unit_price / 1e9,"
-	" CAST(discount AS REAL), currency, billing_rule, source_file, source_line FROM rates"
-	" WHERE pricing_category IN ('Standard', 'Dynamic') AND valid_from <= ?1"
-	" AND (valid_to IS NULL OR valid_to > ?1) ORDER BY provider, sku, region, pricing_category";
+	"SELECT r.provider, r.sku, r.region, r.pricing_category, r.unit, money_text(r.unit_price),"
+	" CAST(r.discount AS REAL), r.currency, r.billing_rule, r.source_file, r.source_line,"
+	" usage_cost(r.provider, r.sku, CASE r.pricing_category WHEN 'Dynamic' THEN 'spot'"
+	"   ELSE 'on-demand' END, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '+1 hour'), 1) / 1e9"
+	" FROM (SELECT DISTINCT provider, sku, pricing_category FROM rates"
+	"   WHERE pricing_category IN ('Standard', 'Dynamic') AND sku <> '*') k"
+	" JOIN rates r ON r.rate_id = rate_in_force(k.provider, k.sku, NULL, k.pricing_category, NULL, ?1)"
+	" GROUP BY r.rate_id ORDER BY r.provider, r.sku, r.pricing_category";
 
 /* Own machines bought by ?1, with their hourly cost from hardware_hourly. */
 static const char plan_hardware_sql[] =
@@ -152,13 +159,14 @@ static int load_rates(sqlite3 *db, const char *at, double mtbf_override, struct 
 		snprintf(p->currency, sizeof p->currency, "%s", text(st, 7));
 		p->option.kind = strcmp(text(st, 3), "Dynamic") ? PLAN_ON_DEMAND : PLAN_SPOT;
 		p->pricing = p->option.kind == PLAN_SPOT ? "spot" : "on-demand";
-		p->option.hourly = sqlite3_column_double(st, 5) * (1 - sqlite3_column_double(st, 6));
+		p->option.hourly = sqlite3_column_double(st, 11);
 		p->option.per_gpu = per_gpu;
 		p->option.billed_while_paused = !strcmp(text(st, 8), "wall");
-		snprintf(p->price_source, sizeof p->price_source, "rate card %s:%lld (%s per %s%s%s)",
+		snprintf(p->price_source, sizeof p->price_source, "rate card %s:%lld (%s per %s%s%s%s%s)",
 			 text(st, 9), (long long)sqlite3_column_int64(st, 10), text(st, 5), text(st, 4),
 			 sqlite3_column_double(st, 6) > 0 ? ", less discount " : "",
-			 sqlite3_column_double(st, 6) > 0 ? text(st, 6) : "");
+			 sqlite3_column_double(st, 6) > 0 ? text(st, 6) : "",
+			 *text(st, 2) ? ", region " : "", text(st, 2));
 		if ((rc = usage_history(hist, per_gpu, p)) != SQLITE_OK)
 			break;
 		if (p->option.kind == PLAN_SPOT && (rc = spot_mtbf(spot, mtbf_override, p)) != SQLITE_OK)
