@@ -302,6 +302,8 @@ int cmd_report(int argc, char **argv)
 		print_json(&r, stdout);
 	else
 		print_table(&r, stdout);
+	if (!strcmp(format, "table"))
+		report_estimates(db, month, 0, stdout);
 	if (html) {
 		struct report byproject;
 		FILE *f;

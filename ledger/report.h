@@ -61,6 +61,11 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r);
 void report_free(struct report *r);
 
+/* The estimate accuracy section (report_estimates.c) for jobs started in
+ * month, as text or as an HTML table; nothing when no job has estimates.
+ * Returns the jobs printed, -1 on a SQLite error. */
+int report_estimates(sqlite3 *db, const char *month, int html, FILE *out);
+
 /* A self-contained HTML page: bars per group, billed against expected, and
  * the findings of the run. */
 void report_html(sqlite3 *db, const struct report *r, FILE *out);

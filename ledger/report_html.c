@@ -99,7 +99,9 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 			fputs("<td></td><td></td></tr>\n", out);
 		}
 	}
-	fputs("</table>\n<h2>Findings</h2>\n", out);
+	fputs("</table>\n", out);
+	report_estimates(db, r->month, 1, out);
+	fputs("<h2>Findings</h2>\n", out);
 	if (!r->run_id ||
 	    sqlite3_prepare_v2(db, "SELECT kind, coalesce(provider, ''), coalesce(project, ''),"
 			       " coalesce(resource_id, ''), substr(period_start, 1, 16), substr(period_end, 1, 16),"

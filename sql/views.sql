@@ -311,3 +311,27 @@ SELECT b.job_id, b.project, b.currency, b.planned AS planned_epochs, b.epochs_do
        CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come >= s.alert_ratio * s.amount END AS forecast_alert
 FROM bounded b
 LEFT JOIN budget_status s ON s.project = b.project AND s.period = substr(b.last_end, 1, 7);
+
+-- How good the per-epoch estimates are: for every epoch with an
+-- epoch_cost() estimate (epoch_costs.estimate, in currency units) and a
+-- cost, the error estimate - actual, and the absolute percentage error
+-- |error| / actual (NULL when the epoch cost nothing). estimate_accuracy_jobs
+-- sums them up per job: the mean absolute percentage error (MAPE) over its
+-- epochs and the bias, the mean signed percentage error (above 0: the
+-- estimates run high).
+DROP VIEW IF EXISTS estimate_accuracy;
+CREATE VIEW estimate_accuracy AS
+SELECT job_id, run_id, epoch, project, currency, epoch_start, estimate,
+       cost / 1e9 AS actual, estimate - cost / 1e9 AS error,
+       CASE WHEN cost > 0 THEN abs(estimate - cost / 1e9) / (cost / 1e9) END AS ape
+FROM epoch_costs
+WHERE estimate IS NOT NULL AND cost IS NOT NULL;
+
+DROP VIEW IF EXISTS estimate_accuracy_jobs;
+CREATE VIEW estimate_accuracy_jobs AS
+SELECT job_id, project, currency, count(*) AS epochs, min(epoch_start) AS first_start,
+       sum(estimate) AS estimate, sum(actual) AS actual,
+       avg(ape) AS mean_ape,
+       avg(CASE WHEN actual > 0 THEN error / actual END) AS bias
+FROM estimate_accuracy
+GROUP BY job_id, project, currency;
