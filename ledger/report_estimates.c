@@ -17,15 +17,7 @@ static const char jobs_sql[] =
 static void html_cell(FILE *out, const char *s, int number)
 {
 	fputs(number ? "<td class=\"n\">" : "<td>", out);
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		default: fputc(*s, out);
-		}
-	}
+	report_html_text(out, s);
 	fputs("</td>", out);
 }
 
