@@ -143,6 +143,7 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 		memcpy(r_out->currency, r.currency, sizeof r.currency);
 		memcpy(r_out->missing_from, r.missing_from, sizeof r.missing_from);
 		memcpy(r_out->missing_day, r.missing_day, sizeof r.missing_day);
+		memcpy(r_out->error, r.error, sizeof r.error);
 		report_free(&r);
 		return rc;
 	}
@@ -369,7 +370,7 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 
 static const char findings_sql[] =
 	"SELECT kind, provider, project, resource_id, period_start, period_end,"
-	" printf('%.2f', hours), coalesce(" REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
+	" printf('%.2f', hours), coalesce(nullif(f.currency, ''), " REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
 	" FROM findings f WHERE reconciliation_id = ?3 ORDER BY finding_id";
 static const char charges_sql[] =
 	"SELECT charge_id, provider, project, resource_id, coalesce(instance_type, sku_id),"
@@ -513,7 +514,8 @@ int cmd_export(int argc, char **argv)
 				       " in fx_rates", missing.missing_from, missing.currency, missing.missing_day);
 	else if (rc != SQLITE_OK)
 		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ?
-				       "amounts do not fit" : sqlite3_errmsg(db));
+				       "amounts do not fit" : missing.error[0] ? missing.error :
+				       sqlite3_errmsg(db));
 	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
 		exit_code = error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
 	ledger_close(db);

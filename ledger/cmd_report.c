@@ -83,9 +83,12 @@ static void print_table(const struct report *r, FILE *out)
 		if (strlen(row_at(r, i)->currency) > cw)
 			cw = strlen(row_at(r, i)->currency);
 	}
-	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
-		r->currency[0] ? " in " : "", r->currency,
-		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
+	fprintf(out, "costs of %s by %s%s%s", r->month, r->by, r->currency[0] ? " in " : "", r->currency);
+	if (r->run_id)
+		fprintf(out, ", expected from reconciliation %lld (every difference it found,"
+			" whatever its tolerance)\n\n", (long long)r->run_id);
+	else
+		fputs(" (no reconciliation of the month yet: expected = billed)\n\n", out);
 	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s %11s\n", (int)w, r->by, (int)cw,
 		"currency", "billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
 		"budget", "used", "own_cost");
@@ -235,7 +238,7 @@ static int load(sqlite3 *db, const char *month, const char *by, const char *curr
 		return EXIT_USAGE;
 	}
 	if (rc != SQLITE_OK) {
-		error_exit(EXIT_LEDGER, "report: %s", sqlite3_errmsg(db));
+		error_exit(EXIT_LEDGER, "report: %s", r->error[0] ? r->error : sqlite3_errmsg(db));
 		report_free(r);
 		return EXIT_LEDGER;
 	}

@@ -28,6 +28,8 @@ struct report {
 	size_t total_count;
 	/* report_load returned SQLITE_NOTFOUND: the conversion that has no rate. */
 	char missing_from[16], missing_day[16];
+	/* report_load returned SQLITE_TOOBIG: which sum does not fit. */
+	char error[160];
 };
 
 /* The latest reconciliation of month over all providers, or 0. */

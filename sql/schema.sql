@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 3 (PRAGMA user_version).
+-- The costledger ledger, schema version 4 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -187,25 +187,41 @@ CREATE TABLE fx_rates (
 );
 
 -- Monthly reconciliation runs and what they found. A run is stored whole
--- (one transaction) with the tolerance and the ledger state it saw.
+-- (one transaction) with the tolerance and the ledger state it saw. Money
+-- of different currencies is never added up: the totals are per currency
+-- in reconciliation_totals; billed_total and expected_total here are the
+-- run's totals when it saw one currency (or none: 0), else NULL.
 CREATE TABLE reconciliations (
   reconciliation_id INTEGER PRIMARY KEY,
   month             TEXT NOT NULL,     -- 'YYYY-MM'
   provider          TEXT,              -- NULL: all
-  tolerance         INTEGER NOT NULL,  -- nanos
+  tolerance         INTEGER NOT NULL,  -- nanos, in each currency without its own
   run_at            TEXT NOT NULL,
   last_import_id    INTEGER,           -- the ledger state: imports up to this one
   charges_seen      INTEGER NOT NULL,
   usage_seen        INTEGER NOT NULL,
-  billed_total      INTEGER NOT NULL,
-  expected_total    INTEGER NOT NULL,
-  findings_count    INTEGER NOT NULL
+  billed_total      INTEGER,
+  expected_total    INTEGER,
+  findings_count    INTEGER NOT NULL   -- findings above the tolerance
 );
 
+-- A run's totals per currency ('' for charges that name none).
+CREATE TABLE reconciliation_totals (
+  reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
+  currency          TEXT NOT NULL,
+  tolerance         INTEGER NOT NULL,  -- nanos, in this currency
+  charges           INTEGER NOT NULL,
+  billed_total      INTEGER NOT NULL,  -- nanos
+  expected_total    INTEGER NOT NULL,
+  findings_count    INTEGER NOT NULL,  -- findings above this currency's tolerance
+  PRIMARY KEY (reconciliation_id, currency)
+);
+
+-- What a run found above its tolerance (kinds: docs/reconcile.md).
 CREATE TABLE findings (
   finding_id        INTEGER PRIMARY KEY,
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
-  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction')),
+  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction' OR kind = 'late_correction' OR kind = 'currency_mismatch')),
   provider          TEXT,
   project           TEXT,
   resource_id       TEXT,
@@ -217,6 +233,25 @@ CREATE TABLE findings (
   difference        INTEGER NOT NULL,  -- billed - expected, nanos
   charge_ids        TEXT,              -- JSON array
   usage_ids         TEXT,              -- JSON array
-  detail            TEXT
+  detail            TEXT,
+  currency          TEXT               -- of billed and expected; '' none given
 );
 CREATE INDEX findings_run ON findings (reconciliation_id);
+
+-- Every difference a run found, above its tolerance or not, summed as
+-- findings are: the report prices from these, so that what it shows does
+-- not depend on the tolerance of the run.
+CREATE TABLE reconciliation_parts (
+  reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
+  kind              TEXT NOT NULL,
+  provider          TEXT,
+  project           TEXT,
+  resource_id       TEXT,
+  currency          TEXT,
+  period_start      TEXT,
+  billed            INTEGER NOT NULL,
+  expected          INTEGER NOT NULL,
+  difference        INTEGER NOT NULL,
+  charge_ids        TEXT               -- JSON array
+);
+CREATE INDEX reconciliation_parts_run ON reconciliation_parts (reconciliation_id);

@@ -5,8 +5,8 @@
 # expected nanos are computed here with Python's decimal from the CSV's
 # numbers, independently of the C code and the SQL. Re-import adds nothing,
 # a later file replaces a machine, bad input gives exit 2 naming
-# file:line:column and leaves the ledger unchanged, and a version 2 ledger
-# migrates to the same schema as a new one.
+# file:line:column and leaves the ledger unchanged, and a ledger of the
+# version before migrates to the same schema as a new one.
 set -u
 : "${COSTLEDGER:?}" "${TESTS:?}"
 work=$(mktemp -d)
@@ -95,13 +95,14 @@ bad purchase_cost 'n,4,12e,USD,2026-01-01,3,3000,0.15,1'
 bad watts 'n,4,1000,USD,2026-01-01,3,-5,0.15,1'
 bad machine 'gpu-node-09,4,1000,USD,2026-01-01,3,3000,0.15,1'
 
-# A version 2 ledger (no hardware table) migrates to the schema of a new one.
+# A ledger of the version before the hardware table migrates to the schema of a new one.
 "$COSTLEDGER" --ledger new.db init >/dev/null || fail "init new.db"
 schema new.db > schema.new
+version=$(sqlite3 new.db 'PRAGMA user_version')
 "$COSTLEDGER" --ledger old.db init >/dev/null || fail "init old.db"
-sqlite3 old.db "DROP TABLE hardware; PRAGMA user_version = 2" || fail "set up old.db"
-"$COSTLEDGER" --ledger old.db import "$top/samples/hardware.csv" >/dev/null 2>err.txt || fail "import into v2: $(cat err.txt)"
-expect "migrated" "$(sqlite3 old.db 'PRAGMA user_version')" 3
+sqlite3 old.db "DROP TABLE hardware; PRAGMA user_version = $((version - 1))" || fail "set up old.db"
+"$COSTLEDGER" --ledger old.db import "$top/samples/hardware.csv" >/dev/null 2>err.txt || fail "import into v$((version - 1)): $(cat err.txt)"
+expect "migrated" "$(sqlite3 old.db 'PRAGMA user_version')" "$version"
 schema old.db > schema.old
 cmp -s schema.new schema.old || fail "migrated schema differs: $(diff schema.new schema.old)"
 echo "own_hardware: ok"
