@@ -43,5 +43,62 @@ cl sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <
 expect "sql table lines" "$(wc -l < out.txt | tr -d ' ')" 102
 expect "sql table last row" "$(tail -1 out.txt | tr -s ' ')" "100 200 x100"
 
+# --- output files ------------------------------------------------------------
+sqlite3 "$L" .dump > before.sql
+cp "$L" pristine.db
+# A check that destroyed the ledger puts it back, so that later checks still test something.
+restore() { sqlite3 "$L" .dump > after.sql 2>&1; cmp -s before.sql after.sql || { fail "$1 changed the ledger"; cp pristine.db "$L"; }; }
+# export -o the ledger itself: refused, the ledger unchanged
+refused "export over the ledger" 2 "export: will not write over the ledger '$L'" \
+	cl export --month 2026-10 --what charges -o "$L"
+restore "export over the ledger"
+# the same file by another name
+refused "export over the ledger by another name" 2 "will not write over the ledger" \
+	cl export --month 2026-10 --what charges -o "./$(basename "$L")"
+restore "export over the ledger by another name"
+# report --html over the ledger
+refused "report --html over the ledger" 2 "report: will not write over the ledger" \
+	cl report --month 2026-10 --html "$L"
+restore "report --html over the ledger"
+# another SQLite database
+sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (42);"
+refused "export over an SQLite database" 2 "export: will not write over 'other.db': it is an SQLite database" \
+	cl export --month 2026-10 --what charges -o other.db
+refused "report --html over an SQLite database" 2 "report: will not write over 'other.db': it is an SQLite database" \
+	cl report --month 2026-10 --html other.db
+expect "other.db kept" "$(sqlite3 other.db 'SELECT x FROM t')" 42
+
+# a good export, then one that fails (no USD->EUR... rate): the good file stays as it was
+cl export --month 2026-10 --what charges -o charges.csv > /dev/null 2>&1 || fail "export charges"
+cp charges.csv charges.before
+cl export --month 2026-10 --what summary --currency USD -o charges.csv > /dev/null 2> err.txt &&
+	fail "summary in USD without an EUR rate succeeded"
+grep -q "no exchange rate from 'EUR' to 'USD'" err.txt || fail "missing rate message: $(cat err.txt)"
+cmp -s charges.csv charges.before || fail "a failed export changed the previous file"
+cl report --month 2026-10 --html report.html > /dev/null 2>&1 || fail "report --html"
+grep -q '</html>' report.html || fail "report.html is not a whole page"
+ls -a | grep -q 'costledger-' && fail "a temporary file was left behind: $(ls -a)"
+# the output is an ordinary file (umask applies), not mkstemp's 0600
+expect "export file mode" "$(umask 022; cl export --month 2026-10 --what charges -o mode.csv >/dev/null 2>&1; stat -c %a mode.csv)" 644
+# an export is written under another name first: while it is written, the final
+# name holds the previous file (checked with a fifo-free way: the final name's
+# inode changes, so a reader that had opened the old file keeps the old text)
+old_inode=$(stat -c %i charges.csv)
+cl export --month 2026-10 --what charges -o charges.csv > /dev/null 2>&1 || fail "export again"
+[ "$(stat -c %i charges.csv)" != "$old_inode" ] || fail "export wrote the file in place (same inode)"
+# a folder that does not exist: an error, exit 3
+refused "export into no folder" 3 "export: cannot write 'nosuch/x.csv': No such file or directory" \
+	cl export --month 2026-10 --what charges -o nosuch/x.csv
+
+# --- a failed export's SQL error says what failed (it said "not an error") ---
+cp "$L" broken.db
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id\n2026-10-01T00:00:00Z,2026-10-01T02:00:00Z,running,j1,vision,slurm,n1\n' > u.csv
+"$COSTLEDGER" --ledger broken.db import u.csv > /dev/null 2>&1 || fail "usage import"
+# an end that is no timestamp (written past the importer): overlap_seconds() raises
+sqlite3 broken.db "UPDATE usage SET usage_end = '2026-10-01Tzz'"
+refused "export SQL error" 3 "export: overlap_seconds: argument 2 'a_end' is not a timestamp" \
+	"$COSTLEDGER" --ledger broken.db export --month 2026-10 --what usage -o usage.csv
+grep -q "not an error" err.txt && fail "export SQL error says 'not an error'"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
