@@ -203,6 +203,23 @@ case("fx_header_only.csv", FX, r"fx_header_only\.csv: no rows after the header")
 fz = gzip.compress((FX + FX_GOOD * 200).encode(), mtime=0)
 case("fx_truncated.csv.gz", fz[: len(fz) // 2], r"fx_truncated\.csv\.gz: truncated gzip file")
 
+# --- hostile input (issue 15) ---------------------------------------------------
+# A second gzip member whose magic byte is damaged, and bytes after the last
+# member: zlib's gzread() took both for "trailing garbage" and imported the
+# first member's rows alone.
+m1 = gzip.compress((H + row()).encode(), mtime=0)
+m2 = bytearray(gzip.compress(row(account="acct2").encode(), mtime=0))
+m2[0] ^= 0x01
+case("gzip_second_member_bad_magic.csv.gz", m1 + bytes(m2),
+     r"gzip_second_member_bad_magic\.csv\.gz: corrupt gzip file: data after the gzip stream at byte %d that is not a gzip member" % len(m1))
+case("gzip_trailing_text.csv.gz", m1 + b"acct3,%s,%s,Usage,EC2,1,1.50,1.40,\n" % (S.encode(), E.encode()),
+     r"gzip_trailing_text\.csv\.gz: corrupt gzip file: data after the gzip stream at byte %d" % len(m1))
+SACCT = "JobID|Account|State|Start|End|NNodes|AllocTRES|NodeList\n"
+SROW = "1|cs|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|1|gres/gpu=1|n1\n"
+s1 = gzip.compress((SACCT + SROW).encode(), mtime=0)
+case("sacct_gzip_trailing.psv.gz", s1 + b"\x00\x00junk",
+     r"sacct_gzip_trailing\.psv\.gz: corrupt gzip file: data after the gzip stream at byte %d" % len(s1))
+
 # Generated at test time by generate.py (see there).
 GEN = {
     "field_10mb.csv": r"field_10mb\.csv:2: column 'BilledCost': amount out of range",

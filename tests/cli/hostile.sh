@@ -100,5 +100,11 @@ refused "export SQL error" 3 "export: overlap_seconds: argument 2 'a_end' is not
 	"$COSTLEDGER" --ledger broken.db export --month 2026-10 --what usage -o usage.csv
 grep -q "not an error" err.txt && fail "export SQL error says 'not an error'"
 
+# --- gzip: members one after another are one text (as gzip -d gives it) --------
+head -2 bill.csv | gzip -c > two.csv.gz
+tail -1 bill.csv | sed 's/7.25/8.25/' | gzip -c >> two.csv.gz
+cl import --dry-run two.csv.gz > out.txt 2> err.txt || fail "two gzip members: $(cat err.txt)"
+grep -q 'two.csv.gz: focus-1.0, 2 rows' out.txt || fail "two gzip members: $(cat out.txt)"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
