@@ -747,13 +747,9 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		ch->effective_cost = billed;
 
 	if ((s = text(m, row, F_QUANTITY, &n))) {
-		char *endp;
-		errno = 0;
-		ch->pricing_quantity = strtod(s, &endp);
-		while (*endp == ' ')
-			endp++;
-		if (endp == s || *endp || errno == ERANGE)
-			return field_error(m, row, F_QUANTITY, error, "not a number");
+		int status = number_parse(s, n, &ch->pricing_quantity);
+		if (status != MONEY_OK)
+			return field_error(m, row, F_QUANTITY, error, money_strerror(status));
 		ch->has_quantity = 1;
 	}
 

@@ -8,6 +8,7 @@
  * unknown. Consecutive samples with the same state and GPU name are merged
  * into one interval whose utilisation is the time-weighted mean.
  */
+#include "money.h"
 #include "nvidia_smi.h"
 
 #include "timeparse.h"
@@ -161,18 +162,18 @@ int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
 
 int nvidia_smi_value(const char *s, double *v)
 {
-	char *end;
+	const char *end;
 
 	while (*s == ' ')
 		s++;
 	if (!*s || *s == '[')
 		return 0;
-	*v = strtod(s, &end);
-	if (end == s)
+	/* the number, then maybe a unit after a space: "92 %", "25073 MiB", "250.00 W" */
+	end = s + strcspn(s, " ");
+	if (number_parse(s, (size_t)(end - s), v) != MONEY_OK)
 		return 0;
 	while (*end == ' ')
 		end++;
-	/* a unit may follow: "92 %", "25073 MiB", "250.00 W" */
 	return *end == 0 || (*end != '.' && (*end < '0' || *end > '9')) ? 1 : 0;
 }
 
@@ -189,7 +190,8 @@ static const char *field(const struct nvidia_smi *n, const struct csv_row *row, 
 
 int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct import_error *error)
 {
-	char ts[64], index[32], util[64], name[256], uuid[128], folded[64], *end;
+	char ts[64], index[32], util[64], name[256], uuid[128], folded[64];
+	int64_t whole;
 	struct sample *s;
 	int status;
 
@@ -227,10 +229,10 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 		return import_error_set(error, n->file, row->line, "timestamp", "%s: \"%.100s\"",
 					time_strerror(status), ts);
 	field(n, row, N_INDEX, index, sizeof index);
-	s->index = strtol(index, &end, 10);
-	if (!*index || *end || s->index < 0)
+	if (number_parse_whole(index, strlen(index), &whole) != MONEY_OK || whole < 0 || whole > 1000000)
 		return import_error_set(error, n->file, row->line, "index",
 					"not a GPU index: \"%.100s\"", index);
+	s->index = (long)whole;
 	field(n, row, N_UTIL, util, sizeof util);
 	if (nvidia_smi_value(util, &s->util)) {
 		if (s->util < 0 || s->util > 100)

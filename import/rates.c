@@ -236,7 +236,7 @@ int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct 
 int rates_reader_budget(struct rates_reader *r, const struct csv_row *row, struct budget *b,
 			struct import_error *error)
 {
-	char buf[64], *end;
+	char buf[64];
 
 	memset(b, 0, sizeof *b);
 	b->source_line = row->line;
@@ -255,8 +255,8 @@ int rates_reader_budget(struct rates_reader *r, const struct csv_row *row, struc
 	field(r, row, B_ALERT, buf, sizeof buf);
 	b->alert_ratio = 0.8;
 	if (*buf) {
-		b->alert_ratio = strtod(buf, &end);
-		if (*end || !(b->alert_ratio > 0 && b->alert_ratio <= 1))
+		if (number_parse(buf, strlen(buf), &b->alert_ratio) != MONEY_OK ||
+		    !(b->alert_ratio > 0 && b->alert_ratio <= 1))
 			return bad(r, row, B_ALERT, error, "not a ratio in (0, 1]", buf);
 	}
 	return 0;

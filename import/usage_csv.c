@@ -14,6 +14,7 @@
  * A job still open at the end of the file is reported and nothing is
  * invented for it. Zero-length intervals are not emitted.
  */
+#include "money.h"
 #include "usage_csv.h"
 
 #include "timeparse.h"
@@ -239,20 +240,18 @@ static int read_time(const struct usage_csv *u, const struct csv_row *row, enum 
 static int read_long(const struct usage_csv *u, const struct csv_row *row, enum column c, long min,
 		     int *present, long *value, struct import_error *error)
 {
-	char buf[64], *end;
+	char buf[64];
 	const char *s = field(u, row, c, buf, sizeof buf);
-	long v;
+	int64_t v;
 
 	*present = 0;
 	if (!s)
 		return 0;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*end || errno || v < min || v > 1000000000L)
+	if (number_parse_whole(s, strlen(s), &v) != MONEY_OK || v < min || v > 1000000000L)
 		return bad(u, row, c, error, min > 0 ? "not a whole number >= 1" :
 			   "not a whole number >= 0", s);
 	*present = 1;
-	*value = v;
+	*value = (long)v;
 	return 0;
 }
 
@@ -329,9 +328,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 	    read_long(u, row, C_PLANNED, 1, &r.has_planned, &r.planned_epochs, error) < 0)
 		return -1;
 	if ((s = field(u, row, C_UTIL, util, sizeof util))) {
-		char *end;
-		r.util = strtod(s, &end);
-		if (*end || r.util < 0 || r.util > 100 || r.util != r.util)
+		if (number_parse(s, strlen(s), &r.util) != MONEY_OK || r.util < 0 || r.util > 100)
 			return bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
 		r.has_util = 1;
 	}

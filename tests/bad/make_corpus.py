@@ -112,7 +112,7 @@ case("amount_nan.csv", H + row(billed="NaN"), r"amount_nan\.csv:2: column 'Bille
 case("amount_inf.csv", H + row(effective="inf"), r"amount_inf\.csv:2: column 'EffectiveCost': not a number")
 case("billed_cost_empty.csv", H + row(billed=""), r"billed_cost_empty\.csv:2: column 'BilledCost': missing a required value")
 case("quantity_not_number.csv", H + row(quantity="two"), r"quantity_not_number\.csv:2: column 'PricingQuantity': not a number")
-case("quantity_1e400.csv", H + row(quantity="1e400"), r"quantity_1e400\.csv:2: column 'PricingQuantity': not a number")
+case("quantity_1e400.csv", H + row(quantity="1e400"), r"quantity_1e400\.csv:2: column 'PricingQuantity': out of range")
 
 # --- dates ----------------------------------------------------------------
 case("date_hour_30.csv", H + row(start="2023-02-01T30:00:00Z"),
@@ -219,6 +219,22 @@ SROW = "1|cs|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|1|gres/gpu=1|n1\n
 s1 = gzip.compress((SACCT + SROW).encode(), mtime=0)
 case("sacct_gzip_trailing.psv.gz", s1 + b"\x00\x00junk",
      r"sacct_gzip_trailing\.psv\.gz: corrupt gzip file: data after the gzip stream at byte %d" % len(s1))
+
+# One number parser for every numeric field: strtod took inf, nan and hex.
+for name, text in [("inf", "inf"), ("minus_inf", "-inf"), ("nan", "nan"), ("hex", "0x10"), ("hex_float", "0x1p3")]:
+    case("quantity_%s.csv" % name, H + GOOD + row(quantity=text),
+         r"quantity_%s\.csv:4: column 'PricingQuantity': not a number: \"%s\"" % (name, text.replace("+", "\\+")))
+UH = "usage_start,usage_end,state,job_id,project,provider,resource_id,gpus,gpu_utilization\n"
+UROW = "2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,running,j1,vision,gpucloud,vm-1,%s,%s\n"
+case("usage_utilization_inf.csv", UH + UROW % ("1", "inf"),
+     r"usage_utilization_inf\.csv:2: column 'gpu_utilization': not a percentage 0-100: \"inf\"")
+case("usage_utilization_hex.csv", UH + UROW % ("1", "0x20"),
+     r"usage_utilization_hex\.csv:2: column 'gpu_utilization': not a percentage 0-100: \"0x20\"")
+case("usage_gpus_fraction.csv", UH + UROW % ("1.5", "50"),
+     r"usage_gpus_fraction\.csv:2: column 'gpus': not a whole number >= 0: \"1\.5\"")
+BH = "project,period,amount,currency,alert_ratio\n"
+case("budgets_alert_ratio_hex.csv", BH + "vision,2026-10,5000,EUR,0x0.8\n",
+     r"budgets_alert_ratio_hex\.csv:2: column 'alert_ratio': not a ratio in \(0, 1\]: \"0x0\.8\"")
 
 # Generated at test time by generate.py (see there).
 GEN = {

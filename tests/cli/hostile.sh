@@ -106,5 +106,17 @@ tail -1 bill.csv | sed 's/7.25/8.25/' | gzip -c >> two.csv.gz
 cl import --dry-run two.csv.gz > out.txt 2> err.txt || fail "two gzip members: $(cat err.txt)"
 grep -q 'two.csv.gz: focus-1.0, 2 rows' out.txt || fail "two gzip members: $(cat out.txt)"
 
+# --- one number parser: what strtod alone took is refused ---------------------
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, nan %%, 25073 MiB\n' > smi-nan.csv
+refused "nvidia-smi utilization nan" 2 "smi-nan.csv:2: column 'utilization.gpu'" \
+	cl import --resource node-1 smi-nan.csv
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, 0x10 %%, 25073 MiB\n' > smi-hex.csv
+refused "nvidia-smi utilization 0x10" 2 "smi-hex.csv:2: column 'utilization.gpu'" \
+	cl import --resource node-1 smi-hex.csv
+refused "--idle-threshold 0x10" 2 "import: --idle-threshold '0x10': not a percentage 0-100" \
+	cl import --resource node-1 --idle-threshold 0x10 smi-hex.csv
+refused "--idle-threshold inf" 2 "import: --idle-threshold 'inf': not a percentage 0-100" \
+	cl import --resource node-1 --idle-threshold inf smi-hex.csv
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
