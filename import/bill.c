@@ -452,8 +452,7 @@ static int time_field(const struct bill_mapping *m, const struct csv_row *row, e
 	if (status == TIME_EMPTY)
 		return 0;
 	if (status != TIME_OK)
-		return field_error(m, row, f, error, status == TIME_INVALID ?
-				   "invalid date or time" : "not a timestamp");
+		return field_error(m, row, f, error, time_strerror(status));
 	out->present = 1;
 	if (n < sizeof last->text) {
 		memcpy(last->text, s, n);

@@ -54,7 +54,8 @@ int usage_tz_init(struct usage_tz *tz, const char *spec, char *message, size_t s
 /* Parses a timestamp in the zone; returns a time_status (TIME_OK...). */
 int usage_time(const struct usage_tz *tz, const char *s, size_t n, int64_t *unix_ms);
 
-/* "3-04:05:06", "04:05:06", "05:06" or "1-04" (days-hours) to seconds; -1 if not one. */
+/* "3-04:05:06", "04:05:06", "05:06" or "1-04" (days-hours) to seconds; -1 if
+ * not one, -2 past 10,000 years (a part too big to be a duration). */
 long long usage_elapsed_seconds(const char *s);
 
 /* Copies s without surrounding spaces into out (size > 0). */

@@ -231,8 +231,7 @@ static int read_time(const struct usage_csv *u, const struct csv_row *row, enum 
 		return bad(u, row, c, error, "missing timestamp", "");
 	status = usage_time(&u->tz, s, strlen(s), ms);
 	if (status != TIME_OK)
-		return bad(u, row, c, error, status == TIME_INVALID ? "invalid date or time" :
-			   "not a timestamp", s);
+		return bad(u, row, c, error, time_strerror(status), s);
 	return 0;
 }
 

@@ -236,6 +236,23 @@ BH = "project,period,amount,currency,alert_ratio\n"
 case("budgets_alert_ratio_hex.csv", BH + "vision,2026-10,5000,EUR,0x0.8\n",
      r"budgets_alert_ratio_hex\.csv:2: column 'alert_ratio': not a ratio in \(0, 1\]: \"0x0\.8\"")
 
+# sacct durations that overflow: UBSan stopped on ElapsedRaw * 1000; the plain build
+# stored a wrapped end and failed on a CHECK constraint (exit 3).
+SH = "JobID|Account|State|Start|End|Elapsed|ElapsedRaw|AllocTRES|NodeList\n"
+case("sacct_elapsedraw_int64_max.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|Unknown|9223372036854775807|gres/gpu=1|n1\n",
+     r"sacct_elapsedraw_int64_max\.psv:2: column 'ElapsedRaw': not a number of seconds: \"9223372036854775807\"")
+case("sacct_elapsedraw_past_9999.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|Unknown|999999999999|gres/gpu=1|n1\n",
+     r"sacct_elapsedraw_past_9999\.psv:2: column 'ElapsedRaw': out of range: the job would end after 9999-12-31")
+case("sacct_elapsed_huge_days.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|999999999999999-00:00:00||gres/gpu=1|n1\n",
+     r"sacct_elapsed_huge_days\.psv:2: column 'Elapsed': out of range: \"999999999999999-00:00:00\"")
+# Instants the ledger cannot write back: the year 10000 and the year 0 in UTC.
+case("date_year_10000_utc.csv", H + row(start="2024-09-01T00:00:00Z", end="9999-12-31T23:00:00-05:00"),
+     r"date_year_10000_utc\.csv:2: column 'ChargePeriodEnd': outside the years 0001-9999 \(UTC\)")
+case("date_year_0000.csv", H + row(start="0000-12-31T23:00:00+01:00", end="2024-09-01T00:00:00Z"),
+     r"date_year_0000\.csv:2: column 'ChargePeriodStart': outside the years 0001-9999 \(UTC\)")
+case("usage_year_10000_utc.csv", UH + "2026-10-01T00:00:00Z,9999-12-31T23:30:00-01:00,running,j1,vision,gpucloud,vm-1,1,50\n",
+     r"usage_year_10000_utc\.csv:2: column 'usage_end': outside the years 0001-9999 \(UTC\)")
+
 # Generated at test time by generate.py (see there).
 GEN = {
     "field_10mb.csv": r"field_10mb\.csv:2: column 'BilledCost': amount out of range",

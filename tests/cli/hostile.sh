@@ -118,5 +118,13 @@ refused "--idle-threshold 0x10" 2 "import: --idle-threshold '0x10': not a percen
 refused "--idle-threshold inf" 2 "import: --idle-threshold 'inf': not a percentage 0-100" \
 	cl import --resource node-1 --idle-threshold inf smi-hex.csv
 
+# --- --tz: a name that is no zone is an error (glibc took it for UTC) ----------
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id\n2026-10-01 00:00:00,2026-10-01 02:00:00,running,j1,vision,slurm,n1\n' > local.csv
+for zone in Europe US zone.tab; do
+	refused "--tz $zone" 2 "import: --tz '$zone': not UTC, an offset like \+02:00 or a zone in" \
+		cl import --dry-run --tz "$zone" local.csv
+done
+cl import --dry-run --tz Europe/Paris local.csv > out.txt 2> err.txt || fail "--tz Europe/Paris: $(cat err.txt)"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
