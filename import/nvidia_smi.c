@@ -8,6 +8,7 @@
  * unknown. Consecutive samples with the same state and GPU name are merged
  * into one interval whose utilisation is the time-weighted mean.
  */
+#include "field_check.h"
 #include "money.h"
 #include "nvidia_smi.h"
 
@@ -23,6 +24,10 @@ enum column { N_TIMESTAMP, N_INDEX, N_NAME, N_UUID, N_UTIL, N_MEMORY, N_POWER, N
 static const char *const column_names[N_COUNT] = {
 	"timestamp", "index", "name", "uuid", "utilization.gpu", "memory.used", "power.draw",
 };
+
+/* The longest text each column read takes (its buffer in nvidia_smi_row,
+ * less the NUL; 0: not read): a longer field is refused, never cut. */
+static const size_t column_limits[N_COUNT] = {63, 31, 255, 127, 63, 0, 0};
 
 struct sample {
 	int64_t at;
@@ -193,7 +198,7 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 	char ts[64], index[32], util[64], name[256], uuid[128], folded[64];
 	int64_t whole;
 	struct sample *s;
-	int status;
+	int status, c;
 
 	if (!row->count)
 		return 0;
@@ -212,6 +217,9 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 		n->have_mapping = 1;
 		return check_mapping(n, row->line, error);
 	}
+	for (c = 0; c < N_COUNT; c++)
+		if (field_check(row, n->column[c], column_names[c], column_limits[c], n->file, error) < 0)
+			return -1;
 	field(n, row, N_TIMESTAMP, ts, sizeof ts);
 	if (n->count == n->alloc) {
 		size_t size = n->alloc ? n->alloc * 2 : 256;

@@ -8,6 +8,7 @@
  */
 #include "sacct.h"
 
+#include "field_check.h"
 #include "money.h"
 #include "timeparse.h"
 
@@ -26,6 +27,12 @@ enum column {
 static const char *const column_names[S_COUNT] = {
 	"JobID", "Start", "End", "Elapsed", "ElapsedRaw", "State", "Account", "AllocTRES",
 	"NodeList", "User", "JobName", "Partition", "Cluster", "ExitCode", "NCPUS", "AllocGRES",
+};
+
+/* The longest text each column takes (its buffer in sacct_row, less the
+ * NUL): a longer field is refused, never cut. */
+static const size_t column_limits[S_COUNT] = {
+	127, 63, 63, 63, 31, 127, 255, 1023, 1023, 127, 255, 127, 127, 31, 0, 255,
 };
 
 struct sacct {
@@ -201,7 +208,7 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	const char *mapped;
 	long long secs = -1;
 	long gpus;
-	int status;
+	int status, c;
 
 	if (row->count)
 		usage_fold(row->fields[0], folded, sizeof folded);
@@ -220,6 +227,9 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 		return import_error_set(error, s->file, row->line, NULL,
 					"sacct output without a header: give the field order with --fields");
 	s->rows++;
+	for (c = 0; c < S_COUNT; c++)
+		if (field_check(row, s->column[c], column_names[c], column_limits[c], s->file, error) < 0)
+			return -1;
 	field(s, row, S_JOBID, jobid, sizeof jobid);
 	if (!*jobid)
 		return import_error_set(error, s->file, row->line, column_names[S_JOBID], "empty");

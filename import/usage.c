@@ -216,7 +216,7 @@ long long usage_elapsed_seconds(const char *s)
 	return -1;
 }
 
-void usage_trim(const char *s, size_t n, char *out, size_t size)
+size_t usage_trimmed(const char *s, size_t n, const char **start)
 {
 	while (n && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -224,6 +224,13 @@ void usage_trim(const char *s, size_t n, char *out, size_t size)
 	}
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
+	*start = s;
+	return n;
+}
+
+void usage_trim(const char *s, size_t n, char *out, size_t size)
+{
+	n = usage_trimmed(s, n, &s);
 	if (n >= size)
 		n = size - 1;
 	memcpy(out, s, n);

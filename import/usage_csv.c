@@ -14,8 +14,10 @@
  * A job still open at the end of the file is reported and nothing is
  * invented for it. Zero-length intervals are not emitted.
  */
-#include "money.h"
 #include "usage_csv.h"
+
+#include "field_check.h"
+#include "money.h"
 
 #include "timeparse.h"
 
@@ -36,6 +38,14 @@ static const char *const column_names[C_COUNT] = {
 	"provider", "account", "resource_id", "instance_type", "pricing", "gpus", "epoch",
 	"planned_epochs", "run_id", "gpu_utilization",
 };
+
+/* The longest text each column takes (the buffer it is read into, less the
+ * NUL); extra columns go into attributes up to EXTRA_LIMIT. Longer fields
+ * are refused, never cut. */
+static const size_t column_limits[C_COUNT] = {
+	127, 63, 127, 127, 63, 511, 511, 511, 511, 511, 511, 63, 63, 63, 63, 511, 63,
+};
+#define EXTRA_LIMIT 511
 
 /* The texts a job carries from row to row. */
 enum { T_PROJECT, T_PROVIDER, T_ACCOUNT, T_RESOURCE, T_INSTANCE, T_PRICING, T_RUN, T_COUNT };
@@ -521,11 +531,29 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 	return 0;
 }
 
+/* Every column read, and every extra one: valid UTF-8 and within its limit. */
+static int check_fields(const struct usage_csv *u, const struct csv_row *row,
+			struct import_error *error)
+{
+	size_t k;
+	int c;
+
+	for (c = 0; c < C_COUNT; c++)
+		if (field_check(row, u->column[c], column_names[c], column_limits[c], u->file, error) < 0)
+			return -1;
+	for (k = 0; k < u->extra_count; k++)
+		if (field_check(row, u->extra[k], u->header[u->extra[k]], EXTRA_LIMIT, u->file, error) < 0)
+			return -1;
+	return 0;
+}
+
 int usage_csv_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
 		  void *context, struct import_error *error)
 {
 	if (!u->have_header)
 		return read_header(u, row, error);
+	if (check_fields(u, row, error) < 0)
+		return -1;
 	u->rows++;
 	return u->events ? event_row(u, row, emit, context, error) :
 			   interval_row(u, row, emit, context, error);

@@ -253,6 +253,33 @@ case("date_year_0000.csv", H + row(start="0000-12-31T23:00:00+01:00", end="2024-
 case("usage_year_10000_utc.csv", UH + "2026-10-01T00:00:00Z,9999-12-31T23:30:00-01:00,running,j1,vision,gpucloud,vm-1,1,50\n",
      r"usage_year_10000_utc\.csv:2: column 'usage_end': outside the years 0001-9999 \(UTC\)")
 
+# Invalid UTF-8 is refused in every file kind, as in bills (it made report
+# --format json write invalid JSON).
+RH = "provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\n"
+RROW = "gpucloud,%s,eu-west,on-demand,hour,2,EUR,0,running,2026-01-01,\n"
+def latin1(text):
+    return text.encode().replace(b"\x00", b"\xe9")
+case("usage_invalid_utf8.csv", latin1(UH + UROW.replace("vision", "caf\x00") % ("1", "50")),
+     r"usage_invalid_utf8\.csv:2: column 'project': invalid UTF-8 \(byte 0xE9 at offset 3 of the field\)")
+case("usage_extra_column_invalid_utf8.csv", latin1(UH.rstrip("\n") + ",team\n" + (UROW % ("1", "50")).rstrip("\n") + ",caf\x00\n"),
+     r"usage_extra_column_invalid_utf8\.csv:2: column 'team': invalid UTF-8")
+case("rates_invalid_utf8.csv", latin1(RH + RROW % "a100\x00"),
+     r"rates_invalid_utf8\.csv:2: column 'sku': invalid UTF-8 \(byte 0xE9 at offset 4 of the field\)")
+case("budgets_invalid_utf8.csv", latin1(BH + "caf\x00,2026-10,5000,EUR,0.8\n"),
+     r"budgets_invalid_utf8\.csv:2: column 'project': invalid UTF-8")
+case("sacct_invalid_utf8.psv", latin1(SH + "1|caf\x00|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n"),
+     r"sacct_invalid_utf8\.psv:2: column 'Account': invalid UTF-8")
+# No silent truncation: a field longer than the reader takes is refused with the limit.
+case("rates_sku_256_bytes.csv", RH + RROW % ("s" * 256),
+     r"rates_sku_256_bytes\.csv:2: column 'sku': longer than 255 bytes \(256\)")
+case("rates_unit_price_130_digits.csv", RH.replace("unit_price", "unit_price") +
+     "gpucloud,a100,eu-west,on-demand,hour,0.%s2e-5,EUR,0,running,2026-01-01,\n" % ("0" * 126),
+     r"rates_unit_price_130_digits\.csv:2: column 'unit_price': longer than 127 bytes \(131\)")
+case("usage_job_id_512_bytes.csv", UH + UROW.replace(",j1,", ",%s," % ("j" * 512)) % ("1", "50"),
+     r"usage_job_id_512_bytes\.csv:2: column 'job_id': longer than 511 bytes \(512\)")
+case("sacct_account_256_bytes.psv", SH + "1|%s|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n" % ("a" * 256),
+     r"sacct_account_256_bytes\.psv:2: column 'Account': longer than 255 bytes \(256\)")
+
 # Generated at test time by generate.py (see there).
 GEN = {
     "field_10mb.csv": r"field_10mb\.csv:2: column 'BilledCost': amount out of range",
