@@ -417,6 +417,9 @@ static void first_line(const char *file, char *buf, int size)
 			break;
 	}
 	gzclose(gz);
+	/* A byte-order mark (a spreadsheet's "CSV UTF-8"): the reader drops it, so detection does too. */
+	if (!memcmp(buf, "\xEF\xBB\xBF", 3))
+		memmove(buf, buf + 3, strlen(buf + 3) + 1);
 }
 
 static enum kind detect_kind(const char *file, const char *format)

@@ -126,5 +126,16 @@ for zone in Europe US zone.tab; do
 done
 cl import --dry-run --tz Europe/Paris local.csv > out.txt 2> err.txt || fail "--tz Europe/Paris: $(cat err.txt)"
 
+# --- a byte-order mark on a rate card, budgets or fx rates is auto-detected ------
+printf '\357\273\277provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\r\ngpucloud,a100x1,eu-west,on-demand,hour,2,EUR,0,running,2026-01-01,\r\n' > rates-bom.csv
+printf '\357\273\277project,period,amount,currency,alert_ratio\r\nvision,2026-10,5000,EUR,0.8\r\n' > budgets-bom.csv
+printf '\357\273\277date,from,to,rate\r\n2026-10-01,EUR,USD,1.0852\r\n' > fx-bom.csv
+cl import --dry-run rates-bom.csv > out.txt 2> err.txt || fail "rates with a BOM: $(cat err.txt)"
+grep -q 'rates-bom.csv: rates, 1 rows' out.txt || fail "rates with a BOM: $(cat out.txt)"
+cl import --dry-run budgets-bom.csv > out.txt 2> err.txt || fail "budgets with a BOM: $(cat err.txt)"
+grep -q 'budgets-bom.csv: budgets, 1 rows' out.txt || fail "budgets with a BOM: $(cat out.txt)"
+cl import --dry-run fx-bom.csv > out.txt 2> err.txt || fail "fx rates with a BOM: $(cat err.txt)"
+grep -q 'fx-bom.csv: fx-rates, 1 rows' out.txt || fail "fx rates with a BOM: $(cat out.txt)"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
