@@ -8,6 +8,7 @@
  * usage; rate cards to rates; budgets to budgets; exchange rates to
  * fx_rates; own machines (hardware CSV) to hardware. With --format auto the kind is told from the file's first line.
  */
+#include "money.h"
 #include "background_checkpoint.h"
 #include "bulk_index.h"
 #include "commands.h"
@@ -446,6 +447,9 @@ static void first_line(const char *file, char *buf, int size)
 			break;
 	}
 	gzclose(gz);
+	/* A byte-order mark (a spreadsheet's "CSV UTF-8"): the reader drops it, so detection does too. */
+	if (!memcmp(buf, "\xEF\xBB\xBF", 3))
+		memmove(buf, buf + 3, strlen(buf + 3) + 1);
 }
 
 static enum kind detect_kind(const char *file, const char *format)
@@ -765,7 +769,7 @@ int cmd_import(int argc, char **argv)
 					      NULL};
 	struct import_options options = {0};
 	const char *path = global_ledger_option, *tz = "UTC";
-	char message[512], *end;
+	char message[512];
 	int c, i, known = 0, exit_code = EXIT_OK;
 	sqlite3 *db;
 
@@ -783,8 +787,8 @@ int cmd_import(int argc, char **argv)
 		case 'F': options.fields = optarg; break;
 		case 'r': options.resource = optarg; break;
 		case 'i':
-			options.idle_threshold = strtod(optarg, &end);
-			if (*end || !(options.idle_threshold >= 0 && options.idle_threshold <= 100))
+			if (number_parse(optarg, strlen(optarg), &options.idle_threshold) != MONEY_OK ||
+			    !(options.idle_threshold >= 0 && options.idle_threshold <= 100))
 				return error_exit(EXIT_USAGE, "import: --idle-threshold '%s': not a "
 						  "percentage 0-100", optarg);
 			break;

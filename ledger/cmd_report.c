@@ -13,6 +13,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "output_file.h"
 #include "reconcile.h"
 #include "report.h"
 #include "csv_out.h"
@@ -309,14 +310,12 @@ int cmd_report(int argc, char **argv)
 		report_estimates(db, month, 0, stdout);
 	if (html) {
 		struct report byproject;
-		FILE *f;
+		struct output_file output;
 		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
-			if (!(f = fopen(html, "w"))) {
-				exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
-			} else {
-				report_html(db, &byproject, f);
-				if (fclose(f) != 0)
-					exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
+			if ((exit_code = output_open(&output, html, ledger_path(path), "report")) == EXIT_OK) {
+				report_html(db, &byproject, output.f);
+				if (output_commit(&output, "report") < 0)
+					exit_code = EXIT_LEDGER;
 			}
 			report_free(&byproject);
 		}
