@@ -1,6 +1,7 @@
 /* hardware.c: hardware CSV rows to struct hardware. */
 #include "hardware.h"
 
+#include "field_check.h"
 #include "fx_rates.h" /* fx_date_problem */
 #include "money.h"
 #include "usage.h"
@@ -109,30 +110,31 @@ static int bad(const struct hardware_reader *r, const struct csv_row *row, enum 
 				value);
 }
 
-/* The field without surrounding spaces; "" when the column is absent. -1 when too long. */
+/*
+ * The field without surrounding spaces; "" when the column is absent. A
+ * field that is not UTF-8 or does not fit is refused (field_check), never cut.
+ */
 static int field(const struct hardware_reader *r, const struct csv_row *row, enum column c,
 		 char *buf, size_t size, struct import_error *error)
 {
 	int i = r->column[c];
 
 	buf[0] = 0;
-	if (i < 0 || (size_t)i >= row->count)
-		return 0;
-	if (row->lengths[i] >= size)
-		return import_error_set(error, r->file, row->line, column_names[c],
-					"longer than %zu characters", size - 1);
-	usage_trim(row->fields[i], row->lengths[i], buf, size);
+	if (field_check(row, i, column_names[c], size - 1, r->file, error) < 0)
+		return -1;
+	if (i >= 0 && (size_t)i < row->count)
+		usage_trim(row->fields[i], row->lengths[i], buf, size);
 	return 0;
 }
 
-/* A decimal field as text (for the ledger) and nanos (for the range check). */
-static int read_decimal(const struct hardware_reader *r, const struct csv_row *row, enum column c,
-			char *text, size_t size, int64_t *nanos, int *rounded,
-			struct import_error *error)
+/* An amount (purchase_cost, price_per_kwh): nanos, not negative. */
+static int read_money(const struct hardware_reader *r, const struct csv_row *row, enum column c,
+		      int64_t *nanos, int *rounded, struct import_error *error)
 {
+	char text[64];
 	int status;
 
-	if (field(r, row, c, text, size, error) < 0)
+	if (field(r, row, c, text, sizeof text, error) < 0)
 		return -1;
 	status = money_parse(text, strlen(text), nanos, rounded);
 	if (status != MONEY_OK)
@@ -143,13 +145,32 @@ static int read_decimal(const struct hardware_reader *r, const struct csv_row *r
 	return 0;
 }
 
+/* A quantity (lifetime_years, watts, pue), kept as the text written; at least min. */
+static int read_number(const struct hardware_reader *r, const struct csv_row *row, enum column c,
+		       char *text, size_t size, double min, int min_allowed,
+		       struct import_error *error)
+{
+	double x;
+	int status;
+
+	if (field(r, row, c, text, size, error) < 0)
+		return -1;
+	status = number_parse(text, strlen(text), &x);
+	if (status != MONEY_OK)
+		return bad(r, row, c, error, status == MONEY_EMPTY ? "empty" : money_strerror(status),
+			   text);
+	if (x < min || (x == min && !min_allowed))
+		return bad(r, row, c, error, c == H_PUE ? "below 1 (1 = no cooling overhead)"
+					     : min_allowed ? "negative" : "not above 0", text);
+	return 0;
+}
+
 int hardware_reader_row(struct hardware_reader *r, const struct csv_row *row,
 			struct hardware *hw, struct import_error *error)
 {
-	char buf[64], *end;
+	char buf[64];
 	const char *problem;
-	int64_t nanos;
-	long gpus;
+	int64_t gpus;
 
 	memset(hw, 0, sizeof *hw);
 	hw->source_line = row->line;
@@ -163,11 +184,10 @@ int hardware_reader_row(struct hardware_reader *r, const struct csv_row *row,
 		return bad(r, row, H_MACHINE, error, "empty", "");
 	if (field(r, row, H_GPUS, buf, sizeof buf, error) < 0)
 		return -1;
-	gpus = strtol(buf, &end, 10);
-	if (!*buf || *end || gpus < 1 || gpus > 1000000)
+	if (number_parse_whole(buf, strlen(buf), &gpus) != MONEY_OK || gpus < 1 || gpus > 1000000)
 		return bad(r, row, H_GPUS, error, "not a whole number of GPUs above 0", buf);
 	hw->gpus = (int)gpus;
-	if (read_decimal(r, row, H_COST, buf, sizeof buf, &hw->purchase_cost, &hw->rounded, error) < 0)
+	if (read_money(r, row, H_COST, &hw->purchase_cost, &hw->rounded, error) < 0)
 		return -1;
 	if (field(r, row, H_CURRENCY, buf, sizeof buf, error) < 0)
 		return -1;
@@ -178,21 +198,16 @@ int hardware_reader_row(struct hardware_reader *r, const struct csv_row *row,
 	if ((problem = fx_date_problem(buf)))
 		return bad(r, row, H_DATE, error, problem, buf);
 	memcpy(hw->purchase_date, buf, sizeof hw->purchase_date);
-	if (read_decimal(r, row, H_LIFETIME, hw->lifetime_years, sizeof hw->lifetime_years, &nanos,
-			 NULL, error) < 0)
-		return -1;
-	if (nanos == 0)
-		return bad(r, row, H_LIFETIME, error, "not above 0", hw->lifetime_years);
-	if (read_decimal(r, row, H_WATTS, hw->watts, sizeof hw->watts, &nanos, NULL, error) < 0 ||
-	    read_decimal(r, row, H_KWH, buf, sizeof buf, &hw->price_per_kwh, NULL, error) < 0)
+	if (read_number(r, row, H_LIFETIME, hw->lifetime_years, sizeof hw->lifetime_years, 0, 0,
+			error) < 0 ||
+	    read_number(r, row, H_WATTS, hw->watts, sizeof hw->watts, 0, 1, error) < 0 ||
+	    read_money(r, row, H_KWH, &hw->price_per_kwh, NULL, error) < 0)
 		return -1;
 	if (field(r, row, H_PUE, hw->pue, sizeof hw->pue, error) < 0)
 		return -1;
 	if (!*hw->pue)
 		strcpy(hw->pue, "1");
-	else if (read_decimal(r, row, H_PUE, hw->pue, sizeof hw->pue, &nanos, NULL, error) < 0)
+	else if (read_number(r, row, H_PUE, hw->pue, sizeof hw->pue, 1, 1, error) < 0)
 		return -1;
-	else if (nanos < MONEY_NANOS_PER_UNIT)
-		return bad(r, row, H_PUE, error, "below 1 (1 = no cooling overhead)", hw->pue);
 	return 0;
 }

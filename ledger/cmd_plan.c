@@ -53,16 +53,12 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 ok, 2 bad usage, 3 ledger error\n";
 
-/* A number option: finite decimal text (the money parser's grammar) > 0 (>= 0 if zero_ok). */
+/* A number option, read by number_parse (the grammar of every numeric field): > 0, or >= 0 if zero_ok. */
 static int number_arg(const char *name, const char *text, int zero_ok, double *out)
 {
-	struct decimal d;
-
-	if (decimal_parse(text, strlen(text), &d, NULL) != MONEY_OK || text[0] == '-' ||
-	    (!zero_ok && d.mantissa == 0))
+	if (number_parse(text, strlen(text), out) != MONEY_OK || *out < 0 || (!zero_ok && *out == 0))
 		return error_exit(EXIT_USAGE, "plan: --%s: not a number %s: '%s'", name,
 				  zero_ok ? "0 or more" : "above 0", text);
-	*out = strtod(text, NULL);
 	return 0;
 }
 
@@ -88,7 +84,7 @@ static int parse_args(int argc, char **argv, struct plan_args *a, const char **p
 		{"ledger", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	double gpus = 0;
+	int64_t gpus = 0;
 	int c, rc = 0;
 
 	optind = 1;
@@ -99,7 +95,12 @@ static int parse_args(int argc, char **argv, struct plan_args *a, const char **p
 		case 'D': rc = number_arg("tokens", optarg, 0, &a->tokens); break;
 		case 'F': rc = number_arg("peak-flops", optarg, 0, &a->peak_flops); break;
 		case 'U': rc = number_arg("mfu", optarg, 0, &a->mfu); break;
-		case 'G': rc = number_arg("gpus", optarg, 0, &gpus); break;
+		case 'G':
+			if (number_parse_whole(optarg, strlen(optarg), &gpus) != MONEY_OK || gpus < 1 ||
+			    gpus > 1000000)
+				rc = error_exit(EXIT_USAGE, "plan: --gpus: not a whole number of GPUs: '%s'",
+						optarg);
+			break;
 		case 'c': rc = number_arg("checkpoint-minutes", optarg, 1, &a->checkpoint_min); break;
 		case 'r': rc = number_arg("restart-minutes", optarg, 1, &a->restart_min); break;
 		case 'M': rc = number_arg("mtbf", optarg, 0, &a->mtbf); break;
@@ -114,8 +115,6 @@ static int parse_args(int argc, char **argv, struct plan_args *a, const char **p
 		return rc;
 	if (optind < argc)
 		return error_exit(EXIT_USAGE, "plan: unexpected argument '%s'", argv[optind]);
-	if (gpus != floor(gpus) || gpus > 1e6)
-		return error_exit(EXIT_USAGE, "plan: --gpus: not a whole number of GPUs: '%g'", gpus);
 	a->gpus = (int)gpus;
 	if (!a->gpus || a->checkpoint_min < 0 || a->restart_min < 0)
 		return error_exit(EXIT_USAGE, "plan: give --gpus, --checkpoint-minutes and --restart-minutes");

@@ -94,6 +94,11 @@ bad purchase_date 'n,4,1000,USD,2026-02-30,3,3000,0.15,1'
 bad purchase_cost 'n,4,12e,USD,2026-01-01,3,3000,0.15,1'
 bad watts 'n,4,1000,USD,2026-01-01,3,-5,0.15,1'
 bad machine 'gpu-node-09,4,1000,USD,2026-01-01,3,3000,0.15,1'
+bad gpus 'n,0x4,1000,USD,2026-01-01,3,3000,0.15,1'
+bad watts 'n,4,1000,USD,2026-01-01,3,inf,0.15,1'
+bad lifetime_years 'n,4,1000,USD,2026-01-01,1e400,3000,0.15,1'
+bad machine "$(printf 'n\377,4,1000,USD,2026-01-01,3,3000,0.15,1')"
+bad machine "$(python3 -c 'print("m" * 300)'),4,1000,USD,2026-01-01,3,3000,0.15,1"
 
 # A ledger of the version before the hardware table migrates to the schema of a new one.
 "$COSTLEDGER" --ledger new.db init >/dev/null || fail "init new.db"

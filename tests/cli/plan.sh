@@ -187,7 +187,10 @@ for args in "--gpus 8 --checkpoint-minutes 5 --restart-minutes 1" "--gpu-hours 1
 	"--gpu-hours x --gpus 8 --checkpoint-minutes 5 --restart-minutes 1" "--gpu-hours 10 --gpus 2.5 --checkpoint-minutes 5 --restart-minutes 1" \
 	"--gpu-hours 10 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1 --format xml" \
 	"--params 1e9 --tokens 1e9 --peak-flops 1e12 --mfu 1.5 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1" \
-	"--gpu-hours 10 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1 --at never"; do
+	"--gpu-hours 10 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1 --at never" \
+	"--gpu-hours 0x10 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1" \
+	"--gpu-hours 10 --gpus 8 --checkpoint-minutes inf --restart-minutes 1" \
+	"--gpu-hours 10 --gpus 8 --checkpoint-minutes 5 --restart-minutes 1 --mtbf nan"; do
 	# shellcheck disable=SC2086
 	cl plan $args >/dev/null 2>err.txt
 	[ $? = 2 ] || fail "plan $args: not exit 2 ($(cat err.txt))"
