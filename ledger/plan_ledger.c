@@ -15,7 +15,9 @@
 
 /* The rate card rows in force at ?1, on-demand and spot only, with their net hourly price. */
 static const char plan_rates_sql[] =
-	"SELECT r.provider, r.sku, r.region, r.pricing_category, r.unit, money_text(r.unit_price),"
+	/* The listed price as text, whether stored as nanos or (branch i19) as decimal text. */
+	"SELECT r.provider, r.sku, r.region, r.pricing_category, r.unit,"
+	" CASE typeof(r.unit_price) WHEN 'integer' THEN money_text(r.unit_price) ELSE r.unit_price END,"
 	" CAST(r.discount AS REAL), r.currency, r.billing_rule, r.source_file, r.source_line,"
 	" usage_cost(r.provider, r.sku, CASE r.pricing_category WHEN 'Dynamic' THEN 'spot'"
 	"   ELSE 'on-demand' END, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '+1 hour'), 1) / 1e9"
