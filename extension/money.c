@@ -334,6 +334,51 @@ int decimal_parse(const char *s, size_t n, struct decimal *d, int *rounded)
 	return MONEY_OK;
 }
 
+int number_parse(const char *s, size_t n, double *out)
+{
+	struct number_text num;
+	char small[64], *copy = small;
+	size_t len;
+	int status;
+	double x;
+
+	if ((status = scan_number(s, n, &num)) != MONEY_OK)
+		return status;
+	/* The text is a plain decimal now (scan_number refused inf, nan, hex and
+	 * anything else strtod takes): strtod rounds it correctly. */
+	len = n;
+	if (len >= sizeof small && !(copy = malloc(len + 1)))
+		return MONEY_RANGE;
+	memcpy(copy, s, len);
+	copy[len] = 0;
+	x = strtod(copy, NULL);
+	if (copy != small)
+		free(copy);
+	if (!isfinite(x))
+		return MONEY_OVERFLOW;
+	*out = x;
+	return MONEY_OK;
+}
+
+int number_parse_whole(const char *s, size_t n, int64_t *out)
+{
+	struct decimal d;
+	int status = decimal_parse(s, n, &d, NULL);
+	int64_t v;
+
+	if (status != MONEY_OK)
+		return status == MONEY_PRECISION ? MONEY_OVERFLOW : status;
+	if (d.scale > 0)
+		return MONEY_SYNTAX; /* a fraction */
+	for (v = d.mantissa; d.scale < 0; d.scale++) {
+		if (v > INT64_MAX / 10 || v < INT64_MIN / 10)
+			return MONEY_OVERFLOW;
+		v *= 10;
+	}
+	*out = v;
+	return MONEY_OK;
+}
+
 int decimal_from_double(double x, struct decimal *d)
 {
 	char buf[40];

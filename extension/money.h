@@ -68,6 +68,17 @@ struct decimal {
 	int scale;       /* may be negative: 5E+3 is {5, -3} */
 };
 int decimal_parse(const char *s, size_t n, struct decimal *d, int *rounded);
+
+/*
+ * The number parser of every numeric input field that is not money
+ * (quantities, ratios, utilisation, thresholds): the grammar of money_parse
+ * (no inf, nan, hex, or anything strtod alone would take), to the nearest
+ * double. MONEY_EMPTY, MONEY_SYNTAX, or MONEY_OVERFLOW beyond a double (1e400).
+ */
+int number_parse(const char *s, size_t n, double *out);
+/* The same grammar for a whole number (counts, indexes, seconds) of at most
+ * 18 significant digits: MONEY_SYNTAX for a fraction, MONEY_OVERFLOW beyond. */
+int number_parse_whole(const char *s, size_t n, int64_t *out);
 int decimal_from_double(double x, struct decimal *d);
 
 /* nanos * quantity with a 128-bit intermediate, rounded half-even. */

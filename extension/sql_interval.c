@@ -34,7 +34,8 @@ static int time_arg(sqlite3_context *ctx, sqlite3_value *value, const char *func
 		}
 		if (sqlite3_value_numeric_type(value) == SQLITE_TEXT) {
 			sql_arg_error(ctx, function, index, arg_name, "is %s: \"%s\"",
-				      status == TIME_INVALID ? "an invalid date or time" : "not a timestamp",
+				      status == TIME_INVALID ? "an invalid date or time" :
+				      status == TIME_RANGE ? "outside the years 0001-9999 (UTC)" : "not a timestamp",
 				      (const char *)sqlite3_value_text(value));
 			return -1;
 		}

@@ -14,6 +14,7 @@ const char *time_strerror(int status)
 	case TIME_EMPTY: return "empty";
 	case TIME_SYNTAX: return "not a timestamp";
 	case TIME_INVALID: return "invalid date or time";
+	case TIME_RANGE: return "outside the years 0001-9999 (UTC)";
 	}
 	return "unknown error";
 }
@@ -153,6 +154,8 @@ int time_parse(const char *s, size_t n, int default_offset_minutes, int64_t *uni
 		second = 59; /* a leap second is not worth a special case in a bill */
 	*unix_ms = ((days_from_civil(year, (unsigned)month, (unsigned)day) * 86400 +
 		     hour * 3600 + minute * 60 + second) - (int64_t)offset * 60) * 1000 + millis;
+	if (*unix_ms < TIME_MS_MIN || *unix_ms > TIME_MS_MAX)
+		return TIME_RANGE;
 	return TIME_OK;
 }
 

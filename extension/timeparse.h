@@ -13,7 +13,13 @@ enum time_status {
 	TIME_EMPTY,
 	TIME_SYNTAX,    /* not a timestamp we know */
 	TIME_INVALID,   /* a field out of range: month 13, hour 30, Feb 30 */
+	TIME_RANGE,     /* in UTC, before 0001-01-01 or after 9999-12-31 */
 };
+
+/* The instants the ledger holds: years 0001 to 9999 in UTC, the years that
+ * "YYYY-MM-DDTHH:MM:SSZ" can write and read back. */
+#define TIME_MS_MIN (INT64_C(-62135596800) * 1000)
+#define TIME_MS_MAX (INT64_C(253402300800) * 1000 - 1)
 
 /*
  * Parses s[0..n) to milliseconds since 1970-01-01T00:00:00Z. Accepts
@@ -22,7 +28,8 @@ enum time_status {
  *   2024/11/23 12:23:29.950 (nvidia-smi), offsets +HH:MM, +HHMM, +HH.
  * A timestamp without a zone is taken to be in default_offset_minutes east of
  * UTC (0 for UTC). Fractions beyond milliseconds are truncated. Surrounding
- * spaces are ignored.
+ * spaces are ignored. An instant outside TIME_MS_MIN..TIME_MS_MAX is
+ * TIME_RANGE (9999-12-31T23:00-05:00 is in the year 10000 in UTC).
  */
 int time_parse(const char *s, size_t n, int default_offset_minutes, int64_t *unix_ms);
 

@@ -12,6 +12,7 @@
 #include "rowhash.h"
 #include "tail_word.h"
 #include "timeparse.h"
+#include "field_check.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -471,8 +472,7 @@ static int time_field(const struct bill_mapping *m, const struct csv_row *row, e
 	if (status == TIME_EMPTY)
 		return 0;
 	if (status != TIME_OK)
-		return field_error(m, row, f, error, status == TIME_INVALID ?
-				   "invalid date or time" : "not a timestamp");
+		return field_error(m, row, f, error, time_strerror(status));
 	out->present = 1;
 	if (n < sizeof last->text) {
 		memcpy(last->text, s, n);
@@ -640,54 +640,6 @@ static int all_ascii(const char *text, size_t n)
 	return !(seen & UINT64_C(0x8080808080808080));
 }
 
-/* The offset of the first byte of s[0..n) that is not valid UTF-8 (RFC 3629:
- * no overlongs, no surrogates, nothing past U+10FFFF), or n when all is. */
-static size_t utf8_invalid_at(const char *text, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t len, k;
-		unsigned lo = 0x80, hi = 0xBF;
-
-		if (c < 0x80) {
-			uint64_t word;
-
-			/* Bills are mostly ASCII: skip 8 such bytes at a time. */
-			while (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & UINT64_C(0x8080808080808080))))
-				i += 8;
-			if (i < n && s[i] < 0x80)
-				i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 2;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 3;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 4;
-		else
-			return i;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-		else if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-		if (i + len > n || s[i + 1] < lo || s[i + 1] > hi)
-			return i;
-		for (k = 2; k < len; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				return i;
-		i += len;
-	}
-	return n;
-}
-
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -707,15 +659,10 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 					"%zu fields where the header has %zu", row->count,
 					m->header_count);
 	for (i = 0; i < row->count; i++) {
-		size_t bad;
-
 		if (all_ascii(row->fields[i], row->lengths[i]))
 			continue;
-		bad = utf8_invalid_at(row->fields[i], row->lengths[i]);
-		if (bad < row->lengths[i])
-			return import_error_set(error, m->file, row->line, m->header[i],
-						"invalid UTF-8 (byte 0x%02X at offset %zu of the field)",
-						(unsigned char)row->fields[i][bad], bad);
+		if (field_check(row, (int)i, m->header[i], 0, m->file, error) < 0)
+			return -1;
 	}
 	ch->line_item_id = text(m, row, F_LINE_ITEM_ID, NULL);
 	ch->provider = m->format == FORMAT_CUR ? "AWS" : text(m, row, F_PROVIDER, NULL);
@@ -766,13 +713,9 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		ch->effective_cost = billed;
 
 	if ((s = text(m, row, F_QUANTITY, &n))) {
-		char *endp;
-		errno = 0;
-		ch->pricing_quantity = strtod(s, &endp);
-		while (*endp == ' ')
-			endp++;
-		if (endp == s || *endp || errno == ERANGE)
-			return field_error(m, row, F_QUANTITY, error, "not a number");
+		int status = number_parse(s, n, &ch->pricing_quantity);
+		if (status != MONEY_OK)
+			return field_error(m, row, F_QUANTITY, error, money_strerror(status));
 		ch->has_quantity = 1;
 	}
 

@@ -1,6 +1,8 @@
 /* fx_rates.c: fx rates CSV rows (date,from,to,rate) to struct fx_rate. */
 #include "fx_rates.h"
 
+#include "field_check.h"
+
 #include "money.h"
 #include "timeparse.h"
 #include "usage.h"
@@ -194,10 +196,13 @@ int fx_reader_row(struct fx_reader *r, const struct csv_row *row, struct fx_rate
 {
 	char date[64];
 	const char *problem;
-	int status;
+	int status, c;
 
 	memset(rate, 0, sizeof *rate);
 	rate->source_line = row->line;
+	for (c = 0; c < F_COUNT; c++)
+		if (field_check(row, r->column[c], column_names[c], 0, r->file, error) < 0)
+			return -1;
 	/* 1,0852 unquoted is two fields: never read it as 1. */
 	if (row->count != r->header_count)
 		return import_error_set(error, r->file, row->line, NULL,

@@ -8,6 +8,8 @@
  * unknown. Consecutive samples with the same state and GPU name are merged
  * into one interval whose utilisation is the time-weighted mean.
  */
+#include "field_check.h"
+#include "money.h"
 #include "nvidia_smi.h"
 
 #include "timeparse.h"
@@ -22,6 +24,10 @@ enum column { N_TIMESTAMP, N_INDEX, N_NAME, N_UUID, N_UTIL, N_MEMORY, N_POWER, N
 static const char *const column_names[N_COUNT] = {
 	"timestamp", "index", "name", "uuid", "utilization.gpu", "memory.used", "power.draw",
 };
+
+/* The longest text each column read takes (its buffer in nvidia_smi_row,
+ * less the NUL; 0: not read): a longer field is refused, never cut. */
+static const size_t column_limits[N_COUNT] = {63, 31, 255, 127, 63, 0, 0};
 
 struct sample {
 	int64_t at;
@@ -161,18 +167,18 @@ int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
 
 int nvidia_smi_value(const char *s, double *v)
 {
-	char *end;
+	const char *end;
 
 	while (*s == ' ')
 		s++;
 	if (!*s || *s == '[')
 		return 0;
-	*v = strtod(s, &end);
-	if (end == s)
+	/* the number, then maybe a unit after a space: "92 %", "25073 MiB", "250.00 W" */
+	end = s + strcspn(s, " ");
+	if (number_parse(s, (size_t)(end - s), v) != MONEY_OK)
 		return 0;
 	while (*end == ' ')
 		end++;
-	/* a unit may follow: "92 %", "25073 MiB", "250.00 W" */
 	return *end == 0 || (*end != '.' && (*end < '0' || *end > '9')) ? 1 : 0;
 }
 
@@ -189,9 +195,10 @@ static const char *field(const struct nvidia_smi *n, const struct csv_row *row, 
 
 int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct import_error *error)
 {
-	char ts[64], index[32], util[64], name[256], uuid[128], folded[64], *end;
+	char ts[64], index[32], util[64], name[256], uuid[128], folded[64];
+	int64_t whole;
 	struct sample *s;
-	int status;
+	int status, c;
 
 	if (!row->count)
 		return 0;
@@ -210,6 +217,9 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 		n->have_mapping = 1;
 		return check_mapping(n, row->line, error);
 	}
+	for (c = 0; c < N_COUNT; c++)
+		if (field_check(row, n->column[c], column_names[c], column_limits[c], n->file, error) < 0)
+			return -1;
 	field(n, row, N_TIMESTAMP, ts, sizeof ts);
 	if (n->count == n->alloc) {
 		size_t size = n->alloc ? n->alloc * 2 : 256;
@@ -227,10 +237,10 @@ int nvidia_smi_row(struct nvidia_smi *n, const struct csv_row *row, struct impor
 		return import_error_set(error, n->file, row->line, "timestamp", "%s: \"%.100s\"",
 					time_strerror(status), ts);
 	field(n, row, N_INDEX, index, sizeof index);
-	s->index = strtol(index, &end, 10);
-	if (!*index || *end || s->index < 0)
+	if (number_parse_whole(index, strlen(index), &whole) != MONEY_OK || whole < 0 || whole > 1000000)
 		return import_error_set(error, n->file, row->line, "index",
 					"not a GPU index: \"%.100s\"", index);
+	s->index = (long)whole;
 	field(n, row, N_UTIL, util, sizeof util);
 	if (nvidia_smi_value(util, &s->util)) {
 		if (s->util < 0 || s->util > 100)

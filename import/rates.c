@@ -1,6 +1,7 @@
 /* rates.c: rate card and budgets CSV rows to struct rate / struct budget. */
 #include "rates.h"
 
+#include "field_check.h"
 #include "money.h"
 #include "timeparse.h"
 #include "usage.h"
@@ -20,6 +21,12 @@ static const char *const column_names[R_COUNT] = {
 	"provider", "sku", "region", "pricing_category", "unit", "unit_price", "currency",
 	"discount", "billing_rule", "valid_from", "valid_to", "project", "period", "amount",
 	"alert_ratio",
+};
+
+/* The longest text each column takes: the buffer it is read into, less the
+ * NUL. A longer field is refused (field_check), never cut. */
+static const size_t column_limits[R_COUNT] = {
+	127, 255, 127, 127, 63, 127, 63, 47, 127, 127, 127, 255, 63, 127, 63,
 };
 
 struct rates_reader {
@@ -192,6 +199,18 @@ static int read_price(const struct rates_reader *r, const struct csv_row *row, e
 	return 0;
 }
 
+/* Every column read: valid UTF-8 and within its limit. */
+static int check_fields(const struct rates_reader *r, const struct csv_row *row,
+			struct import_error *error)
+{
+	int c;
+
+	for (c = 0; c < R_COUNT; c++)
+		if (field_check(row, r->column[c], column_names[c], column_limits[c], r->file, error) < 0)
+			return -1;
+	return 0;
+}
+
 int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct rate *rate,
 		      struct import_error *error)
 {
@@ -201,6 +220,8 @@ int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct 
 
 	memset(rate, 0, sizeof *rate);
 	rate->source_line = row->line;
+	if (check_fields(r, row, error) < 0)
+		return -1;
 	if (required_text(r, row, R_PROVIDER, rate->provider, sizeof rate->provider, error) < 0 ||
 	    required_text(r, row, R_SKU, rate->sku, sizeof rate->sku, error) < 0 ||
 	    required_text(r, row, R_UNIT, rate->unit, sizeof rate->unit, error) < 0)
@@ -252,10 +273,12 @@ int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct 
 int rates_reader_budget(struct rates_reader *r, const struct csv_row *row, struct budget *b,
 			struct import_error *error)
 {
-	char buf[64], *end;
+	char buf[64];
 
 	memset(b, 0, sizeof *b);
 	b->source_line = row->line;
+	if (check_fields(r, row, error) < 0)
+		return -1;
 	if (required_text(r, row, B_PROJECT, b->project, sizeof b->project, error) < 0)
 		return -1;
 	field(r, row, B_PERIOD, buf, sizeof buf);
@@ -271,8 +294,8 @@ int rates_reader_budget(struct rates_reader *r, const struct csv_row *row, struc
 	field(r, row, B_ALERT, buf, sizeof buf);
 	b->alert_ratio = 0.8;
 	if (*buf) {
-		b->alert_ratio = strtod(buf, &end);
-		if (*end || !(b->alert_ratio > 0 && b->alert_ratio <= 1))
+		if (number_parse(buf, strlen(buf), &b->alert_ratio) != MONEY_OK ||
+		    !(b->alert_ratio > 0 && b->alert_ratio <= 1))
 			return bad(r, row, B_ALERT, error, "not a ratio in (0, 1]", buf);
 	}
 	return 0;

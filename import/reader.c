@@ -1,12 +1,15 @@
 /*
- * reader.c: file -> rows. zlib's gz* functions read plain and gzip files
- * alike (gzdirect() tells which it was); libcsv splits the bytes into fields.
+ * reader.c: file -> rows. text_source.c reads plain and gzip files alike
+ * (and refuses what follows the last gzip member); libcsv splits the bytes
+ * into fields.
  *
  * libcsv reports no positions, so the text is fed one line at a time and a
  * row's first line is the line being fed when the parser was between rows
  * (pstate 0, which csv.h exposes in struct csv_parser).
  */
 #include "reader.h"
+
+#include "text_source.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -172,11 +175,12 @@ reset:
 	b->out->arena_used = b->first_byte;
 }
 
-static void print_progress(const struct reader_stats *stats, gzFile gz, long rows,
-			   time_t started, int done)
+static void print_progress(const struct reader_stats *stats, const struct text_source *src,
+			   long rows, time_t started, int done)
 {
 	double elapsed = difftime(time(NULL), started);
-	double percent = stats->file_size ? 100.0 * (double)gzoffset(gz) / (double)stats->file_size : 0;
+	double percent = stats->file_size ?
+		100.0 * (double)text_source_offset(src) / (double)stats->file_size : 0;
 
 	fprintf(stderr, "\r%ld rows, %.0f MB, %.0f rows/s, %.0f%%%s", rows,
 		(double)stats->content_size / 1e6, elapsed > 0 ? rows / elapsed : 0,
@@ -240,8 +244,9 @@ static int read_file(const char *path, const struct reader_options *options,
 	struct row_builder b = {0};
 	struct csv_parser parser;
 	char *buf = NULL;
-	gzFile gz = NULL;
-	int fd, result = -1, at_line_start = 1, first = 1, got;
+	struct text_source *src = NULL;
+	int fd, result = -1, at_line_start = 1, first = 1;
+	long got;
 	struct stat st;
 	time_t started = time(NULL), last_progress = started;
 
@@ -262,16 +267,14 @@ static int read_file(const char *path, const struct reader_options *options,
 		close(fd);
 		return import_error_set(error, path, 0, NULL, "is a directory");
 	}
-	if (!(gz = gzdopen(fd, "rb"))) {
+	/* Plain text is read and gzip inflated straight into buf; the raw
+	 * buffer holds compressed bytes only. */
+	if (!(src = text_source_open(fd, READ_SIZE / 2))) {
 		close(fd);
 		return import_error_set(error, path, 0, NULL, "cannot open: out of memory");
 	}
-	/* zlib reads (plain) or inflates (gzip) straight into buf when a read
-	 * asks for at least twice its buffer size; asking for exactly its size
-	 * went through the buffer and copied every byte once more. */
-	gzbuffer(gz, READ_SIZE / 2);
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		gzclose(gz);
+		text_source_close(src);
 		return import_error_set(error, path, 0, NULL, "out of memory");
 	}
 	csv_set_delim(&parser, (unsigned char)(options && options->delimiter ? options->delimiter : ','));
@@ -283,12 +286,12 @@ static int read_file(const char *path, const struct reader_options *options,
 		import_error_set(error, path, 0, NULL, "out of memory");
 		goto done;
 	}
-	while ((got = gzread(gz, buf, READ_SIZE)) > 0) {
+	while ((got = text_source_read(src, buf, READ_SIZE)) > 0) {
 		const char *p = buf;
 		size_t n = (size_t)got;
 
 		if (first) {
-			stats->compressed = !gzdirect(gz);
+			stats->compressed = text_source_compressed(src);
 			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 				p += 3; /* UTF-8 byte-order mark */
 				n -= 3;
@@ -324,30 +327,14 @@ static int read_file(const char *path, const struct reader_options *options,
 		}
 		if (options && options->progress && time(NULL) != last_progress) {
 			last_progress = time(NULL);
-			print_progress(stats, gz, b.rows, started, 0);
+			print_progress(stats, src, b.rows, started, 0);
 		}
 	}
-	{
-		/* gzread() returns 0, not -1, at a gzip stream cut short (Z_BUF_ERROR,
-		 * "unexpected end of file"): ask gzerror() in every case, or a
-		 * truncated file would import as the rows before the cut. */
-		int errnum = Z_OK;
-		const char *message = gzerror(gz, &errnum);
-
-		if (first) /* nothing was read: an empty file, or an empty gzip stream */
-			stats->compressed = !gzdirect(gz);
-
-		if (got < 0 || errnum != Z_OK) {
-			const char *colon = message ? strstr(message, ": ") : NULL;
-
-			if (colon && message[0] == '<')
-				message = colon + 2; /* drop zlib's "<fd:N>: " prefix */
-			import_error_set(error, path, 0, NULL, "%s: %s",
-					 errnum == Z_ERRNO ? "read error" :
-					 errnum == Z_BUF_ERROR ? "truncated gzip file" : "corrupt gzip file",
-					 errnum == Z_ERRNO ? strerror(errno) : message);
-			goto done;
-		}
+	if (first) /* nothing was read: an empty file, or an empty gzip stream */
+		stats->compressed = text_source_compressed(src);
+	if (got < 0) {
+		import_error_set(error, path, 0, NULL, "%s", text_source_error(src));
+		goto done;
 	}
 	if (csv_fini(&parser, on_field, on_row, &b) != 0) {
 		import_error_set(error, path, b.row_line, NULL,
@@ -360,12 +347,12 @@ static int read_file(const char *path, const struct reader_options *options,
 	}
 	result = b.stopped;
 	if (options && options->progress)
-		print_progress(stats, gz, b.rows, started, 1);
+		print_progress(stats, src, b.rows, started, 1);
 done:
 	stats->rows = b.rows;
 	stats->lines = b.line - (at_line_start ? 1 : 0);
 	csv_free(&parser);
-	gzclose(gz);
+	text_source_close(src);
 	free(buf);
 	field_store_free(&b.own);
 	free(b.fields);

@@ -8,6 +8,8 @@
  */
 #include "sacct.h"
 
+#include "field_check.h"
+#include "money.h"
 #include "timeparse.h"
 
 #include <ctype.h>
@@ -25,6 +27,12 @@ enum column {
 static const char *const column_names[S_COUNT] = {
 	"JobID", "Start", "End", "Elapsed", "ElapsedRaw", "State", "Account", "AllocTRES",
 	"NodeList", "User", "JobName", "Partition", "Cluster", "ExitCode", "NCPUS", "AllocGRES",
+};
+
+/* The longest text each column takes (its buffer in sacct_row, less the
+ * NUL): a longer field is refused, never cut. */
+static const size_t column_limits[S_COUNT] = {
+	127, 63, 63, 63, 31, 127, 255, 1023, 1023, 127, 255, 127, 127, 31, 0, 255,
 };
 
 struct sacct {
@@ -193,14 +201,14 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	      struct import_error *error)
 {
 	char jobid[128], start[64], end[64], elapsed[64], state[128], account[256], nodes[1024];
-	char tres[1024], user[128], name[256], partition[128], cluster[128], exitcode[32];
+	char tres[1024], raw[32], user[128], name[256], partition[128], cluster[128], exitcode[32];
 	char folded[64];
 	struct usage_record r;
 	struct usage_json j;
 	const char *mapped;
 	long long secs = -1;
 	long gpus;
-	int status;
+	int status, c;
 
 	if (row->count)
 		usage_fold(row->fields[0], folded, sizeof folded);
@@ -219,6 +227,9 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 		return import_error_set(error, s->file, row->line, NULL,
 					"sacct output without a header: give the field order with --fields");
 	s->rows++;
+	for (c = 0; c < S_COUNT; c++)
+		if (field_check(row, s->column[c], column_names[c], column_limits[c], s->file, error) < 0)
+			return -1;
 	field(s, row, S_JOBID, jobid, sizeof jobid);
 	if (!*jobid)
 		return import_error_set(error, s->file, row->line, column_names[S_JOBID], "empty");
@@ -253,18 +264,25 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	field(s, row, S_ELAPSED, elapsed, sizeof elapsed);
 	if (!is_unknown(elapsed) && (secs = usage_elapsed_seconds(elapsed)) < 0)
 		return import_error_set(error, s->file, row->line, column_names[S_ELAPSED],
+					secs == -2 ? "out of range: \"%.100s\"" :
 					"not [D-]HH:MM:SS: \"%.100s\"", elapsed);
+	raw[0] = 0;
 	if (secs < 0) {
-		char raw[32], *endp;
+		int64_t whole;
 		field(s, row, S_ELAPSEDRAW, raw, sizeof raw);
 		if (*raw) {
-			secs = strtoll(raw, &endp, 10);
-			if (*endp || secs < 0)
+			if (number_parse_whole(raw, strlen(raw), &whole) != MONEY_OK || whole < 0)
 				return import_error_set(error, s->file, row->line,
 							column_names[S_ELAPSEDRAW],
 							"not a number of seconds: \"%.100s\"", raw);
+			secs = whole;
 		}
 	}
+	/* The end must be an instant the ledger holds (and secs * 1000 must not overflow). */
+	if (secs > (TIME_MS_MAX - r.start_ms) / 1000)
+		return import_error_set(error, s->file, row->line, column_names[is_unknown(elapsed) ?
+					S_ELAPSEDRAW : S_ELAPSED], "out of range: the job would end after"
+					" 9999-12-31: \"%.100s\"", is_unknown(elapsed) ? raw : elapsed);
 	field(s, row, S_END, end, sizeof end);
 	if (!is_unknown(end)) {
 		status = usage_time(&s->tz, end, strlen(end), &r.end_ms);

@@ -5,10 +5,12 @@
 #include "timeparse.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,6 +84,22 @@ static int parse_offset(const char *s, int *minutes)
 	return 0;
 }
 
+/* 1 when path is a compiled zone (a TZif file): "Europe" is a folder and
+ * "zone.tab" a list, and glibc takes either for UTC without a word. */
+static int is_zone_file(const char *path)
+{
+	char magic[4];
+	int fd = open(path, O_RDONLY | O_CLOEXEC), ok = 0;
+	struct stat st;
+
+	if (fd < 0)
+		return 0;
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	     read(fd, magic, sizeof magic) == (ssize_t)sizeof magic && !memcmp(magic, "TZif", 4);
+	close(fd);
+	return ok;
+}
+
 int usage_tz_init(struct usage_tz *tz, const char *spec, char *message, size_t size)
 {
 	char path[512];
@@ -101,7 +119,7 @@ int usage_tz_init(struct usage_tz *tz, const char *spec, char *message, size_t s
 	}
 	/* glibc takes an unknown name for UTC without a word: look for the file. */
 	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", spec);
-	if (strstr(spec, "..") || strlen(spec) >= sizeof tz->name || access(path, R_OK) != 0) {
+	if (strstr(spec, "..") || strlen(spec) >= sizeof tz->name || !is_zone_file(path)) {
 		snprintf(message, size, "--tz '%s': not UTC, an offset like +02:00 or a zone in %s",
 			 spec, dir && *dir ? dir : "/usr/share/zoneinfo");
 		return -1;
@@ -116,20 +134,23 @@ int usage_tz_init(struct usage_tz *tz, const char *spec, char *message, size_t s
 int usage_time(const struct usage_tz *tz, const char *s, size_t n, int64_t *unix_ms)
 {
 	int64_t a, b;
-	int status = time_parse(s, n, 0, &a);
+	int status = time_parse(s, n, 0, &a), shifted;
 	time_t secs, local;
 	struct tm tm;
 	int64_t rem;
 
 	if (status != TIME_OK)
 		return status;
-	if (time_parse(s, n, 1, &b) != TIME_OK || a == b) {
-		*unix_ms = a;           /* the text carries its zone */
+	/* A text that carries its zone reads the same whatever the default
+	 * offset (TIME_RANGE: a zone-less text at the very edge of the range). */
+	shifted = time_parse(s, n, 1, &b);
+	if ((shifted != TIME_OK && shifted != TIME_RANGE) || (shifted == TIME_OK && a == b)) {
+		*unix_ms = a;
 		return TIME_OK;
 	}
 	if (!tz->iana) {
 		*unix_ms = a - (int64_t)tz->offset_minutes * 60000;
-		return TIME_OK;
+		return *unix_ms < TIME_MS_MIN || *unix_ms > TIME_MS_MAX ? TIME_RANGE : TIME_OK;
 	}
 	rem = a % 1000;
 	if (rem < 0)
@@ -141,7 +162,7 @@ int usage_time(const struct usage_tz *tz, const char *s, size_t n, int64_t *unix
 	if (local == (time_t)-1)
 		return TIME_INVALID;
 	*unix_ms = (int64_t)local * 1000 + rem;
-	return TIME_OK;
+	return *unix_ms < TIME_MS_MIN || *unix_ms > TIME_MS_MAX ? TIME_RANGE : TIME_OK;
 }
 
 long long usage_elapsed_seconds(const char *s)
@@ -159,12 +180,17 @@ long long usage_elapsed_seconds(const char *s)
 		days = strtoll(p, &end, 10);
 		if (end != dash || days < 0 || !isdigit((unsigned char)*p))
 			return -1;
+		/* 10,000 years at most: no product below can overflow */
+		if (days > 3660000)
+			return -2;
 		p = dash + 1;
 	}
 	while (count < 3) {
 		if (!isdigit((unsigned char)*p))
 			return -1;
 		parts[count++] = strtoll(p, &end, 10);
+		if (parts[count - 1] > 1000000000LL)
+			return -2;
 		p = end;
 		if (*p == '.') {        /* fractions of a second: dropped */
 			while (isdigit((unsigned char)*++p))
@@ -190,7 +216,7 @@ long long usage_elapsed_seconds(const char *s)
 	return -1;
 }
 
-void usage_trim(const char *s, size_t n, char *out, size_t size)
+size_t usage_trimmed(const char *s, size_t n, const char **start)
 {
 	while (n && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -198,6 +224,13 @@ void usage_trim(const char *s, size_t n, char *out, size_t size)
 	}
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
+	*start = s;
+	return n;
+}
+
+void usage_trim(const char *s, size_t n, char *out, size_t size)
+{
+	n = usage_trimmed(s, n, &s);
 	if (n >= size)
 		n = size - 1;
 	memcpy(out, s, n);

@@ -54,10 +54,15 @@ int usage_tz_init(struct usage_tz *tz, const char *spec, char *message, size_t s
 /* Parses a timestamp in the zone; returns a time_status (TIME_OK...). */
 int usage_time(const struct usage_tz *tz, const char *s, size_t n, int64_t *unix_ms);
 
-/* "3-04:05:06", "04:05:06", "05:06" or "1-04" (days-hours) to seconds; -1 if not one. */
+/* "3-04:05:06", "04:05:06", "05:06" or "1-04" (days-hours) to seconds; -1 if
+ * not one, -2 past 10,000 years (a part too big to be a duration). */
 long long usage_elapsed_seconds(const char *s);
 
-/* Copies s without surrounding spaces into out (size > 0). */
+/* s[0..n) without surrounding spaces (and a trailing CR): its length, *start its first byte. */
+size_t usage_trimmed(const char *s, size_t n, const char **start);
+
+/* Copies s without surrounding spaces into out (size > 0); what does not fit
+ * is cut, so readers check a field's length first (field_check.h). */
 void usage_trim(const char *s, size_t n, char *out, size_t size);
 
 /* Folds a header name to compare: lowercase, without spaces, '_', '.', '-' and units "[..]". */

@@ -16,6 +16,9 @@
  */
 #include "usage_csv.h"
 
+#include "field_check.h"
+#include "money.h"
+
 #include "timeparse.h"
 
 #include <errno.h>
@@ -35,6 +38,14 @@ static const char *const column_names[C_COUNT] = {
 	"provider", "account", "resource_id", "instance_type", "pricing", "gpus", "epoch",
 	"planned_epochs", "run_id", "gpu_utilization",
 };
+
+/* The longest text each column takes (the buffer it is read into, less the
+ * NUL); extra columns go into attributes up to EXTRA_LIMIT. Longer fields
+ * are refused, never cut. */
+static const size_t column_limits[C_COUNT] = {
+	127, 63, 127, 127, 63, 511, 511, 511, 511, 511, 511, 63, 63, 63, 63, 511, 63,
+};
+#define EXTRA_LIMIT 511
 
 /* The texts a job carries from row to row. */
 enum { T_PROJECT, T_PROVIDER, T_ACCOUNT, T_RESOURCE, T_INSTANCE, T_PRICING, T_RUN, T_COUNT };
@@ -230,8 +241,7 @@ static int read_time(const struct usage_csv *u, const struct csv_row *row, enum 
 		return bad(u, row, c, error, "missing timestamp", "");
 	status = usage_time(&u->tz, s, strlen(s), ms);
 	if (status != TIME_OK)
-		return bad(u, row, c, error, status == TIME_INVALID ? "invalid date or time" :
-			   "not a timestamp", s);
+		return bad(u, row, c, error, time_strerror(status), s);
 	return 0;
 }
 
@@ -239,20 +249,18 @@ static int read_time(const struct usage_csv *u, const struct csv_row *row, enum 
 static int read_long(const struct usage_csv *u, const struct csv_row *row, enum column c, long min,
 		     int *present, long *value, struct import_error *error)
 {
-	char buf[64], *end;
+	char buf[64];
 	const char *s = field(u, row, c, buf, sizeof buf);
-	long v;
+	int64_t v;
 
 	*present = 0;
 	if (!s)
 		return 0;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*end || errno || v < min || v > 1000000000L)
+	if (number_parse_whole(s, strlen(s), &v) != MONEY_OK || v < min || v > 1000000000L)
 		return bad(u, row, c, error, min > 0 ? "not a whole number >= 1" :
 			   "not a whole number >= 0", s);
 	*present = 1;
-	*value = v;
+	*value = (long)v;
 	return 0;
 }
 
@@ -329,9 +337,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 	    read_long(u, row, C_PLANNED, 1, &r.has_planned, &r.planned_epochs, error) < 0)
 		return -1;
 	if ((s = field(u, row, C_UTIL, util, sizeof util))) {
-		char *end;
-		r.util = strtod(s, &end);
-		if (*end || r.util < 0 || r.util > 100 || r.util != r.util)
+		if (number_parse(s, strlen(s), &r.util) != MONEY_OK || r.util < 0 || r.util > 100)
 			return bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
 		r.has_util = 1;
 	}
@@ -525,11 +531,29 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 	return 0;
 }
 
+/* Every column read, and every extra one: valid UTF-8 and within its limit. */
+static int check_fields(const struct usage_csv *u, const struct csv_row *row,
+			struct import_error *error)
+{
+	size_t k;
+	int c;
+
+	for (c = 0; c < C_COUNT; c++)
+		if (field_check(row, u->column[c], column_names[c], column_limits[c], u->file, error) < 0)
+			return -1;
+	for (k = 0; k < u->extra_count; k++)
+		if (field_check(row, u->extra[k], u->header[u->extra[k]], EXTRA_LIMIT, u->file, error) < 0)
+			return -1;
+	return 0;
+}
+
 int usage_csv_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
 		  void *context, struct import_error *error)
 {
 	if (!u->have_header)
 		return read_header(u, row, error);
+	if (check_fields(u, row, error) < 0)
+		return -1;
 	u->rows++;
 	return u->events ? event_row(u, row, emit, context, error) :
 			   interval_row(u, row, emit, context, error);

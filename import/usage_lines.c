@@ -1,5 +1,7 @@
-/* usage_lines.c: unquoted delimited lines through zlib (see usage_lines.h). */
+/* usage_lines.c: unquoted delimited lines, plain or gzip (see usage_lines.h). */
 #include "usage_lines.h"
+
+#include "text_source.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -72,9 +74,9 @@ int usage_lines_run(const char *path, char delimiter, row_callback callback, voi
 	struct splitter sp = {0};
 	unsigned char buf[65536];
 	struct stat st;
-	gzFile gz;
-	long line_no = 1;
-	int fd, n, rc = 0, errnum;
+	struct text_source *src;
+	long line_no = 1, n;
+	int fd, rc = 0;
 
 	memset(stats, 0, sizeof *stats);
 	stats->content_crc32 = (uint32_t)crc32(0L, Z_NULL, 0);
@@ -83,12 +85,12 @@ int usage_lines_run(const char *path, char delimiter, row_callback callback, voi
 		return import_error_set(error, path, 0, NULL, "cannot open: %s", strerror(errno));
 	if (strcmp(path, "-") && fstat(fd, &st) == 0)
 		stats->file_size = (uint64_t)st.st_size;
-	if (!(gz = gzdopen(fd, "rb"))) {
+	if (!(src = text_source_open(fd, sizeof buf))) {
 		close(fd);
-		return import_error_set(error, path, 0, NULL, "cannot open");
+		return import_error_set(error, path, 0, NULL, "cannot open: out of memory");
 	}
-	while ((n = gzread(gz, buf, sizeof buf)) > 0) {
-		int i;
+	while ((n = text_source_read(src, buf, sizeof buf)) > 0) {
+		long i;
 		stats->content_crc32 = (uint32_t)crc32(stats->content_crc32, buf, (unsigned)n);
 		stats->content_size += (uint64_t)n;
 		for (i = 0; i < n && rc == 0; i++) {
@@ -114,22 +116,15 @@ int usage_lines_run(const char *path, char delimiter, row_callback callback, voi
 		if (rc)
 			break;
 	}
-	if (!rc && n < 0) {
-		const char *message = gzerror(gz, &errnum);
-		rc = import_error_set(error, path, line_no, NULL, "corrupt or truncated gzip: %s", message);
-	}
-	if (!rc) {
-		gzerror(gz, &errnum);
-		if (errnum != Z_OK && errnum != Z_STREAM_END)
-			rc = import_error_set(error, path, line_no, NULL, "corrupt or truncated gzip");
-	}
+	if (!rc && n < 0)
+		rc = import_error_set(error, path, 0, NULL, "%s", text_source_error(src));
 	if (!rc && sp.len) {
 		sp.line[sp.len] = 0;
 		rc = emit_line(&sp, line_no, delimiter, callback, context, stats, path, error);
 	}
-	stats->compressed = !gzdirect(gz);
+	stats->compressed = text_source_compressed(src);
 	stats->lines = line_no;
-	gzclose(gz);
+	text_source_close(src);
 	free(sp.line);
 	free(sp.fields);
 	free(sp.lengths);

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "csv_out.h"
 #include "ledger.h"
+#include "output_file.h"
 #include "reconcile.h"
 #include "report.h"
 
@@ -397,7 +398,9 @@ int cmd_export(int argc, char **argv)
 	struct table t;
 	struct report missing;     /* summary: the missing exchange rate */
 	sqlite3 *db;
+	struct output_file output;
 	FILE *out;
+	char *message = NULL;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
@@ -442,11 +445,11 @@ int cmd_export(int argc, char **argv)
 				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
-	out = strcmp(file, "-") ? fopen(file, "wb") : stdout;
-	if (!out) {
+	if ((exit_code = output_open(&output, file, ledger_path(path), "export")) != EXIT_OK) {
 		ledger_close(db);
-		return error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+		return exit_code;
 	}
+	out = output.f;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	memset(&t, 0, sizeof t);
 	memset(&missing, 0, sizeof missing);
@@ -500,16 +503,21 @@ int cmd_export(int argc, char **argv)
 			rc = SQLITE_RANGE;
 		table_free(&t);
 	}
+	/* The message before COMMIT, which resets it. */
+	if (rc != SQLITE_OK && rc != SQLITE_NOTFOUND && rc != SQLITE_RANGE)
+		message = sqlite3_mprintf("%s", sqlite3_errmsg(db));
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_NOTFOUND)
 		exit_code = error_exit(EXIT_USAGE, "export: no exchange rate from '%s' to '%s' on or before %s"
 				       " in fx_rates", missing.missing_from, missing.currency, missing.missing_day);
 	else if (rc != SQLITE_OK)
-		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ?
-				       "amounts do not fit" : missing.error[0] ? missing.error :
-				       sqlite3_errmsg(db));
-	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
-		exit_code = error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ? "amounts do not fit" :
+				       missing.error[0] ? missing.error : message ? message : sqlite3_errstr(rc));
+	sqlite3_free(message);
+	if (exit_code != EXIT_OK)
+		output_abort(&output);
+	else if (output_commit(&output, "export") < 0)
+		exit_code = EXIT_LEDGER;
 	ledger_close(db);
 	return exit_code;
 }

@@ -13,6 +13,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "output_file.h"
 #include "reconcile.h"
 #include "report.h"
 #include "csv_out.h"
@@ -31,7 +32,8 @@ static const char usage[] =
 	"\n"
 	"The month's costs per group and currency: billed, expected (from the\n"
 	"month's latest reconciliation), difference, GPU hours, spot savings\n"
-	"realised, pause savings and budget use, and a total per currency; --html\n"
+	"realised, pause savings, budget use and the cost of own machines (usage on\n"
+	"the hardware table, not billed), and a total per currency; --html\n"
 	"also writes a self-contained page with billed against expected per\n"
 	"project and the findings.\n"
 	"\n"
@@ -74,7 +76,7 @@ static const struct report_row *row_at(const struct report *r, size_t i)
 static void print_table(const struct report *r, FILE *out)
 {
 	size_t i, w = 8, cw = 8;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16], o[48];
 
 	for (i = 0; i < r->count + r->total_count; i++) {
 		if (strlen(row_at(r, i)->group) > w)
@@ -88,13 +90,14 @@ static void print_table(const struct report *r, FILE *out)
 			" whatever its tolerance)\n\n", (long long)r->run_id);
 	else
 		fputs(" (no reconciliation of the month yet: expected = billed)\n\n", out);
-	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
-		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
+	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s %11s\n", (int)w, r->by, (int)cw,
+		"currency", "billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
+		"budget", "used", "own_cost");
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		if (i == r->count) {
 			size_t k;
-			for (k = 0; k < w + cw + 102; k++)
+			for (k = 0; k < w + cw + 114; k++)
 				fputc('-', out);
 			fputc('\n', out);
 		}
@@ -110,8 +113,9 @@ static void print_table(const struct report *r, FILE *out)
 			snprintf(bu, sizeof bu, "-");
 			snprintf(use, sizeof use, "-");
 		}
-		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w, row->group,
-			(int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use);
+		money_cell(row->own_cost, o, sizeof o);
+		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s %11s\n", (int)w,
+			row->group, (int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use, o);
 	}
 }
 
@@ -124,10 +128,10 @@ static void csv_cell(FILE *out, const char *s, int last)
 static void print_csv(const struct report *r, FILE *out)
 {
 	size_t i;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32], o[48];
 
 	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use\n", r->by);
+		"budget_use,own_cost\n", r->by);
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
@@ -153,14 +157,17 @@ static void print_csv(const struct report *r, FILE *out)
 		csv_cell(out, s, 0);
 		csv_cell(out, p, 0);
 		csv_cell(out, bu, 0);
-		csv_cell(out, use, 1);
+		csv_cell(out, use, 0);
+		money_cell(row->own_cost, o, sizeof o);
+		csv_cell(out, o, 1);
 	}
 }
 
 static void json_row(const struct report_row *row, FILE *out)
 {
-	char b[48], e[48], d[48], s[48], p[48], bu[48];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], o[48];
 
+	money_cell(row->own_cost, o, sizeof o);
 	money_cell(row->billed, b, sizeof b);
 	money_cell(row->expected, e, sizeof e);
 	money_cell(row->billed - row->expected, d, sizeof d);
@@ -171,8 +178,8 @@ static void json_row(const struct report_row *row, FILE *out)
 	fputs(",\"currency\":", out);
 	json_string(out, row->currency);
 	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
-		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
-		row->gpu_hours, s, p);
+		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\",\"own_cost\":\"%s\"",
+		b, e, d, row->gpu_hours, s, p, o);
 	if (row->has_budget) {
 		money_cell(row->budget, bu, sizeof bu);
 		fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);
@@ -299,16 +306,16 @@ int cmd_report(int argc, char **argv)
 		print_json(&r, stdout);
 	else
 		print_table(&r, stdout);
+	if (!strcmp(format, "table"))
+		report_estimates(db, month, 0, stdout);
 	if (html) {
 		struct report byproject;
-		FILE *f;
+		struct output_file output;
 		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
-			if (!(f = fopen(html, "w"))) {
-				exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
-			} else {
-				report_html(db, &byproject, f);
-				if (fclose(f) != 0)
-					exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
+			if ((exit_code = output_open(&output, html, ledger_path(path), "report")) == EXIT_OK) {
+				report_html(db, &byproject, output.f);
+				if (output_commit(&output, "report") < 0)
+					exit_code = EXIT_LEDGER;
 			}
 			report_free(&byproject);
 		}

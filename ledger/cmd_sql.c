@@ -18,12 +18,13 @@ static const char usage[] =
 
 struct table {
 	char **cells;          /* row-major, header first */
-	size_t rows, columns, capacity;
+	size_t count, columns, capacity;
 };
 
+/* Appends a copy of s ("" for NULL) as the next cell. */
 static int table_add(struct table *t, const char *s)
 {
-	if (t->rows * t->columns + 1 > t->capacity || !t->cells) {
+	if (t->count == t->capacity) {
 		size_t capacity = t->capacity ? t->capacity * 2 : 256;
 		char **grown = realloc(t->cells, capacity * sizeof *grown);
 		if (!grown)
@@ -31,7 +32,19 @@ static int table_add(struct table *t, const char *s)
 		t->cells = grown;
 		t->capacity = capacity;
 	}
+	if (!(t->cells[t->count] = strdup(s ? s : "")))
+		return -1;
+	t->count++;
 	return 0;
+}
+
+static void table_free(struct table *t)
+{
+	size_t r;
+
+	for (r = 0; r < t->count; r++)
+		free(t->cells[r]);
+	free(t->cells);
 }
 
 static void print_csv_row(sqlite3_stmt *stmt, int columns, int header)
@@ -53,7 +66,7 @@ static int run_statement(sqlite3_stmt *stmt, int as_csv)
 {
 	int columns = sqlite3_column_count(stmt), i, rc;
 	struct table t = {0};
-	size_t *width, r, n = 0;
+	size_t *width, r, n;
 
 	if (columns == 0) {
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -68,20 +81,16 @@ static int run_statement(sqlite3_stmt *stmt, int as_csv)
 	}
 	t.columns = (size_t)columns;
 	for (i = 0; i < columns; i++) {
-		if (table_add(&t, NULL) < 0)
-			return -1;
-		t.cells[n++] = strdup(sqlite3_column_name(stmt, i));
+		if (table_add(&t, sqlite3_column_name(stmt, i)) < 0)
+			goto out_of_memory;
 	}
-	t.rows = 1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		for (i = 0; i < columns; i++) {
-			const char *s = (const char *)sqlite3_column_text(stmt, i);
-			if (table_add(&t, NULL) < 0)
-				return -1;
-			t.cells[n++] = strdup(s ? s : "");
-			t.rows += i == columns - 1;
+			if (table_add(&t, (const char *)sqlite3_column_text(stmt, i)) < 0)
+				goto out_of_memory;
 		}
 	}
+	n = t.count;
 	width = calloc(t.columns, sizeof *width);
 	for (r = 0; width && r < n; r++) {
 		size_t len = t.cells[r] ? strlen(t.cells[r]) : 0;
@@ -105,11 +114,12 @@ static int run_statement(sqlite3_stmt *stmt, int as_csv)
 			}
 		}
 	}
-	for (r = 0; r < n; r++)
-		free(t.cells[r]);
-	free(t.cells);
+	table_free(&t);
 	free(width);
 	return rc == SQLITE_DONE ? 0 : -1;
+out_of_memory:
+	table_free(&t);
+	return -1;
 }
 
 int cmd_sql(int argc, char **argv)

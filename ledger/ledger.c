@@ -223,6 +223,29 @@ static const char *const migrations[] = {
 	" currency, period_start, billed, expected, difference, charge_ids FROM findings;\n"
 	"DROP TABLE findings_v2;\n"
 	"DROP TABLE reconciliations_v2;",
+	/* 4 -> 5: own machines (hardware CSV), as sql/schema.sql has them
+	 * (SQLite keeps the statement without IF NOT EXISTS, so the schema text
+	 * is the same; IF NOT EXISTS lets a ledger that has the table pass). */
+	"-- Machines the team owns (the hardware CSV): what each cost, over how many\n"
+	"-- years it is written off and what it draws, to price `own` usage\n"
+	"-- (hardware_hourly). machine is a usage row's resource_id or, for a class\n"
+	"-- of identical machines, its instance_type. Imported as kind 'rates'.\n"
+	"CREATE TABLE IF NOT EXISTS hardware (\n"
+	"  hardware_id    INTEGER PRIMARY KEY,\n"
+	"  import_id      INTEGER REFERENCES imports (import_id),\n"
+	"  source_file    TEXT,\n"
+	"  source_line    INTEGER,\n"
+	"  machine        TEXT NOT NULL,\n"
+	"  purchase_date  TEXT NOT NULL,        -- 'YYYY-MM-DD': written off from this day\n"
+	"  gpus           INTEGER NOT NULL CHECK (gpus > 0),\n"
+	"  purchase_cost  INTEGER NOT NULL,     -- nanos\n"
+	"  currency       TEXT NOT NULL,\n"
+	"  lifetime_years TEXT NOT NULL,        -- decimal text; a year is 8,760 hours\n"
+	"  watts          TEXT NOT NULL,        -- decimal text: the machine at full load\n"
+	"  price_per_kwh  INTEGER NOT NULL,     -- nanos\n"
+	"  pue            TEXT NOT NULL DEFAULT '1', -- decimal text >= 1\n"
+	"  UNIQUE (machine, purchase_date)\n"
+	");\n",
 };
 
 int error_exit(int code, const char *fmt, ...)
@@ -288,18 +311,43 @@ static int apply_schema(sqlite3 *db)
 	return ledger_exec(db, "COMMIT") == SQLITE_OK ? 0 : -1;
 }
 
+/* Drops every view: a step that rebuilds a table must not trip over views
+ * written for another version; the last step creates them again. */
+static int drop_views(sqlite3 *db)
+{
+	sqlite3_stmt *stmt;
+	char *sql = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT group_concat(format('DROP VIEW \"%w\";', name), '')"
+				" FROM sqlite_schema WHERE type = 'view'", -1, &stmt, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		sql = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK) {
+		error_exit(EXIT_LEDGER, "%s", sqlite3_errmsg(db));
+		return rc;
+	}
+	rc = sql ? ledger_exec(db, sql) : SQLITE_OK;
+	sqlite3_free(sql);
+	return rc;
+}
+
 static int migrate(sqlite3 *db, int from)
 {
 	int version;
 
 	for (version = from; version < LEDGER_SCHEMA_VERSION; version++) {
+		int last = version + 1 == LEDGER_SCHEMA_VERSION;
 		char sql[64];
 
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", version + 1);
 		if (ledger_exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
 			return -1;
-		if ((migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
-		    ledger_exec(db, ledger_views_sql) != SQLITE_OK || ledger_exec(db, sql) != SQLITE_OK) {
+		if (drop_views(db) != SQLITE_OK ||
+		    (migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
+		    (last && ledger_exec(db, ledger_views_sql) != SQLITE_OK) ||
+		    ledger_exec(db, sql) != SQLITE_OK) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}

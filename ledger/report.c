@@ -73,6 +73,10 @@ static const char month_sql[] =
 	"   FROM us JOIN rates r ON r.rate_id = " REPORT_USAGE_RATE("us")
 	"   AND r.billing_rule = 'running'"
 	"   WHERE us.state IN ('paused', 'stopped', 'interrupted')),"
+	/* Own machines (hardware_hourly): the month's share of each interval's cost. */
+	" ownc AS (SELECT us.grp, us.day, uc.currency,"
+	"   money_mul(uc.cost, us.secs * 1.0 / max(uc.seconds, 1)) AS v"
+	"   FROM us JOIN usage_costed uc ON uc.usage_id = us.usage_id WHERE uc.hardware_id IS NOT NULL),"
 	" bu AS (SELECT %s AS grp, b.amount, b.currency, date(substr(?2, 1, 10), '-1 day') AS day"
 	"   FROM budgets b WHERE period = ?4)";
 
@@ -80,6 +84,7 @@ static const char month_sql[] =
 static const char missing_rate_sql[] =
 	" SELECT currency, day FROM (SELECT billing_currency AS currency, day FROM ch"
 	"   UNION SELECT currency, day FROM fi UNION SELECT currency, day FROM paused"
+	"   UNION SELECT currency, day FROM ownc"
 	"   UNION SELECT currency, day FROM bu WHERE grp IS NOT NULL)"
 	" WHERE currency IS NOT NULL AND currency <> ?5 AND NOT EXISTS (SELECT 1 FROM fx_rates fx"
 	"   WHERE fx.from_currency = currency AND fx.to_currency = ?5 AND fx.rate_date <= day)"
@@ -105,22 +110,25 @@ static const char report_sql[] =
 	"     WHERE f.reconciliation_id = ?3 AND f.kind = 'duplicate_charge') GROUP BY 1, 2),"
 	" pause AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("v", "currency", "day") ") AS v"
 	"   FROM paused GROUP BY 1, 2),"
+	" own AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("v", "currency", "day") ") AS v"
+	"   FROM ownc GROUP BY 1, 2),"
 	" bud AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("amount", "currency", "day") ") AS v"
 	"   FROM bu WHERE grp IS NOT NULL GROUP BY 1, 2),"
 	/* A group's rows: one per currency it has amounts in; a group with GPU
 	 * hours only gets the report's first currency. Its GPU hours go on its
 	 * first row, so that they are counted once. */
 	" money AS (SELECT grp, cur FROM billed UNION SELECT grp, cur FROM fnd UNION SELECT grp, cur FROM spot"
-	"   UNION SELECT grp, cur FROM pause UNION SELECT grp, cur FROM bud),"
+	"   UNION SELECT grp, cur FROM pause UNION SELECT grp, cur FROM bud UNION SELECT grp, cur FROM own),"
 	" grps AS (SELECT grp, cur FROM money UNION SELECT grp, coalesce(?5, (SELECT min(cur) FROM money), '')"
 	"   FROM gpu WHERE grp NOT IN (SELECT grp FROM money)),"
 	" first AS (SELECT grp, min(cur) AS cur FROM grps GROUP BY grp)"
 	" SELECT g.grp, g.cur, coalesce(billed.v, 0), coalesce(billed.v, 0) - coalesce(fnd.d, 0),"
 	"   CASE WHEN first.cur = g.cur THEN coalesce(gpu.h, 0) ELSE 0 END, coalesce(spot.v, 0),"
-	"   max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0), bud.v"
+	"   max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0), bud.v, coalesce(own.v, 0)"
 	" FROM grps g JOIN first ON first.grp = g.grp LEFT JOIN billed USING (grp, cur)"
 	"   LEFT JOIN fnd USING (grp, cur) LEFT JOIN gpu ON gpu.grp = g.grp LEFT JOIN spot USING (grp, cur)"
-	"   LEFT JOIN pause USING (grp, cur) LEFT JOIN bud USING (grp, cur) ORDER BY g.grp, g.cur";
+	"   LEFT JOIN pause USING (grp, cur) LEFT JOIN bud USING (grp, cur) LEFT JOIN own USING (grp, cur)"
+	" ORDER BY g.grp, g.cur";
 
 static int prepare_month(sqlite3 *db, const struct report *r, size_t g, const char *tail,
 			 const char *start, const char *end, sqlite3_stmt **st)
@@ -206,7 +214,7 @@ static struct report_row *total_of(struct report *r, const char *currency, size_
  * a clamped int64. Also billed - expected must fit. 0 and r->error set. */
 static int amounts_fit(sqlite3_stmt *st, struct report *r, const char *group, const char *currency)
 {
-	static const int cols[] = {2, 3, 5, 6, 7};
+	static const int cols[] = {2, 3, 5, 6, 7, 8};
 	int64_t d;
 
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
@@ -231,6 +239,7 @@ static int add_to_total(struct report *r, struct report_row *total, const struct
 	    __builtin_add_overflow(total->expected, row->expected, &total->expected) ||
 	    __builtin_add_overflow(total->spot_savings, row->spot_savings, &total->spot_savings) ||
 	    __builtin_add_overflow(total->pause_savings, row->pause_savings, &total->pause_savings) ||
+	    __builtin_add_overflow(total->own_cost, row->own_cost, &total->own_cost) ||
 	    (row->has_budget && __builtin_add_overflow(total->budget, row->budget, &total->budget)) ||
 	    __builtin_sub_overflow(total->billed, total->expected, &d)) {
 		snprintf(r->error, sizeof r->error, "the total in '%s' does not fit in 64-bit nanos"
@@ -287,6 +296,7 @@ int report_load(sqlite3 *db, const char *month, const char *by, const char *curr
 		row->gpu_hours = sqlite3_column_double(st, 4);
 		row->spot_savings = sqlite3_column_int64(st, 5);
 		row->pause_savings = sqlite3_column_int64(st, 6);
+		row->own_cost = sqlite3_column_int64(st, 8);
 		if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
 			row->has_budget = 1;
 			row->budget = sqlite3_column_int64(st, 7);

@@ -13,6 +13,7 @@ struct report_row {
 	char *group;
 	char *currency;            /* "" when the charges say none */
 	int64_t billed, expected, spot_savings, pause_savings, budget;
+	int64_t own_cost;          /* own machines' usage at hardware_hourly (not billed) */
 	double gpu_hours, budget_use;
 	int has_budget;
 };
@@ -61,6 +62,19 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
  */
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r);
 void report_free(struct report *r);
+
+/* s with HTML's special characters escaped (report_html.c). */
+void report_html_text(FILE *out, const char *s);
+
+/* Per project with a budget for month: an inline SVG of its daily and
+ * cumulative cost, the budget, the alert threshold and the month-end
+ * forecast (report_chart.c). */
+void report_budget_charts(sqlite3 *db, const char *month, FILE *out);
+
+/* The estimate accuracy section (report_estimates.c) for jobs started in
+ * month, as text or as an HTML table; nothing when no job has estimates.
+ * Returns the jobs printed, -1 on a SQLite error. */
+int report_estimates(sqlite3 *db, const char *month, int html, FILE *out);
 
 /* A self-contained HTML page: bars per group, billed against expected, and
  * the findings of the run. */

@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 4 (PRAGMA user_version).
+-- The costledger ledger, schema version 5 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -155,6 +155,27 @@ CREATE TABLE budgets (
   currency     TEXT NOT NULL,
   alert_ratio  REAL NOT NULL DEFAULT 0.8,
   UNIQUE (project, period)
+);
+
+-- Machines the team owns (the hardware CSV): what each cost, over how many
+-- years it is written off and what it draws, to price `own` usage
+-- (hardware_hourly). machine is a usage row's resource_id or, for a class
+-- of identical machines, its instance_type. Imported as kind 'rates'.
+CREATE TABLE hardware (
+  hardware_id    INTEGER PRIMARY KEY,
+  import_id      INTEGER REFERENCES imports (import_id),
+  source_file    TEXT,
+  source_line    INTEGER,
+  machine        TEXT NOT NULL,
+  purchase_date  TEXT NOT NULL,        -- 'YYYY-MM-DD': written off from this day
+  gpus           INTEGER NOT NULL CHECK (gpus > 0),
+  purchase_cost  INTEGER NOT NULL,     -- nanos
+  currency       TEXT NOT NULL,
+  lifetime_years TEXT NOT NULL,        -- decimal text; a year is 8,760 hours
+  watts          TEXT NOT NULL,        -- decimal text: the machine at full load
+  price_per_kwh  INTEGER NOT NULL,     -- nanos
+  pue            TEXT NOT NULL DEFAULT '1', -- decimal text >= 1
+  UNIQUE (machine, purchase_date)
 );
 
 CREATE TABLE fx_rates (

@@ -14,6 +14,23 @@ SELECT substr(charge_period_start, 1, 7) AS month,
 FROM charges
 GROUP BY 1, 2, 3, 4;
 
+-- Own machines per hour (nanos, in the hardware's currency): hourly_cost is
+-- own_hourly_cost() (the purchase written off in equal parts over the
+-- lifetime, plus power x PUE), power_hourly the power alone, which is all an
+-- hour costs once the machine is written off (from end_of_life on). A year
+-- is 8,760 hours. Both are for the whole machine; usage_costed charges a
+-- job its share of the GPUs.
+DROP VIEW IF EXISTS hardware_hourly;
+CREATE VIEW hardware_hourly AS
+SELECT h.*,
+       CAST(lifetime_years AS REAL) * 8760 AS lifetime_hours,
+       strftime('%Y-%m-%dT%H:%M:%SZ', purchase_date,
+                '+' || CAST(round(CAST(lifetime_years AS REAL) * 8760 * 3600) AS INTEGER) || ' seconds') AS end_of_life,
+       money(own_hourly_cost(purchase_cost / 1e9, CAST(lifetime_years AS REAL) * 8760,
+                             CAST(watts AS REAL), price_per_kwh / 1e9, CAST(pue AS REAL))) AS hourly_cost,
+       money(power_cost(CAST(watts AS REAL), 1, price_per_kwh / 1e9, CAST(pue AS REAL))) AS power_hourly
+FROM hardware h;
+
 -- Usage at the rate card -------------------------------------------------
 -- Every usage interval with its length, the rate in force at its start
 -- (rate_in_force(), the one rule of docs/reconcile.md: provider
@@ -27,20 +44,43 @@ GROUP BY 1, 2, 3, 4;
 -- time: the machine is held), cost_running what pay-while-running billing
 -- charges (running and idle time); cost is the one the rate's billing_rule
 -- says. Interrupted and stopped time costs nothing. Costs are nanos.
+-- Own usage (pricing 'own') on a machine of the hardware table (by
+-- resource_id, else instance_type; bought on or before the start) is priced
+-- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
+-- cost in nanos (power only once written off), billed while running (rule
+-- 'running'), and a job pays its share gpus / the machine's GPUs.
+-- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
 WITH rated AS (
   SELECT u.*,
          unixepoch(u.usage_end) - unixepoch(u.usage_start) AS seconds,
          rate_in_force(u.provider, u.instance_type, NULL, pricing_category(u.pricing), NULL,
-                       u.usage_start) AS rate_id
+                       u.usage_start) AS card_rate_id,
+         CASE WHEN u.pricing = 'own' THEN
+           coalesce((SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.resource_id AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1),
+                    (SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.instance_type AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1)) END AS hardware_id
   FROM usage u
 ), priced AS (
-  SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
-         CASE WHEN r.rate_id IS NULL THEN NULL
+  SELECT rated.*, CASE WHEN rated.hardware_id IS NULL THEN rated.card_rate_id END AS rate_id,
+         coalesce(r.unit, CASE WHEN h.hardware_id IS NOT NULL THEN 'hour' END) AS unit,
+         coalesce(r.unit_price, CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost
+                                     ELSE h.power_hourly END) AS unit_price,
+         coalesce(r.currency, h.currency) AS currency,
+         coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
+         coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,
+         CASE WHEN h.hardware_id IS NOT NULL
+              THEN money_mul(CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost ELSE h.power_hourly END,
+                     rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus) / 3600.0 / h.gpus)
+              WHEN r.rate_id IS NULL THEN NULL
               ELSE usage_cost(rated.provider, rated.instance_type, rated.pricing,
                               rated.usage_start, rated.usage_end, rated.gpus) END AS full_cost
-  FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
+  FROM rated LEFT JOIN rates r ON r.rate_id = rated.card_rate_id AND rated.hardware_id IS NULL
+       LEFT JOIN hardware_hourly h ON h.hardware_id = rated.hardware_id
 )
 SELECT priced.*,
        seconds / 3600.0 AS hours,
@@ -272,3 +312,27 @@ SELECT b.job_id, b.project, b.currency, b.planned AS planned_epochs, b.epochs_do
        CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come >= s.alert_ratio * s.amount END AS forecast_alert
 FROM bounded b
 LEFT JOIN budget_status s ON s.project = b.project AND s.period = substr(b.last_end, 1, 7);
+
+-- How good the per-epoch estimates are: for every epoch with an
+-- epoch_cost() estimate (epoch_costs.estimate, in currency units) and a
+-- cost, the error estimate - actual, and the absolute percentage error
+-- |error| / actual (NULL when the epoch cost nothing). estimate_accuracy_jobs
+-- sums them up per job: the mean absolute percentage error (MAPE) over its
+-- epochs and the bias, the mean signed percentage error (above 0: the
+-- estimates run high).
+DROP VIEW IF EXISTS estimate_accuracy;
+CREATE VIEW estimate_accuracy AS
+SELECT job_id, run_id, epoch, project, currency, epoch_start, estimate,
+       cost / 1e9 AS actual, estimate - cost / 1e9 AS error,
+       CASE WHEN cost > 0 THEN abs(estimate - cost / 1e9) / (cost / 1e9) END AS ape
+FROM epoch_costs
+WHERE estimate IS NOT NULL AND cost IS NOT NULL;
+
+DROP VIEW IF EXISTS estimate_accuracy_jobs;
+CREATE VIEW estimate_accuracy_jobs AS
+SELECT job_id, project, currency, count(*) AS epochs, min(epoch_start) AS first_start,
+       sum(estimate) AS estimate, sum(actual) AS actual,
+       avg(ape) AS mean_ape,
+       avg(CASE WHEN actual > 0 THEN error / actual END) AS bias
+FROM estimate_accuracy
+GROUP BY job_id, project, currency;

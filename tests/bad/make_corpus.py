@@ -112,7 +112,7 @@ case("amount_nan.csv", H + row(billed="NaN"), r"amount_nan\.csv:2: column 'Bille
 case("amount_inf.csv", H + row(effective="inf"), r"amount_inf\.csv:2: column 'EffectiveCost': not a number")
 case("billed_cost_empty.csv", H + row(billed=""), r"billed_cost_empty\.csv:2: column 'BilledCost': missing a required value")
 case("quantity_not_number.csv", H + row(quantity="two"), r"quantity_not_number\.csv:2: column 'PricingQuantity': not a number")
-case("quantity_1e400.csv", H + row(quantity="1e400"), r"quantity_1e400\.csv:2: column 'PricingQuantity': not a number")
+case("quantity_1e400.csv", H + row(quantity="1e400"), r"quantity_1e400\.csv:2: column 'PricingQuantity': out of range")
 
 # --- dates ----------------------------------------------------------------
 case("date_hour_30.csv", H + row(start="2023-02-01T30:00:00Z"),
@@ -202,6 +202,83 @@ case("fx_no_rate_column.csv", "date,from,to,price\n" + FX_GOOD,
 case("fx_header_only.csv", FX, r"fx_header_only\.csv: no rows after the header")
 fz = gzip.compress((FX + FX_GOOD * 200).encode(), mtime=0)
 case("fx_truncated.csv.gz", fz[: len(fz) // 2], r"fx_truncated\.csv\.gz: truncated gzip file")
+
+# --- hostile input (issue 15) ---------------------------------------------------
+# A second gzip member whose magic byte is damaged, and bytes after the last
+# member: zlib's gzread() took both for "trailing garbage" and imported the
+# first member's rows alone.
+m1 = gzip.compress((H + row()).encode(), mtime=0)
+m2 = bytearray(gzip.compress(row(account="acct2").encode(), mtime=0))
+m2[0] ^= 0x01
+case("gzip_second_member_bad_magic.csv.gz", m1 + bytes(m2),
+     r"gzip_second_member_bad_magic\.csv\.gz: corrupt gzip file: data after the gzip stream at byte %d that is not a gzip member" % len(m1))
+case("gzip_trailing_text.csv.gz", m1 + b"acct3,%s,%s,Usage,EC2,1,1.50,1.40,\n" % (S.encode(), E.encode()),
+     r"gzip_trailing_text\.csv\.gz: corrupt gzip file: data after the gzip stream at byte %d" % len(m1))
+SACCT = "JobID|Account|State|Start|End|NNodes|AllocTRES|NodeList\n"
+SROW = "1|cs|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|1|gres/gpu=1|n1\n"
+s1 = gzip.compress((SACCT + SROW).encode(), mtime=0)
+case("sacct_gzip_trailing.psv.gz", s1 + b"\x00\x00junk",
+     r"sacct_gzip_trailing\.psv\.gz: corrupt gzip file: data after the gzip stream at byte %d" % len(s1))
+
+# One number parser for every numeric field: strtod took inf, nan and hex.
+for name, text in [("inf", "inf"), ("minus_inf", "-inf"), ("nan", "nan"), ("hex", "0x10"), ("hex_float", "0x1p3")]:
+    case("quantity_%s.csv" % name, H + GOOD + row(quantity=text),
+         r"quantity_%s\.csv:4: column 'PricingQuantity': not a number: \"%s\"" % (name, text.replace("+", "\\+")))
+UH = "usage_start,usage_end,state,job_id,project,provider,resource_id,gpus,gpu_utilization\n"
+UROW = "2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,running,j1,vision,gpucloud,vm-1,%s,%s\n"
+case("usage_utilization_inf.csv", UH + UROW % ("1", "inf"),
+     r"usage_utilization_inf\.csv:2: column 'gpu_utilization': not a percentage 0-100: \"inf\"")
+case("usage_utilization_hex.csv", UH + UROW % ("1", "0x20"),
+     r"usage_utilization_hex\.csv:2: column 'gpu_utilization': not a percentage 0-100: \"0x20\"")
+case("usage_gpus_fraction.csv", UH + UROW % ("1.5", "50"),
+     r"usage_gpus_fraction\.csv:2: column 'gpus': not a whole number >= 0: \"1\.5\"")
+BH = "project,period,amount,currency,alert_ratio\n"
+case("budgets_alert_ratio_hex.csv", BH + "vision,2026-10,5000,EUR,0x0.8\n",
+     r"budgets_alert_ratio_hex\.csv:2: column 'alert_ratio': not a ratio in \(0, 1\]: \"0x0\.8\"")
+
+# sacct durations that overflow: UBSan stopped on ElapsedRaw * 1000; the plain build
+# stored a wrapped end and failed on a CHECK constraint (exit 3).
+SH = "JobID|Account|State|Start|End|Elapsed|ElapsedRaw|AllocTRES|NodeList\n"
+case("sacct_elapsedraw_int64_max.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|Unknown|9223372036854775807|gres/gpu=1|n1\n",
+     r"sacct_elapsedraw_int64_max\.psv:2: column 'ElapsedRaw': not a number of seconds: \"9223372036854775807\"")
+case("sacct_elapsedraw_past_9999.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|Unknown|999999999999|gres/gpu=1|n1\n",
+     r"sacct_elapsedraw_past_9999\.psv:2: column 'ElapsedRaw': out of range: the job would end after 9999-12-31")
+case("sacct_elapsed_huge_days.psv", SH + "1|cs|RUNNING|2026-10-01T00:00:00|Unknown|999999999999999-00:00:00||gres/gpu=1|n1\n",
+     r"sacct_elapsed_huge_days\.psv:2: column 'Elapsed': out of range: \"999999999999999-00:00:00\"")
+# Instants the ledger cannot write back: the year 10000 and the year 0 in UTC.
+case("date_year_10000_utc.csv", H + row(start="2024-09-01T00:00:00Z", end="9999-12-31T23:00:00-05:00"),
+     r"date_year_10000_utc\.csv:2: column 'ChargePeriodEnd': outside the years 0001-9999 \(UTC\)")
+case("date_year_0000.csv", H + row(start="0000-12-31T23:00:00+01:00", end="2024-09-01T00:00:00Z"),
+     r"date_year_0000\.csv:2: column 'ChargePeriodStart': outside the years 0001-9999 \(UTC\)")
+case("usage_year_10000_utc.csv", UH + "2026-10-01T00:00:00Z,9999-12-31T23:30:00-01:00,running,j1,vision,gpucloud,vm-1,1,50\n",
+     r"usage_year_10000_utc\.csv:2: column 'usage_end': outside the years 0001-9999 \(UTC\)")
+
+# Invalid UTF-8 is refused in every file kind, as in bills (it made report
+# --format json write invalid JSON).
+RH = "provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\n"
+RROW = "gpucloud,%s,eu-west,on-demand,hour,2,EUR,0,running,2026-01-01,\n"
+def latin1(text):
+    return text.encode().replace(b"\x00", b"\xe9")
+case("usage_invalid_utf8.csv", latin1(UH + UROW.replace("vision", "caf\x00") % ("1", "50")),
+     r"usage_invalid_utf8\.csv:2: column 'project': invalid UTF-8 \(byte 0xE9 at offset 3 of the field\)")
+case("usage_extra_column_invalid_utf8.csv", latin1(UH.rstrip("\n") + ",team\n" + (UROW % ("1", "50")).rstrip("\n") + ",caf\x00\n"),
+     r"usage_extra_column_invalid_utf8\.csv:2: column 'team': invalid UTF-8")
+case("rates_invalid_utf8.csv", latin1(RH + RROW % "a100\x00"),
+     r"rates_invalid_utf8\.csv:2: column 'sku': invalid UTF-8 \(byte 0xE9 at offset 4 of the field\)")
+case("budgets_invalid_utf8.csv", latin1(BH + "caf\x00,2026-10,5000,EUR,0.8\n"),
+     r"budgets_invalid_utf8\.csv:2: column 'project': invalid UTF-8")
+case("sacct_invalid_utf8.psv", latin1(SH + "1|caf\x00|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n"),
+     r"sacct_invalid_utf8\.psv:2: column 'Account': invalid UTF-8")
+# No silent truncation: a field longer than the reader takes is refused with the limit.
+case("rates_sku_256_bytes.csv", RH + RROW % ("s" * 256),
+     r"rates_sku_256_bytes\.csv:2: column 'sku': longer than 255 bytes \(256\)")
+case("rates_unit_price_130_digits.csv", RH.replace("unit_price", "unit_price") +
+     "gpucloud,a100,eu-west,on-demand,hour,0.%s2e-5,EUR,0,running,2026-01-01,\n" % ("0" * 126),
+     r"rates_unit_price_130_digits\.csv:2: column 'unit_price': longer than 127 bytes \(131\)")
+case("usage_job_id_512_bytes.csv", UH + UROW.replace(",j1,", ",%s," % ("j" * 512)) % ("1", "50"),
+     r"usage_job_id_512_bytes\.csv:2: column 'job_id': longer than 511 bytes \(512\)")
+case("sacct_account_256_bytes.psv", SH + "1|%s|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n" % ("a" * 256),
+     r"sacct_account_256_bytes\.psv:2: column 'Account': longer than 255 bytes \(256\)")
 
 # Generated at test time by generate.py (see there).
 GEN = {

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	offset = ((int)(int8_t)data[0]) * 15; /* -32h..+32h in quarter hours */
 	status = time_parse((const char *)data + 1, size - 1, offset, &ms);
-	CHECK(status >= TIME_OK && status <= TIME_INVALID, "status %d", status);
+	CHECK(status >= TIME_OK && status <= TIME_RANGE, "status %d", status);
 	if (status != TIME_OK || ms < MIN_MS || ms >= MAX_MS)
 		return 0;
 	len = time_format(ms, buf, sizeof buf);

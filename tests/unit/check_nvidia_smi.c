@@ -22,6 +22,8 @@ static const struct {
 	{"92 %", 1, 92}, {" 92", 1, 92}, {"0 %", 1, 0}, {"25073 MiB", 1, 25073},
 	{"310.50 W", 1, 310.5}, {"[N/A]", 0, 0}, {"[Not Supported]", 0, 0}, {"", 0, 0},
 	{"abc", 0, 0}, {"9.2.1", 0, 0},
+	/* one number parser: no inf, nan or hex (strtod took them) */
+	{"inf %", 0, 0}, {"nan %", 0, 0}, {"0x10 %", 0, 0}, {"0x1p3", 0, 0}, {"1e2 %", 1, 100},
 };
 
 START_TEST(core_value)

@@ -1,0 +1,141 @@
+#!/bin/sh
+# tests/cli/hostile.sh: the findings of a review that attacked the CLI, each
+# kept fixed. Outputs: `sql` in table mode with many cells, every output file
+# written through a temporary file and renamed (never over the ledger or an
+# SQLite database; a failed export leaves the previous file as it was), the
+# real SQLite message of a failed export. Every check runs, and each failure
+# is listed, so that a run against an older binary shows what it gets wrong.
+set -u
+: "${COSTLEDGER:?}" "${TESTS:?}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+L="$work/ledger.db"
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
+expect() { # expect WHAT GOT WANT
+	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
+}
+# refused WHAT WANT_EXIT REGEX COMMAND...: the command exits WANT_EXIT and its stderr matches REGEX
+refused() {
+	what=$1 want=$2 regex=$3
+	shift 3
+	"$@" > out.txt 2> err.txt
+	rc=$?
+	[ "$rc" = "$want" ] || fail "$what: exit $rc, not $want ($(head -c 300 err.txt))"
+	grep -Eq -- "$regex" err.txt || fail "$what: message '$(head -c 300 err.txt)' does not match /$regex/"
+}
+
+cl init > /dev/null || { echo "FAIL: init"; exit 1; }
+cat > bill.csv <<'CSV'
+BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,BilledCost,BillingCurrency,Tags
+acct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,12.50,USD,"{""project"":""vision""}"
+acct,2026-10-06T00:00:00Z,2026-10-06T01:00:00Z,Usage,GPU,7.25,EUR,"{""project"":""vision""}"
+CSV
+cl import bill.csv > out.txt 2>&1 || { cat out.txt; echo "FAIL: import"; exit 1; }
+
+# --- sql: a table of 3 columns x 100 rows (the table's growth overflowed the heap) ---
+cl sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+        SELECT i, i * 2 AS twice, 'x' || i AS name FROM n" > out.txt 2> err.txt ||
+	fail "sql table of 300 cells: exit $? ($(head -c 200 err.txt))"
+expect "sql table lines" "$(wc -l < out.txt | tr -d ' ')" 102
+expect "sql table last row" "$(tail -1 out.txt | tr -s ' ')" "100 200 x100"
+
+# --- output files ------------------------------------------------------------
+sqlite3 "$L" .dump > before.sql
+cp "$L" pristine.db
+# A check that destroyed the ledger puts it back, so that later checks still test something.
+restore() { sqlite3 "$L" .dump > after.sql 2>&1; cmp -s before.sql after.sql || { fail "$1 changed the ledger"; cp pristine.db "$L"; }; }
+# export -o the ledger itself: refused, the ledger unchanged
+refused "export over the ledger" 2 "export: will not write over the ledger '$L'" \
+	cl export --month 2026-10 --what charges -o "$L"
+restore "export over the ledger"
+# the same file by another name
+refused "export over the ledger by another name" 2 "will not write over the ledger" \
+	cl export --month 2026-10 --what charges -o "./$(basename "$L")"
+restore "export over the ledger by another name"
+# report --html over the ledger
+refused "report --html over the ledger" 2 "report: will not write over the ledger" \
+	cl report --month 2026-10 --html "$L"
+restore "report --html over the ledger"
+# another SQLite database
+sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (42);"
+refused "export over an SQLite database" 2 "export: will not write over 'other.db': it is an SQLite database" \
+	cl export --month 2026-10 --what charges -o other.db
+refused "report --html over an SQLite database" 2 "report: will not write over 'other.db': it is an SQLite database" \
+	cl report --month 2026-10 --html other.db
+expect "other.db kept" "$(sqlite3 other.db 'SELECT x FROM t')" 42
+
+# a good export, then one that fails (no USD->EUR... rate): the good file stays as it was
+cl export --month 2026-10 --what charges -o charges.csv > /dev/null 2>&1 || fail "export charges"
+cp charges.csv charges.before
+cl export --month 2026-10 --what summary --currency USD -o charges.csv > /dev/null 2> err.txt &&
+	fail "summary in USD without an EUR rate succeeded"
+grep -q "no exchange rate from 'EUR' to 'USD'" err.txt || fail "missing rate message: $(cat err.txt)"
+cmp -s charges.csv charges.before || fail "a failed export changed the previous file"
+cl report --month 2026-10 --html report.html > /dev/null 2>&1 || fail "report --html"
+grep -q '</html>' report.html || fail "report.html is not a whole page"
+ls -a | grep -q 'costledger-' && fail "a temporary file was left behind: $(ls -a)"
+# the output is an ordinary file (umask applies), not mkstemp's 0600
+expect "export file mode" "$(umask 022; cl export --month 2026-10 --what charges -o mode.csv >/dev/null 2>&1; stat -c %a mode.csv)" 644
+# an export is written under another name first: while it is written, the final
+# name holds the previous file (checked with a fifo-free way: the final name's
+# inode changes, so a reader that had opened the old file keeps the old text)
+old_inode=$(stat -c %i charges.csv)
+cl export --month 2026-10 --what charges -o charges.csv > /dev/null 2>&1 || fail "export again"
+[ "$(stat -c %i charges.csv)" != "$old_inode" ] || fail "export wrote the file in place (same inode)"
+# a folder that does not exist: an error, exit 3
+refused "export into no folder" 3 "export: cannot write 'nosuch/x.csv': No such file or directory" \
+	cl export --month 2026-10 --what charges -o nosuch/x.csv
+
+# --- a failed export's SQL error says what failed (it said "not an error") ---
+cp "$L" broken.db
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id\n2026-10-01T00:00:00Z,2026-10-01T02:00:00Z,running,j1,vision,slurm,n1\n' > u.csv
+"$COSTLEDGER" --ledger broken.db import u.csv > /dev/null 2>&1 || fail "usage import"
+# an end that is no timestamp (written past the importer): overlap_seconds() raises
+sqlite3 broken.db "UPDATE usage SET usage_end = '2026-10-01Tzz'"
+refused "export SQL error" 3 "export: overlap_seconds: argument 2 'a_end' is not a timestamp" \
+	"$COSTLEDGER" --ledger broken.db export --month 2026-10 --what usage -o usage.csv
+grep -q "not an error" err.txt && fail "export SQL error says 'not an error'"
+
+# --- gzip: members one after another are one text (as gzip -d gives it) --------
+head -2 bill.csv | gzip -c > two.csv.gz
+tail -1 bill.csv | sed 's/7.25/8.25/' | gzip -c >> two.csv.gz
+cl import --dry-run two.csv.gz > out.txt 2> err.txt || fail "two gzip members: $(cat err.txt)"
+grep -q 'two.csv.gz: focus-1.0, 2 rows' out.txt || fail "two gzip members: $(cat out.txt)"
+
+# --- one number parser: what strtod alone took is refused ---------------------
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, nan %%, 25073 MiB\n' > smi-nan.csv
+refused "nvidia-smi utilization nan" 2 "smi-nan.csv:2: column 'utilization.gpu'" \
+	cl import --resource node-1 smi-nan.csv
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, 0x10 %%, 25073 MiB\n' > smi-hex.csv
+refused "nvidia-smi utilization 0x10" 2 "smi-hex.csv:2: column 'utilization.gpu'" \
+	cl import --resource node-1 smi-hex.csv
+refused "--idle-threshold 0x10" 2 "import: --idle-threshold '0x10': not a percentage 0-100" \
+	cl import --resource node-1 --idle-threshold 0x10 smi-hex.csv
+refused "--idle-threshold inf" 2 "import: --idle-threshold 'inf': not a percentage 0-100" \
+	cl import --resource node-1 --idle-threshold inf smi-hex.csv
+
+# --- --tz: a name that is no zone is an error (glibc took it for UTC) ----------
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id\n2026-10-01 00:00:00,2026-10-01 02:00:00,running,j1,vision,slurm,n1\n' > local.csv
+for zone in Europe US zone.tab; do
+	refused "--tz $zone" 2 "import: --tz '$zone': not UTC, an offset like \+02:00 or a zone in" \
+		cl import --dry-run --tz "$zone" local.csv
+done
+cl import --dry-run --tz Europe/Paris local.csv > out.txt 2> err.txt || fail "--tz Europe/Paris: $(cat err.txt)"
+
+# --- a byte-order mark on a rate card, budgets or fx rates is auto-detected ------
+printf '\357\273\277provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\r\ngpucloud,a100x1,eu-west,on-demand,hour,2,EUR,0,running,2026-01-01,\r\n' > rates-bom.csv
+printf '\357\273\277project,period,amount,currency,alert_ratio\r\nvision,2026-10,5000,EUR,0.8\r\n' > budgets-bom.csv
+printf '\357\273\277date,from,to,rate\r\n2026-10-01,EUR,USD,1.0852\r\n' > fx-bom.csv
+cl import --dry-run rates-bom.csv > out.txt 2> err.txt || fail "rates with a BOM: $(cat err.txt)"
+grep -q 'rates-bom.csv: rates, 1 rows' out.txt || fail "rates with a BOM: $(cat out.txt)"
+cl import --dry-run budgets-bom.csv > out.txt 2> err.txt || fail "budgets with a BOM: $(cat err.txt)"
+grep -q 'budgets-bom.csv: budgets, 1 rows' out.txt || fail "budgets with a BOM: $(cat out.txt)"
+cl import --dry-run fx-bom.csv > out.txt 2> err.txt || fail "fx rates with a BOM: $(cat err.txt)"
+grep -q 'fx-bom.csv: fx-rates, 1 rows' out.txt || fail "fx rates with a BOM: $(cat out.txt)"
+
+[ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
+echo "hostile: all checks passed"
