@@ -1,21 +1,33 @@
 #!/bin/sh
-# tests/run.sh: runs every test of the project and prints one closing line
-# "N passed, N failed". Called by `make check` (once plain, once sanitized)
-# with the unit test programs as arguments; OUT names the folder holding
-# costledger.so and the costledger CLI, SAN=1 a sanitized build.
+# tests/run.sh: runs the project's tests and prints one closing line
+# "N passed, N failed, N skipped". Called by `make test` (FAST=1: the quick
+# loop) and `make check` (once plain, once sanitized with SAN=1), with the
+# unit test programs as arguments; OUT names the folder holding
+# costledger.so and the costledger CLI.
 #   unit tests:   tests/unit/check_*.c (Check), one program each
 #   SQL tests:    tests/sql/*.sql through the sqlite3 shell after .load;
 #                 every output line must end in 1
-#   CLI tests:    tests/cli/*.sh, each exits 0 on success
+#   CLI tests:    tests/cli/*.sh (preamble tests/cli/lib.sh): exit 0 passed,
+#                 exit 77 skipped (last line "SKIP: reason"), else failed
 #   Python tests: tests/python/*.py with /usr/bin/python3
+# A CLI test that belongs to one pass only says so in a line of its own:
+#   # runs in: plain        the plain pass of `make check` (valgrind)
+#   # runs in: sanitized    the sanitized pass of `make check` (fuzzing)
+# Such a test is not run, nor counted, in the other passes.
+# CI=true: a tool `make deps` installs (DEB_PACKAGES) that is missing fails
+# the test instead of skipping it.
 set -u
 OUT=${OUT:-.}
 SAN=${SAN:-}
+FAST=${FAST:-}
 passed=0
 failed=0
+skipped=0
 failures=""
 top=$(pwd)
 export COSTLEDGER="$top/$OUT/costledger" COSTLEDGER_SO="$top/$OUT/costledger.so" TESTS="$top/tests"
+export SAN FAST DEB_PACKAGES="${DEB_PACKAGES:-}" CI="${CI:-}"
+if [ "$SAN" = 1 ]; then pass_name=sanitized; elif [ "$FAST" = 1 ]; then pass_name=fast; else pass_name=plain; fi
 # The sqlite3 shell and python are not built with ASan: preload its runtime
 # so they can load the sanitized extension.
 PRELOAD=""
@@ -24,6 +36,7 @@ if [ "$SAN" = 1 ]; then
 	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 fi
+export SQLITE_PRELOAD="$PRELOAD"
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); failures="$failures $1"; echo "FAIL: $1"; }
@@ -51,16 +64,26 @@ for sql in tests/sql/*.sql; do
 	fi
 done
 
+log=$(mktemp "${TMPDIR:-/tmp}/costledger-run.XXXXXX")
+trap 'rm -f "$log"' EXIT
+not_here=""
 for script in tests/cli/*.sh; do
 	[ -f "$script" ] || continue
-	if LD_PRELOAD="" sh "$script" >"/tmp/costledger-test.$$" 2>&1; then
-		echo "ok: $script"
-		pass
-	else
-		tail -30 "/tmp/costledger-test.$$"
-		fail "$script"
+	[ "$script" = tests/cli/lib.sh ] && continue
+	only=$(sed -n 's/^# runs in: *//p' "$script" | head -1)
+	if [ -n "$only" ] && [ "$only" != "$pass_name" ]; then
+		not_here="$not_here $(basename "$script")"
+		continue
 	fi
-	rm -f "/tmp/costledger-test.$$"
+	LD_PRELOAD="" sh "$script" >"$log" 2>&1
+	rc=$?
+	case $rc in
+	0) echo "ok: $script"; pass ;;
+	77) reason=$(sed -n 's/^SKIP: *//p' "$log" | tail -1)
+	    echo "SKIP: $script (${reason:-no reason given})"
+	    skipped=$((skipped + 1)) ;;
+	*) tail -30 "$log"; fail "$script" ;;
+	esac
 done
 
 for py in tests/python/*.py; do
@@ -73,6 +96,7 @@ for py in tests/python/*.py; do
 	fi
 done
 
-echo "${SAN:+sanitized: }$passed passed, $failed failed"
-[ -n "${RESULT:-}" ] && echo "$passed $failed" > "$RESULT"
+[ -n "$not_here" ] && echo "not in the $pass_name pass:$not_here"
+echo "${SAN:+sanitized: }$passed passed, $failed failed, $skipped skipped"
+[ -n "${RESULT:-}" ] && echo "$passed $failed $skipped" > "$RESULT"
 [ "$failed" = 0 ]
