@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "csv_out.h"
 #include "ledger.h"
+#include "out_file.h"
 #include "reconcile.h"
 #include "report.h"
 
@@ -53,8 +54,9 @@ static const char usage[] =
 	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
 	"3 ledger or file error\n";
 
-/* Column types: t text, n number as the ledger has it, m money (allocated),
- * d the difference of the two money columns before it, x exact money. */
+/* Column types: t text, n number as the ledger has it, m money (allocated;
+ * empty where its cells[] entry is set: a project without a budget), d the
+ * difference of the two money columns before it, x exact money. */
 struct table {
 	const char *names[20];
 	char types[21];
@@ -63,6 +65,11 @@ struct table {
 	int64_t *money;        /* rows x columns */
 	int total_row;         /* a total row per currency */
 	int currency_column;   /* the text column naming each row's currency, or -1 */
+	/* The summary's totals of the n columns, as the report has them (n columns
+	 * are not summed here), and m columns left empty: total_cells[k * columns
+	 * + c] for the currency total_currencies[k]; NULL where there is none. */
+	char **total_cells, **total_currencies;
+	size_t total_count;
 };
 
 static int table_add_row(struct table *t)
@@ -91,8 +98,30 @@ static void table_free(struct table *t)
 
 	for (i = 0; i < t->rows * t->columns; i++)
 		free(t->cells[i]);
+	for (i = 0; t->total_cells && i < t->total_count * t->columns; i++)
+		free(t->total_cells[i]);
+	for (i = 0; t->total_currencies && i < t->total_count; i++)
+		free(t->total_currencies[i]);
 	free(t->cells);
 	free(t->money);
+	free(t->total_cells);
+	free(t->total_currencies);
+}
+
+/* The report's numbers that are not summed money, for one row's cells:
+ * gpu_hours, and budget and budget_use, empty without a budget. */
+static void summary_cells(const struct report_row *row, char **cells, int64_t *money)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
+	cells[5] = strdup(buf);
+	if (money)
+		money[8] = row->has_budget ? row->budget : 0;
+	if (!row->has_budget)
+		cells[8] = strdup("");
+	snprintf(buf, sizeof buf, "%.4f", row->budget_use);
+	cells[9] = strdup(row->has_budget ? buf : "");
 }
 
 static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const char *start,
@@ -149,7 +178,6 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 	for (i = 0; i < r.count; i++) {
 		const struct report_row *row = &r.rows[i];
 		size_t base;
-		char buf[32];
 		if (table_add_row(t) < 0) {
 			report_free(&r);
 			return SQLITE_NOMEM;
@@ -159,14 +187,21 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 		t->cells[base + 1] = strdup(row->currency);
 		t->money[base + 2] = row->billed;
 		t->money[base + 3] = row->expected;
-		snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
-		t->cells[base + 5] = strdup(buf);
 		t->money[base + 6] = row->spot_savings;
 		t->money[base + 7] = row->pause_savings;
-		t->money[base + 8] = row->has_budget ? row->budget : 0;
-		snprintf(buf, sizeof buf, "%.4f", row->budget_use);
-		t->cells[base + 9] = strdup(row->has_budget ? buf : "");
+		summary_cells(row, t->cells + base, t->money + base);
 	}
+	t->total_cells = calloc((r.total_count ? r.total_count : 1) * t->columns, sizeof *t->total_cells);
+	t->total_currencies = calloc(r.total_count ? r.total_count : 1, sizeof *t->total_currencies);
+	if (!t->total_cells || !t->total_currencies) {
+		report_free(&r);
+		return SQLITE_NOMEM;
+	}
+	for (i = 0; i < r.total_count; i++) {
+		t->total_currencies[i] = strdup(r.totals[i].currency);
+		summary_cells(&r.totals[i], t->total_cells + i * t->columns, NULL);
+	}
+	t->total_count = r.total_count;
 	report_free(&r);
 	return SQLITE_OK;
 }
@@ -241,10 +276,22 @@ static int allocate_per_currency(struct table *t, const char **currencies, size_
 	return rc;
 }
 
+/* The summary's total cells of currency, or NULL. */
+static char *const *total_cells_of(const struct table *t, const char *currency)
+{
+	size_t k;
+
+	for (k = 0; k < t->total_count; k++)
+		if (t->total_currencies[k] && !strcmp(t->total_currencies[k], currency))
+			return t->total_cells + k * t->columns;
+	return NULL;
+}
+
 /* Row r of the table, or with total set the total row of currency. */
 static void write_row(const struct table *t, FILE *out, size_t r, const int64_t *total,
 		      const char *currency, int decimals, const char *eol)
 {
+	char *const *total_cells = total ? total_cells_of(t, currency) : NULL;
 	size_t c;
 	char buf[48];
 
@@ -254,6 +301,8 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 		switch (t->types[c]) {
 		case 'm':
 		case 'd':
+			if (t->types[c] == 'm' && (total ? total_cells && total_cells[c] : t->cells[i] != NULL))
+				break;
 			if (t->types[c] == 'm')
 				v = total ? total[c] : t->money[i];
 			else
@@ -270,6 +319,8 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 		case 'n':
 			if (!total)
 				csv_out_number(out, t->cells[i]);
+			else if (total_cells && total_cells[c])
+				csv_out_number(out, total_cells[c]);
 			break;
 		default:
 			if (!total)
@@ -404,10 +455,11 @@ int cmd_export(int argc, char **argv)
 	struct table t;
 	struct report missing;     /* summary: the missing exchange rate */
 	sqlite3 *db;
+	struct out_file target;
 	FILE *out;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'w': what = optarg; break;
@@ -422,7 +474,7 @@ int cmd_export(int argc, char **argv)
 				return error_exit(EXIT_USAGE, "export: --decimals: 0 to 9, not '%s'", optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("export", usage, c, argv);
 		}
 	}
 	if (optind < argc) {
@@ -449,11 +501,11 @@ int cmd_export(int argc, char **argv)
 				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
-	out = strcmp(file, "-") ? fopen(file, "wb") : stdout;
-	if (!out) {
+	if (out_file_open(&target, "export", file) < 0) {
 		ledger_close(db);
-		return error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+		return EXIT_LEDGER;
 	}
+	out = target.f;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	memset(&t, 0, sizeof t);
 	memset(&missing, 0, sizeof missing);
@@ -514,8 +566,8 @@ int cmd_export(int argc, char **argv)
 	else if (rc != SQLITE_OK)
 		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ?
 				       "amounts do not fit" : sqlite3_errmsg(db));
-	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
-		exit_code = error_exit(EXIT_LEDGER, "export: cannot write '%s'", file);
+	if (out_file_close(&target, "export", exit_code == EXIT_OK) < 0)
+		exit_code = EXIT_LEDGER;
 	ledger_close(db);
 	return exit_code;
 }

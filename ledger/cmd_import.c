@@ -727,7 +727,7 @@ int cmd_import(int argc, char **argv)
 	options.tag_key = "project";
 	options.idle_threshold = 5;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hn", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hn", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': options.format = optarg; break;
 		case 'n': options.dry_run = 1; break;
@@ -743,7 +743,7 @@ int cmd_import(int argc, char **argv)
 						  "percentage 0-100", optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("import", usage, c, argv);
 		}
 	}
 	if (optind >= argc) {

@@ -54,7 +54,7 @@ int cmd_reconcile(int argc, char **argv)
 	int c, rc;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'p': provider = optarg; break;
@@ -66,7 +66,7 @@ int cmd_reconcile(int argc, char **argv)
 						  optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("reconcile", usage, c, argv);
 		}
 	}
 	if (optind < argc) {

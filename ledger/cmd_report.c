@@ -13,6 +13,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "out_file.h"
 #include "reconcile.h"
 #include "report.h"
 #include "csv_out.h"
@@ -256,7 +257,7 @@ int cmd_report(int argc, char **argv)
 	int c, exit_code = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'b': by = optarg; break;
@@ -265,7 +266,7 @@ int cmd_report(int argc, char **argv)
 		case 'c': currency_arg = optarg; break;
 		case 'l': path = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("report", usage, c, argv);
 		}
 	}
 	if (optind < argc) {
@@ -298,14 +299,14 @@ int cmd_report(int argc, char **argv)
 		print_table(&r, stdout);
 	if (html) {
 		struct report byproject;
-		FILE *f;
+		struct out_file page;
 		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
-			if (!(f = fopen(html, "w"))) {
-				exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
+			if (out_file_open(&page, "report", html) < 0) {
+				exit_code = EXIT_LEDGER;
 			} else {
-				report_html(db, &byproject, f);
-				if (fclose(f) != 0)
-					exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
+				report_html(db, &byproject, page.f);
+				if (out_file_close(&page, "report", 1) < 0)
+					exit_code = EXIT_LEDGER;
 			}
 			report_free(&byproject);
 		}

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "ledger.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,20 @@ static const struct command {
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
 	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
 };
+
+int option_error(const char *command, const char *usage, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char shortopt[3] = {'-', (char)optopt, 0};
+
+	/* "-x" inside "-hx" or a short option's own missing value: name the letter. */
+	if (optopt && strncmp(arg, "--", 2) != 0)
+		arg = shortopt;
+	fputs(usage, stderr);
+	if (c == ':')
+		return error_exit(EXIT_USAGE, "%s: option '%s' needs a value", command, arg);
+	return error_exit(EXIT_USAGE, "%s: unknown option '%s'", command, arg);
+}
 
 static void print_usage(FILE *out)
 {
@@ -69,6 +84,7 @@ int main(int argc, char **argv)
 	/* Memory statistics take a global mutex on every allocation; we never read them. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	sqlite3_auto_extension((void (*)(void))sqlite3_costledger_init);
+	opterr = 0; /* the commands' option errors go through option_error() */
 	for (c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		if (strcmp(argv[i], commands[c].name) == 0) {
 			code = commands[c].run(argc - i, argv + i);
