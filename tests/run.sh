@@ -10,9 +10,10 @@
 #   CLI tests:    tests/cli/*.sh (preamble tests/cli/lib.sh): exit 0 passed,
 #                 exit 77 skipped (last line "SKIP: reason"), else failed
 #   Python tests: tests/python/*.py with /usr/bin/python3
-# A CLI test that belongs to one pass only says so in a line of its own:
+# A CLI test that belongs to some passes only says so in a line of its own:
 #   # runs in: plain        the plain pass of `make check` (valgrind)
 #   # runs in: sanitized    the sanitized pass of `make check` (fuzzing)
+#   # runs in: plain, fast  both plain passes, `make check`'s and `make test`
 # Such a test is not run, nor counted, in the other passes.
 # CI=true: a tool `make deps` installs (DEB_PACKAGES) that is missing fails
 # the test instead of skipping it.
@@ -70,11 +71,11 @@ not_here=""
 for script in tests/cli/*.sh; do
 	[ -f "$script" ] || continue
 	[ "$script" = tests/cli/lib.sh ] && continue
-	only=$(sed -n 's/^# runs in: *//p' "$script" | head -1)
-	if [ -n "$only" ] && [ "$only" != "$pass_name" ]; then
-		not_here="$not_here $(basename "$script")"
-		continue
-	fi
+	only=$(sed -n 's/^# runs in: *//p' "$script" | head -1 | tr ',' ' ')
+	case " $only " in
+	"  "|*" $pass_name "*) ;;
+	*) not_here="$not_here $(basename "$script")"; continue ;;
+	esac
 	LD_PRELOAD="" sh "$script" >"$log" 2>&1
 	rc=$?
 	case $rc in

@@ -2,7 +2,7 @@
 # tests/cli/import_usage.sh: usage logs, rate cards and budgets end to end.
 # The real Slurm files (with and without header, steps skipped and counted,
 # an Unknown end), nvidia-smi logs in the documented shapes, the costledger
-# usage CSV in both forms (domain.md §2 through pause_savings: 200 / 160 /
+# usage CSV in both forms (docs/model.md §2 through pause_savings: 200 / 160 /
 # saved 40), rates with an overlap, budgets, the views; re-import adds
 # nothing; bad input gives file:line, exit 2 and an unchanged ledger.
 set -u
@@ -97,7 +97,7 @@ grep -q 'already imported' out.txt || fail "rates re-import: $(cat out.txt)"
 cl import "$D/budgets.csv" > out.txt || fail "budgets"
 expect "budgets" "$(q "SELECT count(*) FROM budgets")" 3
 
-# --- usage CSV: domain.md §2 through pause_savings ------------------------------
+# --- usage CSV: docs/model.md §2 through pause_savings ------------------------------
 cl import "$D/usage_events_domain2.csv" > out.txt || fail "usage events"
 grep -q 'usage-events, 4 rows (0 skipped): 3 new intervals' out.txt || fail "events counts: $(cat out.txt)"
 expect "§2 pause_savings" "$(q "SELECT wall_hours || ' ' || paused_hours || ' ' || money_text(cost_wall) || ' ' || money_text(cost_running) || ' ' || money_text(saved) FROM pause_savings WHERE job_id = 'job-7'")" \
