@@ -7,7 +7,8 @@
 #                   valgrind and a short fuzz pass
 #   make demo       the main job on the shipped samples
 #   make bench      the benchmarks in bench/ (slow; prints ratios to their peers)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (the programs, docs and man page)
+#   make man        docs/costledger.1 again from the commands' -h text
 #
 # OUT is where the binaries go, OBJ where objects go; `make check` runs a second,
 # sanitized build with OUT=OBJ=build-san SAN=1.
@@ -49,7 +50,7 @@ UNIT_BINS  = $(patsubst tests/unit/%.c,$(OBJ)/tests/%,$(UNIT_SRC))
 
 DEPS_STAMP = $(OBJ)/.deps-ok
 
-.PHONY: all deps test check test-all demo bench install clean fuzz
+.PHONY: all deps test check test-all demo bench install man clean fuzz
 all: $(OUT)/costledger.so $(OUT)/costledger
 
 # --- dependencies --------------------------------------------------------
@@ -147,6 +148,12 @@ install: all
 	install -m 755 $(OUT)/costledger $(DESTDIR)$(PREFIX)/bin/costledger
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/costledger/
 	install -m 644 sql/*.sql $(DESTDIR)$(PREFIX)/share/costledger/sql/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/costledger.1 $(DESTDIR)$(PREFIX)/share/man/man1/costledger.1
+
+# The manual page is the commands' -h text (docs/man.sh); run after changing one.
+man: $(OUT)/costledger
+	sh docs/man.sh $(OUT)/costledger > docs/costledger.1
 
 clean:
 	rm -rf build build-san build-fuzz costledger costledger.so
