@@ -96,7 +96,7 @@ def run_sh(page, line, lines, cwd):
         command = lines[i][2:]
         while command.endswith("\\") and i + 1 < len(lines):
             i += 1
-            command = command[:-1] + "\n" + lines[i]
+            command = command + "\n" + lines[i]
         i += 1
         want = []
         while i < len(lines) and not lines[i].startswith("$ "):
