@@ -11,8 +11,8 @@ The convention, for whoever writes a page:
 
   ```sh                      a shell session, run from the project root:
   $ ./costledger ...         a command ("$ " first; a line ending in "\\"
-  what it prints             continues it), then what it prints, stdout and
-  ...                        stderr together; "..." stands for any lines.
+  what it prints             continues it), then what it prints: stdout,
+  ...                        then stderr; "..." stands for any lines.
   $ ./costledger reconcile --month 2026-10   # exit 1
   ```                        "# exit N": the exit status it must have (else 0).
                              A command followed by no lines must exit 0 only.
@@ -21,8 +21,9 @@ The convention, for whoever writes a page:
   SELECT ...;                extension loaded; each ends with ";" on its
   -- what it prints          last line and is followed directly by its
   -- error: MESSAGE          result as "-- " lines, or "-- error: MESSAGE"
-  ```                        (the statement fails saying MESSAGE). A comment
-                             that is not a result follows a blank line.
+  ```                        (the statement fails saying MESSAGE); without
+                             them it only has to run. A comment that is not
+                             a result follows a blank line.
   ```sql db=out/demo.db
   db=FILE: run on that ledger (default :memory:). Results are as the sqlite3
   shell prints them (list mode: columns joined by '|'), NULL as NULL
@@ -104,8 +105,8 @@ def run_sh(page, line, lines, cwd):
             i += 1
         m = re.search(r"#\s*exit (\d+)\s*$", command)
         want_rc = int(m.group(1)) if m else 0
-        p = subprocess.run(["sh", "-c", command], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        got = clean(p.stdout.decode("utf-8", "replace"))
+        p = subprocess.run(["sh", "-c", command], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        got = clean(p.stdout.decode("utf-8", "replace")) + clean(p.stderr.decode("utf-8", "replace"))
         checked += 1
         if p.returncode != want_rc:
             fail(page, at, "'%s' exited %d, not %d" % (command, p.returncode, want_rc), want, got)
@@ -149,7 +150,7 @@ def run_sql(page, line, lines, options, cwd):
                 fail(page, at, "'%s' did not fail as documented" % sql, want, clean(err) or out)
         elif p.returncode != 0:
             fail(page, at, "'%s' failed" % sql, want, clean(err))
-        elif not matches(want, out):
+        elif want and not matches(want, out):
             fail(page, at, "'%s' printed something else" % sql, want, out)
 
 
