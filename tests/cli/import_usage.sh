@@ -5,17 +5,10 @@
 # usage CSV in both forms (docs/model.md §2 through pause_savings: 200 / 160 /
 # saved 40), rates with an overlap, budgets, the views; re-import adds
 # nothing; bad input gives file:line, exit 2 and an unchanged ledger.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$TESTS/cli/lib.sh"
 D="$TESTS/data"
-L="$work/ledger.db"
 XDMOD_FIELDS=jobid,jobidraw,cluster,partition,qos,account,group,gid,user,uid,submit,eligible,start,end,elapsed,exitcode,state,nnodes,ncpus,reqcpus,reqmem,reqtres,alloctres,timelimit,nodelist,jobname
 
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 # Plain tables through sqlite3; views (which need the extension) through the CLI.
 q() {
 	case "$1" in
@@ -23,9 +16,6 @@ q() {
 		"$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"' ;;
 	*) sqlite3 "$L" "$1" ;;
 	esac
-}
-expect() { # expect WHAT GOT WANT
-	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 
 cl init >/dev/null || fail "init"

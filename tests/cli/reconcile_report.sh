@@ -3,13 +3,8 @@
 # equal the ledger's exact sums, expected = billed - the run's differences,
 # the csv and json forms agree with the table, budgets, --by, and a
 # self-contained HTML page (no network: no http(s) URL but the SVG namespace).
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-top=$(cd "$TESTS/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$TESTS/cli/lib.sh"
 ledger="$work/l.db"
-fail() { echo "FAIL: $*"; exit 1; }
 "$COSTLEDGER" --ledger "$ledger" init >/dev/null || fail init
 sh "$top/samples/load_samples.sh" "$COSTLEDGER" "$ledger" >/dev/null 2>&1 || fail "loading the samples"
 
