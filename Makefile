@@ -115,7 +115,7 @@ $(OBJ)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DSQLITE_CORE -o $@ $< $(LIB) -lcheck -lsubunit -lrt -lpthread $(LIBS)
 
 test: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
+	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 JOBS=2 DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
 
 check: all
 	@$(MAKE) --no-print-directory test-all

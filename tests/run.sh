@@ -15,6 +15,7 @@
 #   # runs in: sanitized    the sanitized pass of `make check` (fuzzing)
 #   # runs in: plain, fast  both plain passes, `make check`'s and `make test`
 # Such a test is not run, nor counted, in the other passes.
+# JOBS=N runs the CLI tests N at a time (default 1).
 # CI=true: a tool `make deps` installs (DEB_PACKAGES) that is missing fails
 # the test instead of skipping it.
 set -u
@@ -65,25 +66,45 @@ for sql in tests/sql/*.sql; do
 	fi
 done
 
-log=$(mktemp "${TMPDIR:-/tmp}/costledger-run.XXXXXX")
-trap 'rm -f "$log"' EXIT
+# The CLI tests run in JOBS lanes at once (make test: 2); each lane takes
+# the next script no lane has claimed yet, and the results are printed in
+# the scripts' order.
+results=$(mktemp -d "${TMPDIR:-/tmp}/costledger-run.XXXXXX")
+trap 'rm -rf "$results"' EXIT
 not_here=""
+scripts=""
 for script in tests/cli/*.sh; do
 	[ -f "$script" ] || continue
 	[ "$script" = tests/cli/lib.sh ] && continue
 	only=$(sed -n 's/^# runs in: *//p' "$script" | head -1 | tr ',' ' ')
 	case " $only " in
-	"  "|*" $pass_name "*) ;;
-	*) not_here="$not_here $(basename "$script")"; continue ;;
+	"  "|*" $pass_name "*) scripts="$scripts $script" ;;
+	*) not_here="$not_here $(basename "$script")" ;;
 	esac
-	LD_PRELOAD="" sh "$script" >"$log" 2>&1
-	rc=$?
+done
+lane() {
+	for script in $scripts; do
+		name=$(basename "$script" .sh)
+		mkdir "$results/$name.claim" 2>/dev/null || continue
+		LD_PRELOAD="" sh "$script" >"$results/$name.log" 2>&1
+		echo $? > "$results/$name.rc"
+	done
+}
+j=0
+while [ "$j" -lt "${JOBS:-1}" ]; do
+	lane &
+	j=$((j + 1))
+done
+wait
+for script in $scripts; do
+	name=$(basename "$script" .sh)
+	rc=$(cat "$results/$name.rc" 2>/dev/null || echo "no result")
 	case $rc in
 	0) echo "ok: $script"; pass ;;
-	77) reason=$(sed -n 's/^SKIP: *//p' "$log" | tail -1)
+	77) reason=$(sed -n 's/^SKIP: *//p' "$results/$name.log" | tail -1)
 	    echo "SKIP: $script (${reason:-no reason given})"
 	    skipped=$((skipped + 1)) ;;
-	*) tail -30 "$log"; fail "$script" ;;
+	*) tail -30 "$results/$name.log"; fail "$script" ;;
 	esac
 done
 
