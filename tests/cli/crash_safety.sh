@@ -23,6 +23,8 @@ elif [ "${FAST:-}" = 1 ]; then
 	rec_kills=3
 fi
 now_ms() { date +%s%3N; }
+# moment I of N, spread from 2% to 120% of TOTAL ms (the last ones land during or after COMMIT)
+moment_ms() { echo $(($1 * (2 + (118 * ($2 - 1)) / ($3 - 1)) / 100)); } # moment_ms TOTAL I N
 
 python3 - "$rows" bill.csv <<'PY' > expected.txt || fail "cannot generate the bill"
 import sys
@@ -91,7 +93,7 @@ i=1
 while [ "$i" -le "$kills" ]; do
 	rm -f k.db k.db-wal k.db-shm
 	cp seed.db k.db
-	delay_ms=$((full_ms * (2 + (118 * (i - 1)) / (kills - 1)) / 100))
+	delay_ms=$(moment_ms "$full_ms" "$i" "$kills")
 	"$COSTLEDGER" --ledger k.db import bill.csv >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
@@ -133,7 +135,7 @@ i=1
 while [ "$i" -le "$rec_kills" ]; do
 	rm -f rec.db rec.db-wal rec.db-shm
 	cp rec0.db rec.db
-	delay_ms=$((rec_ms * (2 + (118 * (i - 1)) / (rec_kills - 1)) / 100))
+	delay_ms=$(moment_ms "$rec_ms" "$i" "$rec_kills")
 	"$COSTLEDGER" --ledger rec.db reconcile --month 2026-10 >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
