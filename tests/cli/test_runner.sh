@@ -6,6 +6,7 @@
 # '# runs in:' keeps a test out of the other passes; JOBS=2 gives the same
 # results in the same order; the closing line counts all three.
 . "$TESTS/cli/lib.sh"
+fake=tests/cli # the made-up folder, as run.sh names its tests
 mkdir -p fake/tests/cli
 cp "$TESTS/cli/lib.sh" fake/tests/cli/
 printf '#!/bin/sh\n. "$TESTS/cli/lib.sh"\necho fine\n' > fake/tests/cli/a_pass.sh
@@ -18,9 +19,9 @@ runner() { # runner ENV...: tests/run.sh in fake/, its output in run.txt, its st
 	echo $?
 }
 expect "plain: exit" "$(runner)" 1
-grep -qxF 'SKIP: tests/cli/b_deps_tool.sh (no-such-tool-1 is not installed; apt-get install -y valgrind)' run.txt ||
+grep -qxF "SKIP: $fake/b_deps_tool.sh (no-such-tool-1 is not installed; apt-get install -y valgrind)" run.txt ||
 	fail "skip line: $(cat run.txt)"
-grep -qxF 'SKIP: tests/cli/c_optional_tool.sh (no-such-tool-2 is not installed; apt-get install -y chromium)' run.txt ||
+grep -qxF "SKIP: $fake/c_optional_tool.sh (no-such-tool-2 is not installed; apt-get install -y chromium)" run.txt ||
 	fail "optional skip line: $(cat run.txt)"
 grep -q 'ran anyway' run.txt && fail "a skipped test went on"
 grep -qxF 'not in the plain pass: d_sanitized.sh' run.txt || fail "pass filter: $(cat run.txt)"
