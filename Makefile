@@ -62,6 +62,7 @@ deps:
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v cc >/dev/null || missing="$$missing cc"; \
 	command -v clang >/dev/null || missing="$$missing clang"; \
+	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "costledger: missing:$$missing"; \
