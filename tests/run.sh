@@ -90,14 +90,24 @@ lane() {
 		echo $? > "$results/$name.rc"
 	done
 }
+lanes=""
 j=0
 while [ "$j" -lt "${JOBS:-1}" ]; do
 	lane &
+	lanes="$lanes $!"
 	j=$((j + 1))
 done
-wait
+# Each result as soon as it is there, in order.
 for script in $scripts; do
 	name=$(basename "$script" .sh)
+	while [ ! -f "$results/$name.rc" ]; do
+		alive=""
+		for pid in $lanes; do
+			kill -0 "$pid" 2>/dev/null && alive=1
+		done
+		[ -n "$alive" ] || break
+		sleep 0.2
+	done
 	rc=$(cat "$results/$name.rc" 2>/dev/null || echo "no result")
 	case $rc in
 	0) echo "ok: $script"; pass ;;
@@ -107,6 +117,7 @@ for script in $scripts; do
 	*) tail -30 "$results/$name.log"; fail "$script" ;;
 	esac
 done
+wait
 
 for py in tests/python/*.py; do
 	[ -f "$py" ] || continue
