@@ -423,9 +423,10 @@ static void first_line(const char *file, char *buf, int size)
 /* What auto-detection looks for in the first line, per format other than the
  * bills (bill.c names what a bill header lacks); said when nothing fits. */
 static const char detect_rules[] =
-	"usage (needs 'timestamp,event,...' or a 'usage_start' column), "
-	"sacct (needs '|'-separated fields, 'JobID|...'), "
-	"nvidia-smi (needs 'timestamp, index|name|uuid|utilization.gpu, ...'), "
+	"usage (needs 'timestamp,event,...', an 'event' column or a first column 'usage_start'), "
+	"sacct (needs a 'JobID|...' header or five '|' in the line), "
+	"nvidia-smi (needs 'timestamp, index|name|uuid|utilization.gpu, ...' or a first field "
+	"'YYYY/MM/DD hh:mm:ss'), "
 	"rates (needs 'provider,...' with unit_price and valid_from), "
 	"budgets (needs 'project,period,amount,...'), "
 	"fx-rates (needs date, from and to columns)";
