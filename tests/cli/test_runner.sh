@@ -15,7 +15,7 @@ printf '#!/bin/sh\n. "$TESTS/cli/lib.sh"\nneed no-such-tool-2 chromium\n' > fake
 printf '#!/bin/sh\n# runs in: sanitized\n. "$TESTS/cli/lib.sh"\nfail "not in this pass"\n' > fake/tests/cli/d_sanitized.sh
 printf '#!/bin/sh\n. "$TESTS/cli/lib.sh"\nfail "broken"\n' > fake/tests/cli/e_fail.sh
 runner() { # runner ENV...: tests/run.sh in fake/, its output in run.txt, its status echoed
-	(cd fake && env -u CI -u FAST -u SAN "$@" DEB_PACKAGES="sqlite3 valgrind clang" sh "$top/tests/run.sh") > run.txt 2>&1
+	(cd fake && env -u CI -u FAST -u SAN -u RESULT -u JOBS "$@" DEB_PACKAGES="sqlite3 valgrind clang" sh "$top/tests/run.sh") > run.txt 2>&1
 	echo $?
 }
 expect "plain: exit" "$(runner)" 1
