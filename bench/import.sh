@@ -16,7 +16,7 @@
 #   read-only        bench/import/parse_only.c: reader_run, rows dropped
 #   read+map-only    the same plus bill_mapping_row (no SQLite)
 #
-# Every ledger/database is fresh and deleted afterwards. The inputs are read
+# Every ledger (database) is fresh and deleted afterwards. The inputs are read
 # once beforehand so that every contender reads from the page cache. With
 # REPEAT=N the contenders run in N rounds, each round running every one of
 # them once (sqlite3 .import right before costledger csv), so that a VM

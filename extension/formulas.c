@@ -1,5 +1,5 @@
 /*
- * formulas.c: the cost-model formulas of docs/domain.md and the table that
+ * formulas.c: the cost-model formulas of docs/model.md and the table that
  * describes them as SQL functions. See formulas.h.
  *
  * Each formula exists twice: as a plain C function on doubles (for C
@@ -21,7 +21,7 @@
 /* --- the formulas -------------------------------------------------------- */
 
 /*
- * Cost of one epoch, domain.md §1: every resource's price times what the
+ * Cost of one epoch, docs/model.md §1: every resource's price times what the
  * epoch used of it, for each data-parallel replica.
  */
 double epoch_cost(double c_gpu, double t_gpu, double c_cpu, double t_cpu,
@@ -33,7 +33,7 @@ double epoch_cost(double c_gpu, double t_gpu, double c_cpu, double t_cpu,
 }
 
 /*
- * GPU hours of one epoch, domain.md §1 (T_gpu): cycles needed over cycles
+ * GPU hours of one epoch, docs/model.md §1 (T_gpu): cycles needed over cycles
  * delivered per second at the achieved utilisation, in hours.
  */
 double epoch_gpu_hours(double n_ops, double cycles_per_op, double clock_hz,
@@ -43,7 +43,7 @@ double epoch_gpu_hours(double n_ops, double cycles_per_op, double clock_hz,
 }
 
 /*
- * Average memory held during an epoch, domain.md §1 (M_avg): the model plus
+ * Average memory held during an epoch, docs/model.md §1 (M_avg): the model plus
  * one batch of samples, times a system overhead factor (usually 1.1-1.3).
  */
 double epoch_mem_gb(double model_gb, double per_sample_gb, double batch_size,
@@ -53,7 +53,7 @@ double epoch_mem_gb(double model_gb, double per_sample_gb, double batch_size,
 }
 
 /*
- * GB moved during an epoch, domain.md §1 (D_transfer): gradients per sync
+ * GB moved during an epoch, docs/model.md §1 (D_transfer): gradients per sync
  * times syncs, divided by the compression ratio (1 = none).
  */
 double epoch_transfer_gb(double grad_gb, double syncs, double compression)
@@ -62,7 +62,7 @@ double epoch_transfer_gb(double grad_gb, double syncs, double compression)
 }
 
 /*
- * Training FLOPs, domain.md §1 (Kaplan et al. 2020): about 6 per parameter
+ * Training FLOPs, docs/model.md §1 (Kaplan et al. 2020): about 6 per parameter
  * per token (2 forward, 4 backward).
  */
 double train_flops(double params, double tokens)
@@ -71,7 +71,7 @@ double train_flops(double params, double tokens)
 }
 
 /*
- * GPU hours to train, domain.md §1: training FLOPs over the FLOPs per second
+ * GPU hours to train, docs/model.md §1: training FLOPs over the FLOPs per second
  * a GPU really delivers (peak times model FLOPs utilisation), in hours.
  */
 double train_gpu_hours(double params, double tokens, double peak_flops, double mfu)
@@ -80,7 +80,7 @@ double train_gpu_hours(double params, double tokens, double peak_flops, double m
 }
 
 /*
- * Cost of a run, domain.md §2 and §3: rate times billed hours times units
+ * Cost of a run, docs/model.md §2 and §3: rate times billed hours times units
  * (GPUs, machines, GB). With pay-while-running billing, hours are the
  * running hours only.
  */
@@ -90,7 +90,7 @@ double run_cost(double hourly_rate, double hours, double units)
 }
 
 /*
- * Money lost to a failure without a checkpoint, domain.md §2: the share of
+ * Money lost to a failure without a checkpoint, docs/model.md §2: the share of
  * the run already done is wasted.
  */
 double interruption_loss(double completed_epochs, double total_epochs, double total_cost)
@@ -99,7 +99,7 @@ double interruption_loss(double completed_epochs, double total_epochs, double to
 }
 
 /*
- * What spot saves against on-demand, domain.md §4: on-demand cost minus
+ * What spot saves against on-demand, docs/model.md §4: on-demand cost minus
  * spot cost, where spot may take more hours (rework, slower nodes). Negative
  * when spot ends up costing more.
  */
@@ -110,7 +110,7 @@ double spot_savings(double on_demand_rate, double spot_rate, double on_demand_ho
 }
 
 /*
- * Hours interruptions add, domain.md §4: each one redoes on average half a
+ * Hours interruptions add, docs/model.md §4: each one redoes on average half a
  * checkpoint interval of work, plus the restart time.
  */
 double spot_rework_hours(double interruptions, double checkpoint_interval_hours,
@@ -120,7 +120,7 @@ double spot_rework_hours(double interruptions, double checkpoint_interval_hours,
 }
 
 /*
- * The checkpoint interval that minimises lost time, domain.md §4 (Daly 2006,
+ * The checkpoint interval that minimises lost time, docs/model.md §4 (Daly 2006,
  * a higher-order refinement of Young's sqrt(2dM)): d is the time one
  * checkpoint takes, M the mean time between interruptions, same units.
  * When d >= 2M checkpointing cannot pay off within an interval: tau = M.
@@ -137,7 +137,7 @@ double checkpoint_interval(double checkpoint_cost, double mtbf)
 }
 
 /*
- * Cost of electricity, domain.md §3: kW times hours times price per kWh,
+ * Cost of electricity, docs/model.md §3: kW times hours times price per kWh,
  * times the data centre's PUE (1 = no cooling overhead).
  */
 double power_cost(double watts, double hours, double price_per_kwh, double pue)
@@ -146,7 +146,7 @@ double power_cost(double watts, double hours, double price_per_kwh, double pue)
 }
 
 /*
- * What an hour of one's own machine costs, domain.md §3's fuller TCO: the
+ * What an hour of one's own machine costs, docs/model.md §3's fuller TCO: the
  * purchase written off in equal parts over its lifetime (straight line),
  * plus the power it draws at full load, PUE included.
  */
@@ -157,7 +157,7 @@ double own_hourly_cost(double hardware_cost, double lifetime_hours, double watts
 }
 
 /*
- * Hours after which owning beats renting, domain.md §3: solves
+ * Hours after which owning beats renting, docs/model.md §3: solves
  * hardware + local_hourly*H = cloud_hourly*H. Never when the cloud costs no
  * more per hour than running one's own machine.
  */

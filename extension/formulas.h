@@ -1,5 +1,5 @@
 /*
- * formulas.h: the cost-model formulas of docs/domain.md (per-epoch cost,
+ * formulas.h: the cost-model formulas of docs/model.md (per-epoch cost,
  * spot, checkpoints, own versus cloud), as plain C on doubles, with the rules
  * their arguments must obey. No SQLite here: extension/sql_formulas.c turns
  * each entry of formula_table into a SQL function.

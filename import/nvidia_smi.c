@@ -357,6 +357,14 @@ int nvidia_smi_finish(struct nvidia_smi *n, usage_emit_fn emit, void *context,
 		if (gap > global_gap)
 			global_gap = gap;
 	}
+	/* A sample covers the time to the next one of its GPU: with one sample
+	 * per GPU there is no interval to record, and importing nothing without
+	 * saying so looks like success. */
+	if (global_gap == 0)
+		return import_error_set(error, n->file, 0, NULL,
+					"%zu sample(s), none of them a second sample of its GPU at a later "
+					"time: the time a sample covers is the gap to the next one, so there "
+					"is no interval to record (log with nvidia-smi -l SECONDS)", n->count);
 	for (from = 0; from < n->count; from = to) {
 		struct run run = {0};
 		for (to = from + 1; to < n->count && n->samples[to].index == n->samples[from].index; to++)
@@ -397,6 +405,5 @@ int nvidia_smi_finish(struct nvidia_smi *n, usage_emit_fn emit, void *context,
 		if ((rc = flush(n, &run, emit, context)) != 0)
 			return rc;
 	}
-	(void)error;
 	return 0;
 }

@@ -54,9 +54,10 @@ static const char usage[] =
 	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
 	"3 ledger or file error\n";
 
-/* Column types: t text, n number as the ledger has it (unit prices too:
- * exact decimal text), m money (allocated), d the difference of the two
- * money columns before it. */
+/* Column types: t text, n number as the ledger has it (unit
+ * prices too: exact decimal text), m money (allocated;
+ * empty where its cells[] entry is set: a project without a budget), d the
+ * difference of the two money columns before it, x exact money. */
 struct table {
 	const char *names[20];
 	char types[21];
@@ -65,6 +66,11 @@ struct table {
 	int64_t *money;        /* rows x columns */
 	int total_row;         /* a total row per currency */
 	int currency_column;   /* the text column naming each row's currency, or -1 */
+	/* The summary's totals of the n columns, as the report has them (n columns
+	 * are not summed here), and m columns left empty: total_cells[k * columns
+	 * + c] for the currency total_currencies[k]; NULL where there is none. */
+	char **total_cells, **total_currencies;
+	size_t total_count;
 };
 
 static int table_add_row(struct table *t)
@@ -93,8 +99,30 @@ static void table_free(struct table *t)
 
 	for (i = 0; i < t->rows * t->columns; i++)
 		free(t->cells[i]);
+	for (i = 0; t->total_cells && i < t->total_count * t->columns; i++)
+		free(t->total_cells[i]);
+	for (i = 0; t->total_currencies && i < t->total_count; i++)
+		free(t->total_currencies[i]);
 	free(t->cells);
 	free(t->money);
+	free(t->total_cells);
+	free(t->total_currencies);
+}
+
+/* The report's numbers that are not summed money, for one row's cells:
+ * gpu_hours, and budget and budget_use, empty without a budget. */
+static void summary_cells(const struct report_row *row, char **cells, int64_t *money)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
+	cells[5] = strdup(buf);
+	if (money)
+		money[8] = row->has_budget ? row->budget : 0;
+	if (!row->has_budget)
+		cells[8] = strdup("");
+	snprintf(buf, sizeof buf, "%.4f", row->budget_use);
+	cells[9] = strdup(row->has_budget ? buf : "");
 }
 
 static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const char *start,
@@ -148,7 +176,6 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 	for (i = 0; i < r.count; i++) {
 		const struct report_row *row = &r.rows[i];
 		size_t base;
-		char buf[32];
 		if (table_add_row(t) < 0) {
 			report_free(&r);
 			return SQLITE_NOMEM;
@@ -158,14 +185,22 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 		t->cells[base + 1] = strdup(row->currency);
 		t->money[base + 2] = row->billed;
 		t->money[base + 3] = row->expected;
-		snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
-		t->cells[base + 5] = strdup(buf);
 		t->money[base + 6] = row->spot_savings;
 		t->money[base + 7] = row->pause_savings;
-		t->money[base + 8] = row->has_budget ? row->budget : 0;
-		snprintf(buf, sizeof buf, "%.4f", row->budget_use);
-		t->cells[base + 9] = strdup(row->has_budget ? buf : "");
+		t->money[base + 10] = row->own_cost;
+		summary_cells(row, t->cells + base, t->money + base);
 	}
+	t->total_cells = calloc((r.total_count ? r.total_count : 1) * t->columns, sizeof *t->total_cells);
+	t->total_currencies = calloc(r.total_count ? r.total_count : 1, sizeof *t->total_currencies);
+	if (!t->total_cells || !t->total_currencies) {
+		report_free(&r);
+		return SQLITE_NOMEM;
+	}
+	for (i = 0; i < r.total_count; i++) {
+		t->total_currencies[i] = strdup(r.totals[i].currency);
+		summary_cells(&r.totals[i], t->total_cells + i * t->columns, NULL);
+	}
+	t->total_count = r.total_count;
 	report_free(&r);
 	return SQLITE_OK;
 }
@@ -240,10 +275,22 @@ static int allocate_per_currency(struct table *t, const char **currencies, size_
 	return rc;
 }
 
+/* The summary's total cells of currency, or NULL. */
+static char *const *total_cells_of(const struct table *t, const char *currency)
+{
+	size_t k;
+
+	for (k = 0; k < t->total_count; k++)
+		if (t->total_currencies[k] && !strcmp(t->total_currencies[k], currency))
+			return t->total_cells + k * t->columns;
+	return NULL;
+}
+
 /* Row r of the table, or with total set the total row of currency. */
 static void write_row(const struct table *t, FILE *out, size_t r, const int64_t *total,
 		      const char *currency, int decimals, const char *eol)
 {
+	char *const *total_cells = total ? total_cells_of(t, currency) : NULL;
 	size_t c;
 	char buf[48];
 
@@ -253,6 +300,8 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 		switch (t->types[c]) {
 		case 'm':
 		case 'd':
+			if (t->types[c] == 'm' && (total ? total_cells && total_cells[c] : t->cells[i] != NULL))
+				break;
 			if (t->types[c] == 'm')
 				v = total ? total[c] : t->money[i];
 			else
@@ -263,6 +312,8 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 		case 'n':
 			if (!total)
 				csv_out_number(out, t->cells[i]);
+			else if (total_cells && total_cells[c])
+				csv_out_number(out, total_cells[c]);
 			break;
 		default:
 			if (!total)
@@ -403,7 +454,7 @@ int cmd_export(int argc, char **argv)
 	char *message = NULL;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'w': what = optarg; break;
@@ -418,7 +469,7 @@ int cmd_export(int argc, char **argv)
 				return error_exit(EXIT_USAGE, "export: --decimals: 0 to 9, not '%s'", optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("export", usage, c, argv);
 		}
 	}
 	if (optind < argc) {
@@ -457,7 +508,8 @@ int cmd_export(int argc, char **argv)
 		rc = write_focus(db, out, start, end, eol);
 	} else {
 		static const char *const summary_names[] = {"project", "currency", "billed", "expected",
-			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use"};
+			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use",
+			"own_cost"};
 		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
 			"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
 		static const char *const charges_names[] = {"charge_id", "provider", "project",
@@ -472,8 +524,8 @@ int cmd_export(int argc, char **argv)
 		t.currency_column = -1;
 		if (!strcmp(what, "summary")) {
 			names = summary_names;
-			t.columns = 10;
-			strcpy(t.types, "ttmmdnmmmn");
+			t.columns = 11;
+			strcpy(t.types, "ttmmdnmmmnm");
 			t.total_row = 1;
 			t.currency_column = 1;
 			rc = table_from_report(db, &t, month, currency_arg ? currency : NULL, &missing);

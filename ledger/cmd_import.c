@@ -451,6 +451,58 @@ static void first_line(const char *file, char *buf, int size)
 		memmove(buf, buf + 3, strlen(buf + 3) + 1);
 }
 
+#define FORMAT_NAMES "focus, aws-cur, usage, sacct, nvidia-smi, rates, budgets, fx-rates, hardware"
+
+/* What auto-detection looks for in the first line, per format other than the
+ * bills (bill.c names what a bill header lacks); said when nothing fits. */
+static const char detect_rules[] =
+	"usage (needs 'timestamp,event,...', an 'event' column or a first column 'usage_start'), "
+	"sacct (needs a 'JobID|...' header or five '|' in the line), "
+	"nvidia-smi (needs 'timestamp, index|name|uuid|utilization.gpu, ...' or a first field "
+	"'YYYY/MM/DD hh:mm:ss'), "
+	"rates (needs 'provider,...' with unit_price and valid_from), "
+	"budgets (needs 'project,period,amount,...'), "
+	"fx-rates (needs date, from and to columns), "
+	"hardware (needs 'machine,...' with gpus and purchase_cost)";
+
+/*
+ * A file that is plainly not CSV, named as what it is: a JSON document (its
+ * first non-blank byte '{' or '['). 0 when it may be CSV. Binary content is
+ * refused by the reader ("NUL byte: not a text file").
+ */
+static int not_csv(const char *file, struct import_error *error)
+{
+	char buf[4096];
+	gzFile gz;
+	int n, i;
+
+	if (!strcmp(file, "-") || !(gz = gzopen(file, "rb")))
+		return 0;
+	n = gzread(gz, buf, sizeof buf);
+	gzclose(gz);
+	i = (n >= 3 && !memcmp(buf, "\357\273\277", 3)) ? 3 : 0;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	if (i < n && (buf[i] == '{' || buf[i] == '['))
+		return import_error_set(error, file, 0, NULL, "a JSON document, not CSV: import reads "
+					"CSV files (" FORMAT_NAMES "; docs/formats.md)");
+	return 0;
+}
+
+/* A bill's "no known bill header" in auto mode: also what every other format
+ * needed, and for stdin, which is not told apart by content, --format. */
+static void explain_no_format(const char *file, char *message, size_t size)
+{
+	size_t len = strlen(message);
+
+	if (!strcmp(file, "-"))
+		snprintf(message + len, size - len, "; stdin is not told apart by content: give "
+			 "--format (" FORMAT_NAMES ")");
+	else
+		snprintf(message + len, size - len, "; and the first line fits none of %s",
+			 detect_rules);
+}
+
 static enum kind detect_kind(const char *file, const char *format)
 {
 	static char line[65536];
@@ -622,12 +674,16 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[1600], report[2048];
+	char message[2400], report[2048];
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
 	run.file = file;
 	run.options = options;
+	if (not_csv(file, &run.error) < 0) {
+		import_error_format(&run.error, message, sizeof message);
+		return error_exit(EXIT_USAGE, "%s", message);
+	}
 	run.kind = detect_kind(file, options->format);
 	if ((run.import_id = reserve_import_id(db)) < 0)
 		return error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file, sqlite3_errmsg(db));
@@ -652,6 +708,9 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		result = end_of_file(&run);
 	if (result != 0) {
 		import_error_format(&run.error, message, sizeof message);
+		if (run.kind == K_BILL && !strcmp(options->format, "auto") &&
+		    strstr(run.error.message, "no known bill header"))
+			explain_no_format(file, message, sizeof message);
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
@@ -776,7 +835,7 @@ int cmd_import(int argc, char **argv)
 	options.tag_key = "project";
 	options.idle_threshold = 5;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hn", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hn", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': options.format = optarg; break;
 		case 'n': options.dry_run = 1; break;
@@ -792,7 +851,7 @@ int cmd_import(int argc, char **argv)
 						  "percentage 0-100", optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("import", usage, c, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -802,8 +861,7 @@ int cmd_import(int argc, char **argv)
 	for (i = 0; formats[i]; i++)
 		known |= !strcmp(options.format, formats[i]);
 	if (!known)
-		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
-				  "sacct, nvidia-smi, rates, budgets, fx-rates, hardware)",
+		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, " FORMAT_NAMES ")",
 				  options.format);
 	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
 		return error_exit(EXIT_USAGE, "import: %s", message);

@@ -59,7 +59,7 @@ int cmd_reconcile(int argc, char **argv)
 
 	memset(&tolerance, 0, sizeof tolerance);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'p': provider = optarg; break;
@@ -71,7 +71,7 @@ int cmd_reconcile(int argc, char **argv)
 						  " (0.50, or 0.50USD,50JPY): '%s'", bad);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("reconcile", usage, c, argv);
 		}
 	}
 	if (optind < argc) {

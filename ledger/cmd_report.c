@@ -266,7 +266,7 @@ int cmd_report(int argc, char **argv)
 	int c, exit_code = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'b': by = optarg; break;
@@ -275,7 +275,7 @@ int cmd_report(int argc, char **argv)
 		case 'c': currency_arg = optarg; break;
 		case 'l': path = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error("report", usage, c, argv);
 		}
 	}
 	if (optind < argc) {

@@ -5,6 +5,11 @@
 /* Set by the global option --ledger FILE before the subcommand. */
 extern const char *global_ledger_option;
 
+/* For getopt_long with an optstring that starts with ':': prints the usage
+ * and "costledger: COMMAND: unknown option '--x'" (or "needs a value" when
+ * c is ':') to stderr; returns EXIT_USAGE. */
+int option_error(const char *command, const char *usage, int c, char **argv);
+
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_sql(int argc, char **argv);

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "ledger.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,20 @@ static const struct command {
 	{"budget", cmd_budget, "budgets: spend, month-end forecast, alerts (--check for cron)"},
 	{"plan", cmd_plan, "where to train a job: cloud, spot or own machines, by expected cost"},
 };
+
+int option_error(const char *command, const char *usage, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char shortopt[3] = {'-', (char)optopt, 0};
+
+	/* "-x" inside "-hx" or a short option's own missing value: name the letter. */
+	if (optopt && strncmp(arg, "--", 2) != 0)
+		arg = shortopt;
+	fputs(usage, stderr);
+	if (c == ':')
+		return error_exit(EXIT_USAGE, "%s: option '%s' needs a value", command, arg);
+	return error_exit(EXIT_USAGE, "%s: unknown option '%s'", command, arg);
+}
 
 static void print_usage(FILE *out)
 {
@@ -71,6 +86,7 @@ int main(int argc, char **argv)
 	/* Memory statistics take a global mutex on every allocation; we never read them. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	sqlite3_auto_extension((void (*)(void))sqlite3_costledger_init);
+	opterr = 0; /* the commands' option errors go through option_error() */
 	for (c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		if (strcmp(argv[i], commands[c].name) == 0) {
 			code = commands[c].run(argc - i, argv + i);

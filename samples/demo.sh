@@ -2,8 +2,9 @@
 # samples/demo.sh: the main job on the shipped samples (`make demo` runs it
 # from the project root after `make`). A fresh ledger under out/, every
 # sample imported, October 2026 reconciled (it finds the five planted
-# problems, so reconcile exits 1: expected here), the report printed, and
-# the CSV exports and the HTML report written to out/.
+# problems, so reconcile exits 1: expected here), the report printed, also
+# converted to EUR at the sample exchange rates, and the CSV exports and the
+# HTML report written to out/.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 cl=${COSTLEDGER:-./costledger}
@@ -31,6 +32,9 @@ esac
 step "costledger report --month 2026-10 --by project"
 "$cl" --ledger "$ledger" report --month 2026-10 --html "$out/report-2026-10.html" || exit 1
 
+step "costledger report --month 2026-10 --currency EUR"
+"$cl" --ledger "$ledger" report --month 2026-10 --currency EUR || exit 1
+
 step "exports"
 for what in summary findings charges usage; do
 	"$cl" --ledger "$ledger" export --month 2026-10 --what "$what" -o "$out/$what-2026-10.csv" || exit 1
@@ -44,5 +48,7 @@ for f in "$ledger" "$out/report-2026-10.html" "$out/summary-2026-10.csv" "$out/f
 	printf '  %s\n' "$f"
 done
 echo "open $out/report-2026-10.html in a browser; query the ledger with"
-echo "  $cl --ledger $ledger sql \"SELECT kind, money_text(difference) FROM findings\""
+# The latest run only: each reconcile stores its own findings.
+echo "  $cl --ledger $ledger sql \"SELECT kind, money_text(difference) FROM findings" \
+	"WHERE reconciliation_id = (SELECT max(reconciliation_id) FROM reconciliations)\""
 exit 0

@@ -24,6 +24,7 @@ load() { # FORMAT FILE [IMPORT OPTIONS]
 load usage usage-2026-10.csv || exit 1
 load rates rates.csv || exit 1
 load budgets budgets.csv || exit 1
+load fx-rates fx-2026-10.csv || exit 1
 # The own cluster is not billed, so reconcile does not need these two.
 if supports sacct; then
 	"$cl" --ledger "$ledger" import --format sacct "$dir/slurm-sacct-2026-10.psv" ||

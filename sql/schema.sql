@@ -14,8 +14,8 @@
 -- CHECKs list allowed values as OR chains, not IN (...): an IN list makes
 -- SQLite build a temporary index on every INSERT.
 --
--- ledger/ owns this file: `costledger init` applies it to a new ledger and
--- ledger/migrate.c carries older ledgers forward.
+-- ledger/ owns this file: `costledger init` applies it to a new ledger, and
+-- the migrations[] of ledger/ledger.c carry older ledgers forward.
 
 -- One row per file imported (bills, usage logs, rate cards, budgets).
 CREATE TABLE imports (

@@ -149,7 +149,7 @@ FROM gpu_hours GROUP BY month, project, job_id;
 
 -- Per job: the hours paused, what wall-time billing would have charged for
 -- the whole run and for the pauses alone, what pay-while-running billing
--- charges, and the difference (domain.md §2: 100 wall hours, 20 paused, at
+-- charges, and the difference (docs/model.md §2: 100 wall hours, 20 paused, at
 -- 2 per hour: 200, 160, saved 40). Nanos, in the rate's currency.
 DROP VIEW IF EXISTS pause_savings;
 CREATE VIEW pause_savings AS

@@ -4,11 +4,7 @@
 # names file:line and the column where one applies), and must leave a ledger
 # that already holds data byte-identical (`sqlite3 LEDGER .dump`).
 # NAME.gen.expect: the input is made at test time by tests/bad/generate.py.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$TESTS/cli/lib.sh"
 ledger="$work/ledger.db"
 "$COSTLEDGER" --ledger "$ledger" init >/dev/null || { echo "init failed"; exit 1; }
 printf '%s\n' \

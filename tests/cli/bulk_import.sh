@@ -13,13 +13,8 @@
 #     it deferred (made by hand: the index dropped and listed in
 #     deferred_indexes): reads work, and the next write builds the index;
 #  6. a schema version 1 ledger (no deferred_indexes) is migrated to 2.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$TESTS/cli/lib.sh"
 checks=0
-fail() { echo "FAIL: bulk_import.sh: $*"; exit 1; }
 ok() { checks=$((checks + 1)); }
 rows=40000
 

@@ -5,12 +5,7 @@
 #  2. Two imports of the same bill at once: both exit 0, the bill is there once.
 #  3. Readers (the sqlite3 shell and `costledger sql`) polling during an
 #     import see the state before it or after it, never part of it.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-fail() { echo "FAIL: $*"; exit 1; }
+. "$TESTS/cli/lib.sh"
 rows=30000
 [ "${SAN:-}" = 1 ] && rows=8000
 

@@ -2,11 +2,7 @@
 # tests/cli/demo.sh: samples/demo.sh (what `make demo` runs) exits 0 in under
 # a minute although reconcile finds the planted problems, and writes every
 # file it announces.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-top=$(cd "$TESTS/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$TESTS/cli/lib.sh"
 start=$(date +%s)
 COSTLEDGER="$COSTLEDGER" DEMO_OUT="$work/out" sh "$top/samples/demo.sh" >"$work/demo.txt" 2>&1
 rc=$?

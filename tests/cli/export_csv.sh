@@ -5,13 +5,8 @@
 # rows are 0.01, 0.01, 0.00, not 0.00 x 3 or 0.01 x 3), --decimals, --crlf,
 # spreadsheet-injection neutralised in text cells but not in numbers, and
 # the FOCUS round trip of the samples' charges into a fresh ledger.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-top=$(cd "$TESTS/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$work/l.db" "$@"; }
+. "$TESTS/cli/lib.sh"
+L="$work/l.db"
 cl init >/dev/null || fail init
 printf '%s\n' 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ProviderName,ResourceId,ChargeDescription,BilledCost,Tags' \
 	'a,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,Usage,P,r1,plain,0.005,"{""project"":""=HYPERLINK(1)""}"' \

@@ -10,22 +10,12 @@
 #
 # env: COSTLEDGER = the CLI, TESTS = absolute path of tests/. Exits non-zero
 # with a message on the first failure.
-set -u
-
-: "${COSTLEDGER:?COSTLEDGER must name the costledger CLI}"
-: "${TESTS:?TESTS must be the absolute path of tests/}"
+. "$TESTS/cli/lib.sh"
 PY=/usr/bin/python3
 DATA="$TESTS/data"
-
-W=$(mktemp -d "${TMPDIR:-/tmp}/costledger-import-bills.XXXXXX") || exit 1
-trap 'rm -rf "$W"' EXIT
-trap 'exit 2' HUP INT TERM
+W=$work
 
 checks=0
-fail() {
-	echo "FAIL: import_bills.sh: $*" >&2
-	exit 1
-}
 ok() {
 	checks=$((checks + 1))
 }

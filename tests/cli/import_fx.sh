@@ -6,24 +6,14 @@
 # re-import adds nothing (also the same rates written differently), another
 # rate for a stored (date, from, to) is refused naming both file:line, and
 # bad input gives exit 2 and an unchanged ledger.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-L="$work/ledger.db"
+. "$TESTS/cli/lib.sh"
 
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 # Views need the extension: through the CLI; plain tables through sqlite3.
 q() {
 	case "$1" in
 	*budget_status*|*money_*) "$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"' ;;
 	*) sqlite3 "$L" "$1" ;;
 	esac
-}
-expect() { # expect WHAT GOT WANT
-	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 # nanos of sum(amount x rate), each product rounded half-even to 9 decimals as money_mul does
 nanos() { # nanos "AMOUNT*RATE" ...

@@ -2,20 +2,13 @@
 # tests/cli/import_usage.sh: usage logs, rate cards and budgets end to end.
 # The real Slurm files (with and without header, steps skipped and counted,
 # an Unknown end), nvidia-smi logs in the documented shapes, the costledger
-# usage CSV in both forms (domain.md §2 through pause_savings: 200 / 160 /
+# usage CSV in both forms (docs/model.md §2 through pause_savings: 200 / 160 /
 # saved 40), rates with an overlap, budgets, the views; re-import adds
 # nothing; bad input gives file:line, exit 2 and an unchanged ledger.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$TESTS/cli/lib.sh"
 D="$TESTS/data"
-L="$work/ledger.db"
 XDMOD_FIELDS=jobid,jobidraw,cluster,partition,qos,account,group,gid,user,uid,submit,eligible,start,end,elapsed,exitcode,state,nnodes,ncpus,reqcpus,reqmem,reqtres,alloctres,timelimit,nodelist,jobname
 
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 # Plain tables through sqlite3; views (which need the extension) through the CLI.
 q() {
 	case "$1" in
@@ -23,9 +16,6 @@ q() {
 		"$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"' ;;
 	*) sqlite3 "$L" "$1" ;;
 	esac
-}
-expect() { # expect WHAT GOT WANT
-	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 
 cl init >/dev/null || fail "init"
@@ -97,7 +87,7 @@ grep -q 'already imported' out.txt || fail "rates re-import: $(cat out.txt)"
 cl import "$D/budgets.csv" > out.txt || fail "budgets"
 expect "budgets" "$(q "SELECT count(*) FROM budgets")" 3
 
-# --- usage CSV: domain.md §2 through pause_savings ------------------------------
+# --- usage CSV: docs/model.md §2 through pause_savings ------------------------------
 cl import "$D/usage_events_domain2.csv" > out.txt || fail "usage events"
 grep -q 'usage-events, 4 rows (0 skipped): 3 new intervals' out.txt || fail "events counts: $(cat out.txt)"
 expect "§2 pause_savings" "$(q "SELECT wall_hours || ' ' || paused_hours || ' ' || money_text(cost_wall) || ' ' || money_text(cost_running) || ' ' || money_text(saved) FROM pause_savings WHERE job_id = 'job-7'")" \

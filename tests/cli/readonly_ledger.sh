@@ -15,9 +15,9 @@
 #  3. As root, where the kernel can deny root too: a folder with the
 #     immutable attribute (chattr +i) and a read-only bind mount (unshare -m).
 #     Each is skipped with a note where this machine does not allow it.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-fail() { echo "FAIL: $*"; exit 1; }
+. "$TESTS/cli/lib.sh"
+# chattr +i and chmod below: the folder must be writable again to be removed.
+on_exit='[ -d "$work/immutable" ] && chattr -i "$work/immutable" 2>/dev/null; chmod -R u+w "$work" 2>/dev/null'
 
 # reads LEDGER [RUNNER]: sql, report and export read it, with the right numbers.
 reads() {
@@ -53,6 +53,9 @@ refuses() {
 # Run by this script inside a new mount namespace (unshare -m), in its
 # work folder: mnt/ becomes a read-only bind mount of itself.
 if [ "${1:-}" = --read-only-mount ]; then
+	# The parent's folder, which the parent removes: not lib.sh's new one.
+	trap - EXIT
+	rmdir "$work"
 	work=$2
 	cd "$work" || exit 1
 	mount --bind mnt mnt && mount -o remount,bind,ro mnt || fail "cannot mount mnt read-only"
@@ -60,20 +63,12 @@ if [ "${1:-}" = --read-only-mount ]; then
 	exit 0
 fi
 
-work=$(mktemp -d)
-cleanup() {
-	[ -d "$work/immutable" ] && chattr -i "$work/immutable" 2>/dev/null
-	chmod -R u+w "$work" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work" || exit 1
 chmod 755 "$work"
 
 # The commands run as nobody when we are root.
 as_user=""
 if [ "$(id -u)" = 0 ]; then
-	command -v setpriv >/dev/null || { echo "note: root without setpriv: not tested"; exit 0; }
+	command -v setpriv >/dev/null || { echo "SKIP: root without setpriv; apt-get install -y util-linux"; exit 77; }
 	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
 

@@ -5,12 +5,8 @@
 # has only one-hour intervals; a 38-hour and a 24-hour charge cover the usage
 # of their last hours; providers match whatever their case ('gc' usage, a
 # 'GC' charge); the one hour of usage that no charge covers is the only finding.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap "rm -rf $work" EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$work/l.db" "$@"; }
+. "$TESTS/cli/lib.sh"
+L="$work/l.db"
 cl init >/dev/null || fail init
 cat >"$work/rates.csv" <<'CSV'
 provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to

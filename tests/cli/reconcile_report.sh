@@ -3,13 +3,8 @@
 # equal the ledger's exact sums, expected = billed - the run's differences,
 # the csv and json forms agree with the table, budgets, --by, and a
 # self-contained HTML page (no network: no http(s) URL but the SVG namespace).
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-top=$(cd "$TESTS/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$TESTS/cli/lib.sh"
 ledger="$work/l.db"
-fail() { echo "FAIL: $*"; exit 1; }
 "$COSTLEDGER" --ledger "$ledger" init >/dev/null || fail init
 sh "$top/samples/load_samples.sh" "$COSTLEDGER" "$ledger" >/dev/null 2>&1 || fail "loading the samples"
 
@@ -70,17 +65,7 @@ class P(HTMLParser):
         self.stack.pop()
 p = P(); p.feed(open(sys.argv[1]).read()); assert not p.stack, p.stack
 PY
-# It renders in headless Chromium when there is one (Debian's chromium package).
-if command -v chromium >/dev/null 2>&1; then
-	HOME="$work" timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1100,900 \
-		--screenshot="$work/shot.png" "file://$work/r.html" >"$work/chromium.txt" 2>&1 ||
-		{ tail -5 "$work/chromium.txt"; fail "chromium could not render the HTML report"; }
-	[ "$(wc -c < "$work/shot.png")" -gt 20000 ] || fail "the screenshot is (nearly) empty"
-	HOME="$work" timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$work/r.html" \
-		2>/dev/null | grep -q '<rect class="expected"' || fail "chromium's DOM has no bars"
-else
-	echo "note: no chromium here; the HTML was checked for nesting only"
-fi
+# Rendering in Chromium: tests/cli/report_chromium.sh.
 # Bad usage.
 for args in "--month 2026-10 --by team" "--month 2026-10 --format xml" "--month x" ""; do
 	# shellcheck disable=SC2086

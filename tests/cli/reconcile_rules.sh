@@ -5,12 +5,8 @@
 # idle time billed, unbilled usage, a correction, a tax line, a provider
 # without rates, usage without a provider, a charge of the previous month,
 # and the tolerance as a strict bound.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap "rm -rf $work" EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$work/l.db" "$@"; }
+. "$TESTS/cli/lib.sh"
+L="$work/l.db"
 cl init >/dev/null || fail init
 cat >"$work/rates.csv" <<'CSV'
 provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to

@@ -4,13 +4,8 @@
 # with its exact amount (recomputed here from the planted prices and hours,
 # in nanos) and flags nothing else; the run is stored and `--show` prints it
 # unchanged after more imports; the tolerance and --provider filter work.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-top=$(cd "$TESTS/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$TESTS/cli/lib.sh"
 ledger="$work/l.db"
-fail() { echo "FAIL: $*"; exit 1; }
 "$COSTLEDGER" --ledger "$ledger" init >/dev/null || fail "init"
 sh "$top/samples/load_samples.sh" "$COSTLEDGER" "$ledger" >"$work/load.txt" 2>&1 ||
 	{ cat "$work/load.txt"; fail "loading the samples"; }

@@ -7,12 +7,8 @@
 # each export column adds up to its rounded total per currency. The
 # expected values are worked out by hand below and checked with Python's
 # decimal module.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$work/l.db" "$@"; }
+. "$TESTS/cli/lib.sh"
+L="$work/l.db"
 cl init >/dev/null || fail init
 # a: USD 10.005 + 0.005, EUR 20.015 (Oct 3) + 0.004 (Oct 20); b: EUR 5.125
 # (Oct 5); c: 1.00 with no currency.

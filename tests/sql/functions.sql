@@ -1,5 +1,5 @@
 -- tests/sql/functions.sql: the registration of every costledger SQL function, and the
--- cost-model formulas of docs/domain.md through SQL (docs/functions.md is the manual).
+-- cost-model formulas of docs/model.md through SQL (docs/functions.md is the manual).
 -- Run by tests/run.sh after .load; every line prints 'name|1'.
 -- REAL results are compared with abs(x - expected) < 1e-9 (relative for big values).
 
@@ -24,7 +24,7 @@ SELECT 'costledger_version type', typeof(costledger_version()) = 'text';
 SELECT 'costledger_version shape', costledger_version() GLOB '[0-9]*.[0-9]*.[0-9]*';
 SELECT 'costledger_version value', costledger_version() = '0.1.0';
 
--- domain.md §1: cost of one epoch
+-- docs/model.md §1: cost of one epoch
 SELECT 'epoch_cost ResNet-152 8xV100', abs(epoch_cost(5.0, 2.3, 0.2, 2.5, 0.05, 48, 0.01, 120, 8) - 124.8) < 1e-9;
 SELECT 'epoch_cost ResNet-152 100 epochs', abs(epoch_cost(5.0, 2.3, 0.2, 2.5, 0.05, 48, 0.01, 120, 8) * 100 - 12480) < 1e-9;
 SELECT 'epoch_cost ResNet-152 one replica', abs(epoch_cost(5.0, 2.3, 0.2, 2.5, 0.05, 48, 0.01, 120, 1) - 15.6) < 1e-9;
@@ -59,7 +59,7 @@ SELECT 'epoch_transfer_gb compressed', abs(epoch_transfer_gb(2, 500, 4) - 250) <
 SELECT 'epoch_transfer_gb REAL', typeof(epoch_transfer_gb(2, 500)) = 'real';
 SELECT 'epoch formulas compose', abs(epoch_cost(5.0, epoch_gpu_hours(1e12, 36, 1e9, 0.5), 0.2, 2.5, 0.05, epoch_mem_gb(10, 0.5, 32), 0.01, epoch_transfer_gb(2, 500, 4), 8) - (5.0*20 + 0.2*2.5 + 0.05*31.2 + 0.01*250) * 8) < 1e-9;
 
--- domain.md §1: compute-based estimate
+-- docs/model.md §1: compute-based estimate
 SELECT 'train_flops 6ND', abs(train_flops(175e9, 300e9) / 3.15e23 - 1) < 1e-12;
 SELECT 'train_flops small', train_flops(1, 1) = 6;
 SELECT 'train_flops REAL', typeof(train_flops(1, 1)) = 'real';
@@ -69,7 +69,7 @@ SELECT 'train_gpu_hours H100 is faster', train_gpu_hours(175e9, 300e9, 989e12, 0
 SELECT 'train_gpu_hours from train_flops', abs(train_gpu_hours(7e9, 2e12, 989e12, 0.4) - train_flops(7e9, 2e12) / (989e12 * 0.4 * 3600)) < 1e-9;
 SELECT 'train_gpu_hours REAL', typeof(train_gpu_hours(1, 1, 6, 1)) = 'real';
 
--- domain.md §2: billed only while running
+-- docs/model.md §2: billed only while running
 SELECT 'run_cost 100h x 1.5 x 8 GPUs', abs(run_cost(1.5, 100, 8) - 1200) < 1e-9;
 SELECT 'run_cost traditional 200', abs(run_cost(2, 100) - 200) < 1e-9;
 SELECT 'run_cost pay-while-running 160', abs(run_cost(2, 100 - 20) - 160) < 1e-9;
@@ -85,7 +85,7 @@ SELECT 'interruption_loss complete run', abs(interruption_loss(100, 100, 1000) -
 SELECT 'interruption_loss none done', interruption_loss(0, 100, 1000) = 0;
 SELECT 'interruption_loss REAL', typeof(interruption_loss(30, 100, 1000)) = 'real';
 
--- domain.md §3: own hardware versus cloud
+-- docs/model.md §3: own hardware versus cloud
 SELECT 'own server hardware cost', 4 * 15000 + 2000 + 500 + 1000 + 500 + 300 + 400 = 64700;
 SELECT 'power_cost 3 kW for 30 days', abs(power_cost(3000, 720, 0.15) - 324) < 1e-9;
 SELECT 'power_cost pue defaults to 1', power_cost(3000, 720, 0.15) = power_cost(3000, 720, 0.15, 1);
@@ -105,7 +105,7 @@ SELECT 'break_even_hours never when equal', break_even_hours(64700, 1, 1) IS NUL
 SELECT 'break_even_hours free hardware', break_even_hours(0, 2, 1) = 0;
 SELECT 'break_even_hours REAL', typeof(break_even_hours(64700, 32.77, 0.45)) = 'real';
 
--- domain.md §4: spot
+-- docs/model.md §4: spot
 SELECT 'spot node per hour 54.5% cheaper', round((1 - (19.20 + 4.80 + 6.00) / (48.00 + 12.00 + 6.00)) * 100, 1) = 54.5;
 SELECT 'spot_savings 5000 hours', abs(spot_savings(66, 30, 5000) - 180000) < 1e-9;
 SELECT 'spot_savings spot_hours defaults to on_demand_hours', spot_savings(66, 30, 5000) = spot_savings(66, 30, 5000, 5000);

@@ -17,7 +17,7 @@ SELECT 'overlap across midnight', overlap_seconds('2024-01-01T23:00:00Z', '2024-
 SELECT 'overlap across a leap day', overlap_seconds('2024-02-28T00:00:00Z', '2024-03-01T00:00:00Z', '2024-02-01', '2024-04-01') = 2 * 86400;
 SELECT 'overlap across a non-leap February', overlap_seconds('2023-02-28T00:00:00Z', '2023-03-01T00:00:00Z', '2023-02-01', '2023-04-01') = 86400;
 SELECT 'overlap whole month', overlap_seconds('2024-09-01', '2024-10-01', '2000-01-01', '2100-01-01') = 30 * 86400;
-SELECT 'overlap paused hours billed (domain.md §2)', overlap_seconds('2024-09-18 00:00:00', '2024-09-19 00:00:00', '2024-09-18T20:00:00Z', '2024-09-18T22:00:00Z') / 3600.0 = 2;
+SELECT 'overlap paused hours billed (docs/model.md §2)', overlap_seconds('2024-09-18 00:00:00', '2024-09-19 00:00:00', '2024-09-18T20:00:00Z', '2024-09-18T22:00:00Z') / 3600.0 = 2;
 SELECT 'overlap is INTEGER when whole', typeof(overlap_seconds('2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z')) = 'integer';
 SELECT 'overlap 0 is INTEGER', typeof(overlap_seconds(0, 1, 2, 3)) = 'integer';
 

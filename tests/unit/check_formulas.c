@@ -1,6 +1,6 @@
 /*
  * check_formulas.c: the formulas of extension/formulas.c against the worked
- * examples of docs/domain.md §1-§4 ("core") and at their edges ("limits").
+ * examples of docs/model.md §1-§4 ("core") and at their edges ("limits").
  *
  * Most rows go through formula_eval, exactly as the SQL functions do, so
  * argument rules, defaults and error positions are tested with the values.
@@ -76,7 +76,7 @@ static void check_eval_row(const struct eval_row *r)
 	}
 }
 
-/* Every worked example of domain.md §1-§4 that is one formula call. */
+/* Every worked example of docs/model.md §1-§4 that is one formula call. */
 static const struct eval_row core_rows[] = {
 	/* §1 ResNet-152 on 8 x V100: 15.6 per replica, 124.8 per epoch. */
 	OK("epoch_cost", 124.8, 5.0, 2.3, 0.2, 2.5, 0.05, 48, 0.01, 120, 8),
@@ -194,7 +194,7 @@ static double local_hourly(void)
 static double node_on_demand(void) { return 48.00 + 12.00 + 6.00; }
 static double node_spot(void) { return 48.00 * 0.4 + 12.00 * 0.4 + 6.00; }
 
-/* A share as a percentage with one decimal, as domain.md prints it. */
+/* A share as a percentage with one decimal, as docs/model.md prints it. */
 static double percent1(double share)
 {
 	return round(share * 1000) / 10;

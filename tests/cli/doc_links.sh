@@ -1,0 +1,8 @@
+#!/bin/sh
+# tests/cli/doc_links.sh: no dangling reference in README.md, docs/ and the
+# comments of the code: every relative link and every project path named
+# (docs/..., tests/..., ledger/..., ...) exists (tests/docs/links.py).
+# runs in: plain, fast
+. "$TESTS/cli/lib.sh"
+need python3 python3
+python3 "$TESTS/docs/links.py" "$top" || fail "dangling references (above)"
