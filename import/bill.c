@@ -20,20 +20,10 @@
 #include <string.h>
 #include <strings.h>
 
-enum field {
-	F_LINE_ITEM_ID, F_TIME_INTERVAL, F_PROVIDER, F_BILLING_ACCOUNT, F_SUB_ACCOUNT,
-	F_BP_START, F_BP_END, F_CP_START, F_CP_END, F_CATEGORY, F_CLASS, F_DESCRIPTION,
-	F_SERVICE, F_SERVICE_CODE, F_SKU, F_RESOURCE, F_INSTANCE_TYPE, F_USAGE_TYPE, F_REGION,
-	F_PRICING_CATEGORY, F_PRICING_TERM, F_PURCHASE_OPTION, F_QUANTITY, F_UNIT,
-	F_UNIT_PRICE, F_LIST_UNIT_PRICE, F_BILLED, F_EFFECTIVE, F_LIST, F_CONTRACTED,
-	F_CURRENCY, F_INVOICE, F_COMMITMENT_STATUS, F_TAGS,
-	F_COUNT
-};
-
 enum format_id { FORMAT_FOCUS, FORMAT_CUR };
 
 struct column_name {
-	enum field field;
+	enum bill_field field;
 	const char *names[3]; /* as written in the spec; folded before comparing */
 	int required;
 };
@@ -67,6 +57,14 @@ static const struct column_name focus_columns[] = {
 	{F_INVOICE, {"InvoiceId"}, 0},
 	{F_COMMITMENT_STATUS, {"CommitmentDiscountStatus"}, 0},
 	{F_TAGS, {"Tags"}, 0},
+	/* Read only by the conformance checks (focus_rules.c). */
+	{F_CHARGE_FREQUENCY, {"ChargeFrequency"}, 0},
+	{F_COMMITMENT_ID, {"CommitmentDiscountId"}, 0},
+	{F_COMMITMENT_CATEGORY, {"CommitmentDiscountCategory"}, 0},
+	{F_CAPACITY_ID, {"CapacityReservationId"}, 0},
+	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
+	{F_SERVICE_CATEGORY, {"ServiceCategory"}, 0},
+	{F_SKU_PRICE, {"SkuPriceId"}, 0},
 };
 
 static const struct column_name cur_columns[] = {
@@ -343,7 +341,7 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	}
 	/* The report: which FOCUS columns are missing, how many are ignored. */
 	used = m->tag_count;
-	for (i = 0; i < F_COUNT; i++) {
+	for (i = 0; i < F_IMPORTED_COUNT; i++) {
 		if (m->column[i] >= 0) {
 			used++;
 		} else if (m->format == FORMAT_FOCUS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
@@ -389,7 +387,7 @@ int bill_is_null(const char *s, size_t n)
 }
 
 /* The field's text, or NULL when the column is absent or the value null. */
-static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 			size_t *len)
 {
 	int c = m->column[f];
@@ -401,7 +399,23 @@ static const char *text(const struct bill_mapping *m, const struct csv_row *row,
 	return row->fields[c];
 }
 
-static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+const char *bill_mapping_text(const struct bill_mapping *m, const struct csv_row *row,
+			      enum bill_field f, size_t *len)
+{
+	return text(m, row, f, len);
+}
+
+const char *bill_mapping_column_name(const struct bill_mapping *m, enum bill_field f)
+{
+	return m->column[f] >= 0 ? m->header[m->column[f]] : NULL;
+}
+
+size_t bill_mapping_column_count(const struct bill_mapping *m)
+{
+	return m->header_count;
+}
+
+static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct import_error *error, const char *what)
 {
 	int c = m->column[f];
@@ -410,7 +424,7 @@ static int field_error(const struct bill_mapping *m, const struct csv_row *row, 
 	return import_error_set(error, m->file, row->line, m->header[c], "%s: \"%.200s\"", what, value);
 }
 
-static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct opt_i64 *out, int *rounded, struct import_error *error)
 {
 	size_t n;
@@ -433,7 +447,7 @@ static int money_field(const struct bill_mapping *m, const struct csv_row *row, 
 
 /* `last` keeps the column's last parse: only a text that parsed is kept,
  * so a bad one is always parsed, and reported. */
-static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		      struct parsed_time *last, struct opt_i64 *out, struct import_error *error)
 {
 	size_t n;
