@@ -127,13 +127,14 @@ static const struct rule_text {
 	[R_TAGS_FORMAT] = {"Tags-C-001-M", "Tags is a JSON object whose keys are all different (KeyValueFormat)"},
 };
 
-/* The columns a FOCUS dataset must have, from the version that requires them. */
+/* The columns a FOCUS dataset must have, from the version that requires them.
+ * BilledCost, ChargePeriodStart and ChargePeriodEnd are not here: without
+ * them the header is not read as FOCUS at all (bill.c), an unreadable file. */
 static const struct presence {
 	const char *id, *column, *alias;
 	int since, until; /* FOCUS 1.x as 10..13; until 0: still required */
 } presence[] = {
 	{"CostAndUsage-D-005-M", "BillingAccountName", NULL, 10, 0},
-	{"CostAndUsage-D-006-M", "BilledCost", NULL, 10, 0},
 	{"CostAndUsage-D-007-M", "BillingAccountType", NULL, 12, 0},
 	{"CostAndUsage-D-008-M", "ChargeCategory", NULL, 10, 0},
 	{"CostAndUsage-D-009-M", "BillingPeriodStart", NULL, 10, 0},
@@ -143,13 +144,11 @@ static const struct presence {
 	{"CostAndUsage-D-024-M", "BillingAccountId", NULL, 10, 0},
 	{"CostAndUsage-D-025-M", "ChargeDescription", NULL, 10, 0},
 	{"CostAndUsage-D-026-M", "ChargeClass", NULL, 10, 0},
-	{"CostAndUsage-D-028-M", "ChargePeriodEnd", NULL, 10, 0},
 	{"CostAndUsage-D-030-M", "ContractedCost", NULL, 10, 0},
 	{"CostAndUsage-D-031-M", "EffectiveCost", NULL, 10, 0},
 	{"CostAndUsage-D-032-M", "ListCost", NULL, 10, 0},
 	{"CostAndUsage-D-035-M", "BillingCurrency", NULL, 10, 0},
 	{"CostAndUsage-D-036-M", "PricingQuantity", NULL, 10, 0},
-	{"CostAndUsage-D-037-M", "ChargePeriodStart", NULL, 10, 0},
 	{"CostAndUsage-D-038-M", "ProviderName", "ServiceProviderName", 10, 0},
 	{"CostAndUsage-D-040-M", "ServiceCategory", NULL, 10, 0},
 	{"CostAndUsage-D-041-M", "ServiceName", NULL, 10, 0},
@@ -550,11 +549,14 @@ int focus_rules_row(struct focus_rules *r, const struct csv_row *row)
 		}
 	}
 	by_category(r, row, F_QUANTITY, tax, priced, R_QUANTITY_TAX, R_QUANTITY_MISSING);
-	s = bill_mapping_text(r->mapping, row, F_UNIT, NULL);
-	if (present(r, F_UNIT) && !bill_mapping_text(r->mapping, row, F_QUANTITY, NULL) && s)
-		broke(r, R_UNIT_NULL, row->line);
-	if (present(r, F_UNIT) && bill_mapping_text(r->mapping, row, F_QUANTITY, NULL) && !s)
-		broke(r, R_UNIT_MISSING, row->line);
+	if (present(r, F_UNIT) && present(r, F_QUANTITY)) {
+		int has_unit = bill_mapping_text(r->mapping, row, F_UNIT, NULL) != NULL;
+		int has_quantity = bill_mapping_text(r->mapping, row, F_QUANTITY, NULL) != NULL;
+		if (has_unit && !has_quantity)
+			broke(r, R_UNIT_NULL, row->line);
+		if (!has_unit && has_quantity)
+			broke(r, R_UNIT_MISSING, row->line);
+	}
 	check_product(r, row, &list, F_LIST_UNIT_PRICE, quantity, qn, correction, R_LIST_PRODUCT);
 	check_product(r, row, &contracted, F_UNIT_PRICE, quantity, qn, correction, R_CONTRACTED_PRODUCT);
 
