@@ -2,6 +2,7 @@
 #include "price_check.h"
 
 #include "money.h"
+#include "price.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,26 +29,16 @@ int price_check_decimals(const char *s, size_t n)
 	return decimals < 0 ? 0 : decimals > 99 ? 99 : (int)decimals;
 }
 
-/* price x quantity in nanos. */
-static int product_nanos(const char *price, size_t pn, const struct decimal *quantity, int64_t *out)
-{
-	int64_t price_nanos;
-
-	if (money_parse(price, pn, &price_nanos, NULL) != MONEY_OK)
-		return -1;
-	return money_mul(price_nanos, quantity, out) == MONEY_OK ? 0 : -1;
-}
-
 enum price_check price_check_product(const char *price, size_t pn, const char *quantity, size_t qn,
 				     const char *cost, size_t cn)
 {
-	struct decimal q;
+	struct decimal p, q;
 	int64_t product, cost_nanos, tolerance = 1, difference;
 	int decimals = price_check_decimals(cost, cn), i;
 
 	if (decimal_parse(quantity, qn, &q, NULL) != MONEY_OK ||
 	    money_parse(cost, cn, &cost_nanos, NULL) != MONEY_OK ||
-	    product_nanos(price, pn, &q, &product) < 0)
+	    price_parse(price, pn, &p) != MONEY_OK || price_mul(&p, &q, &product) != MONEY_OK)
 		return PRICE_CHECK_UNREADABLE;
 	if (decimals < MONEY_SCALE)
 		for (tolerance = 5, i = decimals + 1; i < MONEY_SCALE; i++)

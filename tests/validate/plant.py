@@ -66,8 +66,8 @@ ROWS = [
 
 # rule id -> (row, {column: new value}); a column set to None is dropped.
 PLANTED = {
-    "BilledCost-C-001-M": (0, {"BilledCost": ""}),
-    "BilledCost-C-003-M": (0, {"BilledCost": "0,00"}),
+    "BilledCost-C-003-M": (0, {"BilledCost": ""}),
+    "BilledCost-C-002-M": (0, {"BilledCost": "0,00"}),
     "EffectiveCost-C-003-M": (0, {"EffectiveCost": "NULL"}),
     "EffectiveCost-C-002-M": (0, {"EffectiveCost": "+1.50"}),
     "ListCost-C-003-M": (2, {"ListCost": ""}),
@@ -105,8 +105,9 @@ PLANTED = {
     "SkuPriceId-C-004-C": (2, {"SkuPriceId": "TAX_PRICE"}),
     "SkuPriceId-C-005-C": (1, {"SkuPriceId": ""}),
     "SkuPriceId-C-008-M": (3, {"SkuPriceId": "VM_LARGE_COMMITTED"}),
-    "CommitmentDiscountStatus-C-002-M": (0, {"CommitmentDiscountStatus": ""}),
-    "CommitmentDiscountStatus-C-003-M": (0, {"CommitmentDiscountStatus": "Bogus"}),
+    "CommitmentDiscountStatus-C-003-C": (3, {"CommitmentDiscountStatus": "Used"}),
+    "CommitmentDiscountStatus-C-004-C": (0, {"CommitmentDiscountStatus": ""}),
+    "CommitmentDiscountStatus-C-005-M": (0, {"CommitmentDiscountStatus": "Bogus"}),
     "CommitmentDiscountCategory-C-003-C": (3, {"CommitmentDiscountCategory": "Usage"}),
     "CommitmentDiscountCategory-C-004-C": (1, {"CommitmentDiscountCategory": ""}),
     "CommitmentDiscountCategory-C-005-M": (1, {"CommitmentDiscountCategory": "Commitment"}),
@@ -131,7 +132,6 @@ PLANTED = {
 # Presence rules: the column dropped from the header.
 DROPPED = {
     "CostAndUsage-D-005-M": "BillingAccountName",
-    "CostAndUsage-D-007-M": "BillingAccountType",
     "CostAndUsage-D-008-M": "ChargeCategory",
     "CostAndUsage-D-009-M": "BillingPeriodStart",
     "CostAndUsage-D-010-M": "BillingPeriodEnd",
@@ -148,7 +148,7 @@ DROPPED = {
     "CostAndUsage-D-038-M": "ProviderName",
     "CostAndUsage-D-040-M": "ServiceCategory",
     "CostAndUsage-D-041-M": "ServiceName",
-    "CostAndUsage-D-065-M": "PricingUnit",
+    "CostAndUsage-D-068-M": "PricingUnit",
 }
 
 
@@ -173,7 +173,7 @@ def main():
     header = ["ServiceProviderName" if c == "ProviderName" else c for c in HEADER]
     rows = [dict(r, ServiceProviderName=r["ProviderName"]) for r in base]
     rows[0]["CommitmentDiscountStatus"] = "Bogus"
-    write("CAU-CommitmentDiscountStatus-C-003-M.csv", rows, header)
+    write("CAU-CommitmentDiscountStatus-C-005-M.csv", rows, header)
 
 
 main()
