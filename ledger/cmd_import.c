@@ -18,6 +18,7 @@
 #include "store_usage.h"
 
 #include "bill.h"
+#include "focus_rules.h"
 #include "fx_rates.h"
 #include "nvidia_smi.h"
 #include "rates.h"
@@ -39,7 +40,7 @@
 static const char usage[] =
 	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"
 	"                         [--tz ZONE] [--fields LIST] [--resource ID]\n"
-	"                         [--idle-threshold PCT] FILE...\n"
+	"                         [--idle-threshold PCT] [--strict] FILE...\n"
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
@@ -57,6 +58,8 @@ static const char usage[] =
 	"                    (comma-separated, as given to sacct --format / --query-gpu)\n"
 	"  --resource ID     the machine an nvidia-smi log is from (resource ID:gpuN)\n"
 	"  --idle-threshold PCT  nvidia-smi: a GPU below PCT% utilisation is idle (default 5)\n"
+	"  --strict          refuse a FOCUS bill that breaks a MUST rule of the\n"
+	"                    specification (costledger validate; docs/validate.md)\n"
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
@@ -66,7 +69,7 @@ struct import_options {
 	const char *format, *tag_key, *fields, *resource;
 	struct usage_tz tz;
 	double idle_threshold;
-	int dry_run;
+	int dry_run, strict;
 };
 
 struct import_run {
@@ -75,6 +78,7 @@ struct import_run {
 	const struct import_options *options;
 	enum kind kind;
 	struct bill_mapping *mapping;
+	struct focus_rules *rules;     /* FOCUS bills: the conformance checks */
 	struct charge_store *store;
 	struct usage_csv *usage_csv;
 	struct sacct *sacct;
@@ -148,9 +152,20 @@ static int map_bill_row(void *context, const struct csv_row *row, void *out)
 	size_t n;
 
 	record->is_header = !run->mapping;
-	if (record->is_header)
-		return bill_mapping_new(row, run->options->format, run->file, &run->mapping,
-					&run->map_error) < 0 ? EXIT_USAGE : 0;
+	if (record->is_header) {
+		if (bill_mapping_new(row, run->options->format, run->file, &run->mapping,
+				     &run->map_error) < 0)
+			return EXIT_USAGE;
+		if (!strncmp(bill_mapping_format(run->mapping), "focus", 5) &&
+		    !(run->rules = focus_rules_new(run->mapping, row)))
+			return import_error_set(&run->map_error, run->file, row->line, NULL,
+						"out of memory"), EXIT_LEDGER;
+		return 0;
+	}
+	if (run->rules && row->count == bill_mapping_column_count(run->mapping) &&
+	    focus_rules_row(run->rules, row) < 0)
+		return import_error_set(&run->map_error, run->file, row->line, NULL, "out of memory"),
+		       EXIT_LEDGER;
 	if (bill_mapping_row(run->mapping, row, &record->charge, &run->map_error) < 0)
 		return EXIT_USAGE;
 	if (bill_mapping_built_tags(run->mapping, &record->charge)) {
@@ -350,10 +365,44 @@ static const char *run_format(const struct import_run *run)
 	return "?";
 }
 
+/* The mapping's report, with the FOCUS rules broken (as `validate` counts them). */
+static void bill_report(const struct import_run *run, char *report, size_t size)
+{
+	size_t n = (size_t)bill_mapping_report(run->mapping, report, size);
+
+	if (run->rules && n > 0 && n < size) {
+		n--; /* over the closing brace */
+		n += (size_t)snprintf(report + n, size - n, ",\"focus_rules_broken\":");
+		if (n < size)
+			n += (size_t)focus_rules_report(run->rules, report + n, size - n);
+		if (n + 1 < size)
+			snprintf(report + n, size - n, "}");
+	}
+}
+
+/* --strict: the first MUST rule the bill breaks, as an error. */
+static int strict_check(struct import_run *run)
+{
+	struct focus_violation v[128];
+	size_t i, n;
+
+	if (!run->options->strict || !run->rules)
+		return 0;
+	n = focus_rules_violations(run->rules, v, sizeof v / sizeof v[0]);
+	for (i = 0; i < n; i++)
+		if (v[i].must)
+			return import_error_set(&run->error, run->file, v[i].first_line, NULL,
+						"breaks FOCUS rule %s (%ld row%s): %s; --strict refuses "
+						"it (costledger validate lists every rule broken)",
+						v[i].id, v[i].rows, v[i].rows == 1 ? "" : "s",
+						v[i].sentence), EXIT_USAGE;
+	return 0;
+}
+
 static void run_report(const struct import_run *run, char *report, size_t size)
 {
 	switch (run->kind) {
-	case K_BILL: bill_mapping_report(run->mapping, report, size); break;
+	case K_BILL: bill_report(run, report, size); break;
 	case K_USAGE_CSV: usage_csv_report(run->usage_csv, report, size); break;
 	case K_SACCT: sacct_report(run->sacct, report, size); break;
 	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
@@ -366,7 +415,7 @@ static void run_report(const struct import_run *run, char *report, size_t size)
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[2048], now[32];
+	char report[8192], now[32];
 	time_t t = time(NULL);
 	int rc;
 
@@ -512,6 +561,7 @@ static int open_kind(struct import_run *run)
 static void close_run(struct import_run *run)
 {
 	charge_store_close(run->store);
+	focus_rules_free(run->rules);
 	bill_mapping_free(run->mapping);
 	usage_csv_free(run->usage_csv);
 	sacct_free(run->sacct);
@@ -533,6 +583,8 @@ static int end_of_file(struct import_run *run)
 		if (!run->mapping)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
+		if ((rc = strict_check(run)))
+			return rc;
 		break;
 	case K_RATES:
 	case K_BUDGETS:
@@ -576,7 +628,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[1600], report[2048];
+	char message[1600], report[8192];
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
@@ -712,6 +764,7 @@ int cmd_import(int argc, char **argv)
 		{"fields", required_argument, NULL, 'F'},
 		{"resource", required_argument, NULL, 'r'},
 		{"idle-threshold", required_argument, NULL, 'i'},
+		{"strict", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -731,6 +784,7 @@ int cmd_import(int argc, char **argv)
 		switch (c) {
 		case 'f': options.format = optarg; break;
 		case 'n': options.dry_run = 1; break;
+		case 'S': options.strict = 1; break;
 		case 't': options.tag_key = optarg; break;
 		case 'l': path = optarg; break;
 		case 'z': tz = optarg; break;
