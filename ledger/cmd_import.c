@@ -14,12 +14,14 @@
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
+#include "store_invoices.h"
 #include "store_rates.h"
 #include "store_usage.h"
 
 #include "bill.h"
 #include "focus_rules.h"
 #include "fx_rates.h"
+#include "invoices.h"
 #include "nvidia_smi.h"
 #include "rates.h"
 #include "reader.h"
@@ -44,12 +46,12 @@ static const char usage[] =
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
-	"budgets and exchange rates (CSV or gzip, told apart by content; '-' reads\n"
-	"stdin) into the ledger, in one transaction. Lines already in the ledger are\n"
-	"not added again. The formats: docs/formats.md.\n"
+	"budgets, exchange rates and invoice totals (CSV or gzip, told apart by\n"
+	"content; '-' reads stdin) into the ledger, in one transaction. Lines\n"
+	"already in the ledger are not added again. The formats: docs/formats.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
-	"                    sacct, nvidia-smi, rates, budgets, fx-rates\n"
+	"                    sacct, nvidia-smi, rates, budgets, fx-rates, invoices\n"
 	"  --dry-run         report what would be imported, write nothing\n"
 	"  --tag-project KEY the tag whose value is a charge's project (default project)\n"
 	"  --tz ZONE         zone of timestamps written without one: UTC (default), an\n"
@@ -63,7 +65,7 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
-enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES };
+enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES, K_INVOICES };
 
 struct import_options {
 	const char *format, *tag_key, *fields, *resource;
@@ -88,6 +90,8 @@ struct import_run {
 	struct rate_store *rate_store;
 	struct fx_reader *fx;
 	struct fx_store *fx_store;
+	struct invoices_reader *invoices;
+	struct invoice_store *invoice_store;
 	int header_seen;
 	sqlite3_int64 import_id;
 	long rows, inserted, duplicate, rounded, skipped;
@@ -111,6 +115,7 @@ static const char *kind_table(enum kind k)
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx_rates";
+	case K_INVOICES: return "invoices";
 	default: return "usage";
 	}
 }
@@ -283,6 +288,22 @@ static int on_fx_row(struct import_run *run, const struct csv_row *row)
 	return stored(run, rc, row->line, outcome);
 }
 
+static int on_invoices_row(struct import_run *run, const struct csv_row *row)
+{
+	struct invoice invoice;
+	enum store_outcome outcome;
+	int rc;
+
+	if (!run->invoices)
+		return invoices_reader_new(row, run->file, &run->invoices, &run->error) < 0 ? EXIT_USAGE : 0;
+	run->rows++;
+	if (invoices_reader_row(run->invoices, row, &invoice, &run->error) < 0)
+		return EXIT_USAGE;
+	rc = invoice_store_add(run->invoice_store, run->import_id, run->file, &invoice, &outcome,
+			       &run->error);
+	return stored(run, rc, row->line, outcome);
+}
+
 static int on_row(void *context, const struct csv_row *row)
 {
 	struct import_run *run = context;
@@ -296,6 +317,8 @@ static int on_row(void *context, const struct csv_row *row)
 		return on_rates_row(run, row);
 	case K_FX_RATES:
 		return on_fx_row(run, row);
+	case K_INVOICES:
+		return on_invoices_row(run, row);
 	case K_USAGE_CSV:
 		rc = usage_csv_row(run->usage_csv, row, on_usage_record, run, &run->error);
 		break;
@@ -361,6 +384,7 @@ static const char *run_format(const struct import_run *run)
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx-rates";
+	case K_INVOICES: return "invoices";
 	}
 	return "?";
 }
@@ -409,6 +433,7 @@ static void run_report(const struct import_run *run, char *report, size_t size)
 	case K_RATES:
 	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
 	case K_FX_RATES: fx_reader_report(run->fx, report, size); break;
+	case K_INVOICES: invoices_reader_report(run->invoices, report, size); break;
 	}
 }
 
@@ -479,6 +504,7 @@ static enum kind detect_kind(const char *file, const char *format)
 	if (!strcmp(format, "rates")) return K_RATES;
 	if (!strcmp(format, "budgets")) return K_BUDGETS;
 	if (!strcmp(format, "fx-rates")) return K_FX_RATES;
+	if (!strcmp(format, "invoices")) return K_INVOICES;
 	if (strcmp(format, "auto"))
 		return K_BILL;
 	first_line(file, line, sizeof line);
@@ -486,6 +512,8 @@ static enum kind detect_kind(const char *file, const char *format)
 		return r == 1 ? K_RATES : K_BUDGETS;
 	if (fx_detect(line))
 		return K_FX_RATES;
+	if (invoices_detect(line))
+		return K_INVOICES;
 	usage_format = usage_detect(line);
 	if (!usage_format)
 		return K_BILL;
@@ -536,6 +564,9 @@ static int open_kind(struct import_run *run)
 	case K_FX_RATES:
 		rc = fx_store_open(run->db, &run->fx_store);
 		break;
+	case K_INVOICES:
+		rc = invoice_store_open(run->db, &run->invoice_store);
+		break;
 	case K_USAGE_CSV:
 		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
 			return error_exit(EXIT_LEDGER, "out of memory");
@@ -571,6 +602,8 @@ static void close_run(struct import_run *run)
 	rate_store_close(run->rate_store);
 	fx_reader_free(run->fx);
 	fx_store_close(run->fx_store);
+	invoices_reader_free(run->invoices);
+	invoice_store_close(run->invoice_store);
 }
 
 /* After the last row: what the usage formats hold back, and the counts. */
@@ -594,6 +627,11 @@ static int end_of_file(struct import_run *run)
 		break;
 	case K_FX_RATES:
 		if (!run->fx)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_INVOICES:
+		if (!run->invoices)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
 		break;
@@ -699,7 +737,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
 		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
-		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
+		       run.kind == K_FX_RATES ? "fx rates" : run.kind == K_INVOICES ? "invoices" : "intervals",
 		       run.duplicate, report);
 done:
 	close_run(&run);
@@ -769,7 +807,7 @@ int cmd_import(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
-					      "nvidia-smi", "rates", "budgets", "fx-rates", NULL};
+					      "nvidia-smi", "rates", "budgets", "fx-rates", "invoices", NULL};
 	struct import_options options = {0};
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512], *end;
@@ -808,7 +846,7 @@ int cmd_import(int argc, char **argv)
 		known |= !strcmp(options.format, formats[i]);
 	if (!known)
 		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
-				  "sacct, nvidia-smi, rates, budgets, fx-rates)", options.format);
+				  "sacct, nvidia-smi, rates, budgets, fx-rates, invoices)", options.format);
 	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
 		return error_exit(EXIT_USAGE, "import: %s", message);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_WRITE)))

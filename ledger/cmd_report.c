@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "ledger.h"
 #include "reconcile.h"
+#include "reconcile_invoices.h"
 #include "report.h"
 #include "csv_out.h"
 
@@ -68,9 +69,10 @@ static void print_table(const struct report *r, FILE *out)
 		if (strlen(row_at(r, i)->currency) > cw)
 			cw = strlen(row_at(r, i)->currency);
 	}
-	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
+	fprintf(out, "costs of %s by %s%s%s%s\n", r->month, r->by,
 		r->currency[0] ? " in " : "", r->currency,
 		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
+	fprintf(out, "month %s: %s\n\n", r->month, r->month_status);
 	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
 		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
 	for (i = 0; i < r->count + r->total_count; i++) {
@@ -183,6 +185,8 @@ static void print_json(const struct report *r, FILE *out)
 		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
 	else
 		fputs(",\"reconciliation_id\":null", out);
+	fputs(",\"month_status\":", out);
+	json_text_write_string(out, r->month_status);
 	fputs(",\"rows\":[", out);
 	for (i = 0; i < r->count; i++) {
 		if (i)
@@ -207,6 +211,9 @@ static void print_json(const struct report *r, FILE *out)
 static int load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
 {
 	int rc = report_load(db, month, by, currency, r);
+
+	if (rc == SQLITE_OK)
+		rc = month_status_text(db, month, NULL, r->month_status, sizeof r->month_status);
 
 	if (rc == SQLITE_NOTFOUND) {
 		error_exit(EXIT_USAGE, "report: no exchange rate from '%s' to '%s' on or before %s in fx_rates",

@@ -25,6 +25,8 @@ struct report {
 	size_t count;
 	struct report_row *totals; /* one per currency, group "total", by currency */
 	size_t total_count;
+	/* "final" or "estimated: ..." (reconcile_invoices.h month_status_text) */
+	char month_status[128];
 	/* report_load returned SQLITE_NOTFOUND: the conversion that has no rate. */
 	char missing_from[16], missing_day[16];
 };
