@@ -97,6 +97,14 @@ static const struct column_name cur_columns[] = {
 	{F_CURRENCY, {"lineItem/CurrencyCode"}, 0},
 	{F_INVOICE, {"bill/InvoiceId"}, 0},
 	{F_TAGS, {"resource_tags"}, 0},
+	{F_RI_EFFECTIVE, {"reservation/EffectiveCost"}, 0},
+	{F_RI_UNUSED_UPFRONT, {"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"}, 0},
+	{F_RI_UNUSED_RECURRING, {"reservation/UnusedRecurringFee"}, 0},
+	{F_RI_ARN, {"reservation/ReservationARN"}, 0},
+	{F_SP_EFFECTIVE, {"savingsPlan/SavingsPlanEffectiveCost"}, 0},
+	{F_SP_TOTAL_COMMITMENT, {"savingsPlan/TotalCommitmentToDate"}, 0},
+	{F_SP_USED_COMMITMENT, {"savingsPlan/UsedCommitment"}, 0},
+	{F_SP_ARN, {"savingsPlan/SavingsPlanARN"}, 0},
 };
 
 struct bill_mapping {
@@ -344,7 +352,8 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	for (i = 0; i < F_IMPORTED_COUNT; i++) {
 		if (m->column[i] >= 0) {
 			used++;
-		} else if (m->format == FORMAT_FOCUS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
+		} else if (m->format == FORMAT_FOCUS && i < F_RI_EFFECTIVE && i != F_INSTANCE_TYPE &&
+			   i != F_LINE_ITEM_ID &&
 			   i != F_TIME_INTERVAL && i != F_SERVICE_CODE && i != F_USAGE_TYPE &&
 			   i != F_PRICING_TERM && i != F_PURCHASE_OPTION) {
 			size_t len = strlen(m->missing);
@@ -683,6 +692,52 @@ static size_t utf8_invalid_at(const char *text, size_t n)
 	return n;
 }
 
+/*
+ * The CUR's amortized cost of commitment lines, as AWS maps it to FOCUS
+ * EffectiveCost: covered usage at its share of the commitment
+ * (DiscountedUsage: reservation/EffectiveCost; SavingsPlanCoveredUsage:
+ * savingsPlan/SavingsPlanEffectiveCost), the fees at what went unused (RIFee:
+ * the unused amortized upfront fee plus the unused recurring fee;
+ * SavingsPlanRecurringFee: the commitment to date less what was used), and
+ * nothing for what is spread elsewhere (SavingsPlanNegation,
+ * SavingsPlanUpfrontFee). Other lines keep the effective cost they have.
+ */
+static int cur_effective_cost(const struct bill_mapping *m, const struct csv_row *row, const char *type,
+			      struct charge *ch, struct import_error *error)
+{
+	struct opt_i64 a = {0, 0}, b = {0, 0};
+
+	if (!type)
+		return 0;
+	if (!strcmp(type, "SavingsPlanNegation") || !strcmp(type, "SavingsPlanUpfrontFee")) {
+		ch->effective_cost.present = 1;
+		ch->effective_cost.value = 0;
+		return 0;
+	}
+	if (!strcmp(type, "DiscountedUsage") || !strcmp(type, "SavingsPlanCoveredUsage")) {
+		if (money_field(m, row, type[0] == 'D' ? F_RI_EFFECTIVE : F_SP_EFFECTIVE, &a, &ch->rounded,
+				error) < 0)
+			return -1;
+		if (a.present)
+			ch->effective_cost = a;
+		return 0;
+	}
+	if (!strcmp(type, "RIFee") || !strcmp(type, "SavingsPlanRecurringFee")) {
+		int ri = type[0] == 'R';
+		if (money_field(m, row, ri ? F_RI_UNUSED_UPFRONT : F_SP_TOTAL_COMMITMENT, &a, &ch->rounded,
+				error) < 0 ||
+		    money_field(m, row, ri ? F_RI_UNUSED_RECURRING : F_SP_USED_COMMITMENT, &b, &ch->rounded,
+				error) < 0)
+			return -1;
+		if (!a.present && !b.present)
+			return 0;
+		/* Both are at most a line's amount: no overflow in int64 nanos. */
+		ch->effective_cost.present = 1;
+		ch->effective_cost.value = ri ? a.value + b.value : a.value - b.value;
+	}
+	return 0;
+}
+
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -800,8 +855,14 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 			ch->pricing_category = lookup(cur_terms, s);
 		if (usage_type && strstr(usage_type, "SpotUsage"))
 			ch->pricing_category = "Dynamic";
-		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage")))
+		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage"))) {
 			ch->pricing_category = "Committed";
+			ch->commitment_discount_status = "Used";
+		}
+		if (cur_effective_cost(m, row, type, ch, error) < 0)
+			return -1;
+		if (!(ch->commitment_discount_id = text(m, row, F_RI_ARN, NULL)))
+			ch->commitment_discount_id = text(m, row, F_SP_ARN, NULL);
 		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		else if (usage_type)
@@ -816,6 +877,7 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		ch->tags = text(m, row, F_TAGS, NULL);
+		ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
 	}
 	if (ch->tags && m->column[F_TAGS] >= 0 && (s = text(m, row, F_TAGS, NULL)) == ch->tags) {
 		/* Tags is a JSON object (FOCUS: key-value pairs); the ledger's json()

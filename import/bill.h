@@ -20,6 +20,9 @@ enum bill_field {
 	F_PRICING_CATEGORY, F_PRICING_TERM, F_PURCHASE_OPTION, F_QUANTITY, F_UNIT,
 	F_UNIT_PRICE, F_LIST_UNIT_PRICE, F_BILLED, F_EFFECTIVE, F_LIST, F_CONTRACTED,
 	F_CURRENCY, F_INVOICE, F_COMMITMENT_STATUS, F_TAGS,
+	/* CUR only: the amortized (effective) cost of commitment lines. */
+	F_RI_EFFECTIVE, F_RI_UNUSED_UPFRONT, F_RI_UNUSED_RECURRING, F_RI_ARN,
+	F_SP_EFFECTIVE, F_SP_TOTAL_COMMITMENT, F_SP_USED_COMMITMENT, F_SP_ARN,
 	F_IMPORTED_COUNT,
 	/* FOCUS columns only the conformance checks read (import/focus_rules.c);
 	 * the import report neither counts them used nor lists them missing. */

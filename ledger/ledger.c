@@ -38,21 +38,30 @@ static const char *const migrations[] = {
 	"  tbl_name TEXT NOT NULL,              -- its table\n"
 	"  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
 	");",
-	/* 2 -> 3: invoice totals (issue 17). New values in two CHECKs: SQLite
+	/* 2 -> 3: invoice totals, final months, commitments (issue 17). SQLite
 	 * cannot alter a CHECK, and rebuilding `imports` would rewrite every
-	 * REFERENCES to it, so the CREATE text is edited in place, as SQLite's
-	 * documentation describes for CHECK changes that no stored row breaks,
-	 * and the schema reloaded (RESET; the CREATE TABLE after it bumps the
-	 * schema cookie for other connections). */
+	 * REFERENCES to it; so the CREATE texts are edited in place, as SQLite's
+	 * documentation describes for CHECKs no stored row breaks, and as ADD
+	 * COLUMN itself does for a nullable last column: this leaves the text
+	 * exactly as sql/schema.sql writes it (bulk_import.sh compares), and
+	 * running it again changes nothing. RESET reloads the schema; the
+	 * CREATE TABLE after it bumps the schema cookie for other connections. */
 	"PRAGMA writable_schema = ON;\n"
 	"UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''fx_rates'')),',"
 	" 'kind = ''fx_rates'' OR kind = ''invoices'')),') WHERE type = 'table' AND name = 'imports';\n"
 	"UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''correction'')),',"
 	" 'kind = ''correction'' OR kind = ''invoice_mismatch'' OR kind = ''invoice_without_charges''"
 	" OR kind = ''charges_without_invoice'')),') WHERE type = 'table' AND name = 'findings';\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, '  findings_count    INTEGER NOT NULL\n)',"
+	" '  findings_count    INTEGER NOT NULL,\n"
+	"  month_status      TEXT               -- ''final'', or ''estimated: N of M charges have no invoice id''\n)')"
+	" WHERE type = 'table' AND name = 'reconciliations';\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, '(costledger import --tag-project)\n  UNIQUE (row_key, occurrence)',"
+	" '(costledger import --tag-project)\n"
+	"  commitment_discount_id TEXT,         -- FOCUS CommitmentDiscountId; CUR reservation/ReservationARN or savingsPlan/SavingsPlanARN\n"
+	"  UNIQUE (row_key, occurrence)') WHERE type = 'table' AND name = 'charges';\n"
 	"PRAGMA writable_schema = RESET;\n"
-	"ALTER TABLE reconciliations ADD COLUMN month_status TEXT;\n"
-	"CREATE TABLE invoices (\n"
+	"CREATE TABLE IF NOT EXISTS invoices (\n"
 	"  invoice_row_id     INTEGER PRIMARY KEY,\n"
 	"  import_id          INTEGER NOT NULL REFERENCES imports (import_id),\n"
 	"  source_file        TEXT NOT NULL,\n"

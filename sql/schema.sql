@@ -85,6 +85,7 @@ CREATE TABLE charges (
   commitment_discount_status TEXT,
   tags                  TEXT,          -- JSON object
   project               TEXT,          -- from a tag (costledger import --tag-project)
+  commitment_discount_id TEXT,         -- FOCUS CommitmentDiscountId; CUR reservation/ReservationARN or savingsPlan/SavingsPlanARN
   UNIQUE (row_key, occurrence)
 );
 CREATE INDEX charges_period ON charges (charge_period_start);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/cli/migrate_v3.sh: a version-2 ledger (tests/data/schema-v2.sql, the
 # schema.sql of schema version 2, with a bill in it) migrated by `init` to
-# version 3 has the schema of a new ledger (every table's columns, types,
-# defaults and CHECKs as a new ledger enforces them), keeps its rows and
+# version 3 has the schema of a new ledger (the same CREATE texts; every
+# table's columns, types, defaults and CHECKs as a new ledger enforces them), keeps its rows and
 # references, and takes invoice totals and invoice findings.
 set -u
 : "${COSTLEDGER:?}" "${TESTS:?}"
@@ -29,6 +29,8 @@ sqlite3 v2.db ".read $TESTS/data/schema-v2.sql" "PRAGMA user_version = 2;
 "$COSTLEDGER" --ledger new.db init >/dev/null || fail "init"
 expect "version" "$(sqlite3 v2.db "PRAGMA user_version")" 3
 expect "columns" "$(columns v2.db)" "$(columns new.db)"
+schema() { sqlite3 "$1" "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name"; }
+expect "schema text" "$(schema v2.db)" "$(schema new.db)"
 expect "integrity" "$(sqlite3 v2.db "PRAGMA integrity_check")" ok
 expect "references" "$(sqlite3 v2.db "PRAGMA foreign_key_check")" ""
 expect "rows kept" "$(sqlite3 v2.db "SELECT count(*) FROM charges")" 1
