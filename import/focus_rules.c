@@ -605,7 +605,7 @@ size_t focus_rules_violations(const struct focus_rules *r, struct focus_violatio
 	for (i = 0; i < PRESENCE_COUNT && k < size; i++)
 		if (r->present[i].rows) {
 			char sentence[96];
-			snprintf(sentence, sizeof sentence, "the file has a %s column", presence[i].column);
+			snprintf(sentence, sizeof sentence, "the file has the column %s", presence[i].column);
 			fill(&out[k++], r, presence[i].id, sentence, &r->present[i]);
 		}
 	for (i = 1; i < R_COUNT && k < size; i++)

@@ -15,6 +15,7 @@
 #include "ledger.h"
 #include "reconcile.h"
 #include "reconcile_invoices.h"
+#include "report_commitments.h"
 #include "report.h"
 #include "csv_out.h"
 
@@ -172,7 +173,7 @@ static void json_row(const struct report_row *row, FILE *out)
 
 /* "totals" has one row per currency; "total" is that row when there is one
  * currency, else null (amounts are never added across currencies). */
-static void print_json(const struct report *r, FILE *out)
+static void print_json(sqlite3 *db, const struct report *r, FILE *out)
 {
 	size_t i;
 
@@ -210,6 +211,8 @@ static void print_json(const struct report *r, FILE *out)
 		json_row(&r->totals[0], out);
 	else
 		fputs("null", out);
+	fputs(",\"commitments\":", out);
+	report_commitments_json(db, r->month, out);
 	fputs("}\n", out);
 }
 
@@ -297,9 +300,12 @@ int cmd_report(int argc, char **argv)
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
 	else if (!strcmp(format, "json"))
-		print_json(&r, stdout);
+		print_json(db, &r, stdout);
 	else
+	{
 		print_table(&r, stdout);
+		report_commitments_table(db, month, stdout);
+	}
 	if (html) {
 		struct report byproject;
 		FILE *f;

@@ -324,3 +324,31 @@ SELECT substr(charge_period_start, 1, 7) AS month, provider,
        CASE WHEN count(invoice_id) = count(*) THEN 'final' ELSE 'estimated' END AS status
 FROM charges
 GROUP BY 1, 2;
+
+-- Commitment use (issue 17): per commitment (FOCUS CommitmentDiscountId, CUR
+-- reservation or Savings Plan ARN) and month, the effective cost of what it
+-- covered (used) and of what went unused: FOCUS Usage lines whose
+-- CommitmentDiscountStatus is Unused, and the commitment's purchase lines at
+-- their effective cost (0 in FOCUS, where the purchase is spread over the
+-- usage; the unused part of the fee in a CUR, bill.c). utilisation: used
+-- over used + unused, in percent (NULL when both are 0).
+DROP VIEW IF EXISTS commitment_use;
+CREATE VIEW commitment_use AS
+WITH parts AS (
+  SELECT commitment_discount_id, substr(charge_period_start, 1, 7) AS month, provider,
+         billing_currency AS currency,
+         money_total(CASE WHEN charge_category = 'Usage' AND commitment_discount_status IS NOT 'Unused'
+                          THEN effective_cost END) AS used,
+         money_total(CASE WHEN charge_category = 'Purchase'
+                            OR (charge_category = 'Usage' AND commitment_discount_status = 'Unused')
+                          THEN effective_cost END) AS unused,
+         count(*) AS lines
+  FROM charges
+  WHERE commitment_discount_id IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+)
+SELECT commitment_discount_id, month, provider, currency, coalesce(used, 0) AS used,
+       coalesce(unused, 0) AS unused, lines,
+       CASE WHEN coalesce(used, 0) + coalesce(unused, 0) <> 0
+            THEN round(100.0 * coalesce(used, 0) / (coalesce(used, 0) + coalesce(unused, 0)), 2) END AS utilisation
+FROM parts;
