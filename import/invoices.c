@@ -2,6 +2,7 @@
 #include "invoices.h"
 
 #include "money.h"
+#include "named_columns.h"
 #include "timeparse.h"
 #include "usage.h"
 
@@ -17,15 +18,17 @@ static const char *const column_names[C_COUNT] = {
 };
 
 /* Header names, folded as usage_fold folds them ('_' dropped, lowercase). */
-static const struct {
-	const char *folded;
-	enum column column;
-} header_names[] = {
+static const struct named_column header_names[] = {
 	{"invoiceid", C_INVOICE}, {"providername", C_PROVIDER}, {"provider", C_PROVIDER},
 	{"billingaccountid", C_ACCOUNT}, {"billingaccount", C_ACCOUNT},
 	{"billingperiod", C_PERIOD}, {"billingperiodstart", C_PERIOD},
 	{"amount", C_AMOUNT}, {"invoicetotal", C_AMOUNT},
 	{"currency", C_CURRENCY}, {"billingcurrency", C_CURRENCY},
+};
+
+static const struct named_columns columns_spec = {
+	header_names, sizeof header_names / sizeof *header_names, column_names, C_COUNT,
+	"invoice totals CSV",
 };
 
 struct invoices_reader {
@@ -34,39 +37,10 @@ struct invoices_reader {
 	size_t header_count, ignored;
 };
 
-static int column_of(const char *folded)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof header_names / sizeof *header_names; i++)
-		if (!strcmp(folded, header_names[i].folded))
-			return (int)header_names[i].column;
-	return -1;
-}
-
 int invoices_detect(const char *line)
 {
-	char name[128], folded[128];
-	unsigned seen = 0;
-	const char *p = line, *comma;
-	int c;
+	unsigned seen = named_columns_seen(&columns_spec, line);
 
-	for (;;) {
-		size_t n;
-		comma = strpbrk(p, ",\n");
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		usage_trim(p, n, name, sizeof name);
-		if (name[0] == '"')
-			memmove(name, name + 1, strlen(name));
-		if (*name && name[strlen(name) - 1] == '"')
-			name[strlen(name) - 1] = 0;
-		usage_fold(name, folded, sizeof folded);
-		if ((c = column_of(folded)) >= 0)
-			seen |= 1u << c;
-		if (!comma || *comma == '\n')
-			break;
-		p = comma + 1;
-	}
 	/* A bill has InvoiceId too, but no Amount: these two say invoice totals. */
 	return (seen & (1u << C_INVOICE)) && (seen & (1u << C_AMOUNT));
 }
@@ -75,38 +49,16 @@ int invoices_reader_new(const struct csv_row *header, const char *file, struct i
 			struct import_error *error)
 {
 	struct invoices_reader *r = calloc(1, sizeof *r);
-	size_t i;
-	int c;
 
 	*out = NULL;
 	if (!r)
 		return import_error_set(error, file, 0, NULL, "out of memory");
 	snprintf(r->file, sizeof r->file, "%s", file);
 	r->header_count = header->count;
-	for (c = 0; c < C_COUNT; c++)
-		r->column[c] = -1;
-	for (i = 0; i < header->count; i++) {
-		char name[128], folded[128];
-		usage_trim(header->fields[i], header->lengths[i], name, sizeof name);
-		usage_fold(name, folded, sizeof folded);
-		if ((c = column_of(folded)) < 0) {
-			r->ignored++;
-			continue;
-		}
-		if (r->column[c] >= 0) {
-			import_error_set(error, file, header->line, name, "column given twice");
-			free(r);
-			return -1;
-		}
-		r->column[c] = (int)i;
+	if (named_columns_bind(&columns_spec, header, file, r->column, &r->ignored, error) < 0) {
+		free(r);
+		return -1;
 	}
-	for (c = 0; c < C_COUNT; c++)
-		if (r->column[c] < 0) {
-			import_error_set(error, file, header->line, NULL, "invoice totals CSV: no column '%s'",
-					 column_names[c]);
-			free(r);
-			return -1;
-		}
 	*out = r;
 	return 0;
 }

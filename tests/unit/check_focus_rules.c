@@ -4,51 +4,13 @@
  * of the file's own decimals; rules counted per row with the first line;
  * the CAU- prefix of FOCUS 1.3; a column absent is not a null.
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "bill.h"
+#include "check_usage_util.h" /* make_row */
 #include "check_util.h"
 #include "focus_rules.h"
 #include "iso4217.h"
 #include "json_text.h"
 #include "price_check.h"
-
-#define MAX_FIELDS 16
-
-struct test_row {
-	char buf[1024];
-	const char *fields[MAX_FIELDS];
-	size_t lengths[MAX_FIELDS];
-	struct csv_row row;
-};
-
-/* A csv_row made from "a|b|c". */
-static const struct csv_row *make_row(struct test_row *t, long line, const char *text)
-{
-	char *p = t->buf;
-	size_t n = 0;
-
-	snprintf(t->buf, sizeof t->buf, "%s", text);
-	for (;;) {
-		char *bar = strchr(p, '|');
-
-		ck_assert_int_lt(n, MAX_FIELDS);
-		if (bar)
-			*bar = 0;
-		t->fields[n] = p;
-		t->lengths[n] = strlen(p);
-		n++;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	t->row.line = line;
-	t->row.count = n;
-	t->row.fields = t->fields;
-	t->row.lengths = t->lengths;
-	return &t->row;
-}
 
 static enum price_check product(const char *price, const char *quantity, const char *cost)
 {
@@ -140,10 +102,10 @@ static size_t run(const char *header, const char *const *rows, size_t n, struct 
 	struct focus_rules *rules;
 	size_t i, found;
 
-	ck_assert_int_eq(bill_mapping_new(make_row(&t, 1, header), "focus", "bill.csv", &mapping, &error), 0);
-	ck_assert_ptr_nonnull(rules = focus_rules_new(mapping, make_row(&t, 1, header)));
+	ck_assert_int_eq(bill_mapping_new(make_row(&t, 1, header, '|'), "focus", "bill.csv", &mapping, &error), 0);
+	ck_assert_ptr_nonnull(rules = focus_rules_new(mapping, make_row(&t, 1, header, '|')));
 	for (i = 0; i < n; i++)
-		ck_assert_int_eq(focus_rules_row(rules, make_row(&t, (long)i + 2, rows[i])), 0);
+		ck_assert_int_eq(focus_rules_row(rules, make_row(&t, (long)i + 2, rows[i], '|')), 0);
 	ck_assert_int_eq(focus_rules_rows(rules), (long)n);
 	found = focus_rules_violations(rules, out, size);
 	ck_assert_uint_eq(focus_rules_must_broken(rules), found);
