@@ -19,10 +19,10 @@ total() { # total LEDGER MONTH COST: the report's total row
 	"$COSTLEDGER" --ledger "$1" report --month "$2" --cost "$3" --format json >r.json || fail "report $*"
 	sqlite3 :memory: "SELECT json_extract(readfile('r.json'), '\$.total.billed') || ' ' || json_extract(readfile('r.json'), '\$.cost')"
 }
-use() { # use LEDGER: commitment_use as id|month|used|unused|utilisation
-	sqlite3 -cmd ".load $COSTLEDGER_SO" "$1" "SELECT commitment_discount_id, month, used, unused, utilisation FROM commitment_use ORDER BY 1, 2"
+use() { # use LEDGER: commitment_use as id|month|used|unused|utilisation (the view needs the extension: through the CLI)
+	"$COSTLEDGER" --ledger "$1" sql --csv "SELECT commitment_discount_id || '|' || month || '|' || used || '|' || unused || '|' || utilisation FROM commitment_use ORDER BY 1" |
+		sed 1d | tr -d '"'
 }
-: "${COSTLEDGER_SO:?}"
 
 # 1. The FOCUS 1.2 example: a commitment bought (billed 1.50, effective 0),
 # not used (billed 0, effective 1.50), and an on-demand VM (2.00 both).
