@@ -37,7 +37,7 @@ grep -q "^<my-commitment-discount-id> .* 0.00 .* 1.50 .* 0.00%$" out.txt || fail
 # 2. The capacity block (docs/amortized.md): 72.00 paid on 31 May for 72
 # hours, 24 used in May, 24 used and 24 unused in June.
 L=block.db
-"$COSTLEDGER" --ledger $L init >/dev/null && "$COSTLEDGER" --ledger $L import "$TESTS/data/focus-capacity-block_hand-made.csv" >/dev/null || fail "import block"
+"$COSTLEDGER" --ledger $L init >/dev/null && "$COSTLEDGER" --ledger $L import "$TESTS/amortized/focus-capacity-block.csv" >/dev/null || fail "import block"
 expect "May billed" "$(total $L 2024-05 billed)" "72.00 billed"
 expect "May effective" "$(total $L 2024-05 effective)" "24.00 effective"
 expect "June billed" "$(total $L 2024-06 billed)" "0.00 billed"
