@@ -10,6 +10,7 @@
 #include "iso4217.h"
 #include "json_text.h"
 #include "money.h"
+#include "sku_map.h"
 #include "price_check.h"
 #include "timeparse.h"
 
@@ -175,19 +176,13 @@ struct tally {
 	long rows, first_line;
 };
 
-/* SkuPriceId -> SkuId, open addressing; "price\0sku\0" per entry. */
-struct sku_map {
-	char **slots;
-	size_t size, used;
-};
-
 struct focus_rules {
 	const struct bill_mapping *mapping;
 	int version;              /* 10..13 */
 	long rows;
 	struct tally tally[R_COUNT];
 	struct tally present[PRESENCE_COUNT];
-	struct sku_map skus;
+	struct sku_map *skus;
 };
 
 size_t focus_rules_count(void)
@@ -221,8 +216,10 @@ struct focus_rules *focus_rules_new(const struct bill_mapping *mapping, const st
 	const char *format = bill_mapping_format(mapping);
 	size_t i;
 
-	if (!r)
+	if (!r || !(r->skus = sku_map_new())) {
+		free(r);
 		return NULL;
+	}
 	r->mapping = mapping;
 	r->version = strncmp(format, "focus-1.", 8) == 0 ? 10 + (format[8] - '0') : 10;
 	for (i = 0; i < PRESENCE_COUNT; i++) {
@@ -237,79 +234,12 @@ struct focus_rules *focus_rules_new(const struct bill_mapping *mapping, const st
 	return r;
 }
 
-static void sku_map_free(struct sku_map *map)
-{
-	size_t i;
-
-	for (i = 0; i < map->size; i++)
-		free(map->slots[i]);
-	free(map->slots);
-}
-
 void focus_rules_free(struct focus_rules *r)
 {
 	if (!r)
 		return;
-	sku_map_free(&r->skus);
+	sku_map_free(r->skus);
 	free(r);
-}
-
-static uint64_t hash_text(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(1469598103934665603);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
-	return h;
-}
-
-static char **sku_slot(struct sku_map *map, const char *price, size_t n)
-{
-	size_t i = (size_t)hash_text(price, n) & (map->size - 1);
-
-	while (map->slots[i] && !(strlen(map->slots[i]) == n && memcmp(map->slots[i], price, n) == 0))
-		i = (i + 1) & (map->size - 1);
-	return &map->slots[i];
-}
-
-static int sku_map_grow(struct sku_map *map)
-{
-	struct sku_map bigger = {NULL, map->size ? 2 * map->size : 1024, map->used};
-	size_t i;
-
-	if (!(bigger.slots = calloc(bigger.size, sizeof *bigger.slots)))
-		return -1;
-	for (i = 0; i < map->size; i++)
-		if (map->slots[i])
-			*sku_slot(&bigger, map->slots[i], strlen(map->slots[i])) = map->slots[i];
-	free(map->slots);
-	*map = bigger;
-	return 0;
-}
-
-/* 1 when this SkuPriceId was seen before with another SkuId; -1 out of memory. */
-static int sku_price_conflicts(struct sku_map *map, const char *price, size_t pn, const char *sku,
-			       size_t sn)
-{
-	char **slot, *entry;
-
-	if (2 * (map->used + 1) > map->size && sku_map_grow(map) < 0)
-		return -1;
-	slot = sku_slot(map, price, pn);
-	if (*slot) {
-		const char *known = *slot + pn + 1;
-		return !(strlen(known) == sn && memcmp(known, sku, sn) == 0);
-	}
-	if (!(entry = malloc(pn + sn + 2)))
-		return -1;
-	memcpy(entry, price, pn);
-	entry[pn] = 0;
-	memcpy(entry + pn + 1, sku, sn);
-	entry[pn + 1 + sn] = 0;
-	*slot = entry;
-	map->used++;
-	return 0;
 }
 
 static int one_of(const char *const *values, const char *s, size_t n)
@@ -503,7 +433,7 @@ static int check_skus(struct focus_rules *r, const struct csv_row *row, int tax,
 	by_category(r, row, F_SKU_PRICE, tax, priced, R_SKU_PRICE_TAX, R_SKU_PRICE_MISSING);
 	if (!price || !sku)
 		return 0;
-	if ((conflict = sku_price_conflicts(&r->skus, price, pn, sku, sn)) < 0)
+	if ((conflict = sku_map_conflicts(r->skus, price, pn, sku, sn)) < 0)
 		return -1;
 	if (conflict)
 		broke(r, R_SKU_PRICE_ONE_SKU, row->line);
