@@ -21,20 +21,10 @@
 #include <string.h>
 #include <strings.h>
 
-enum field {
-	F_LINE_ITEM_ID, F_TIME_INTERVAL, F_PROVIDER, F_BILLING_ACCOUNT, F_SUB_ACCOUNT,
-	F_BP_START, F_BP_END, F_CP_START, F_CP_END, F_CATEGORY, F_CLASS, F_DESCRIPTION,
-	F_SERVICE, F_SERVICE_CODE, F_SKU, F_RESOURCE, F_INSTANCE_TYPE, F_USAGE_TYPE, F_REGION,
-	F_PRICING_CATEGORY, F_PRICING_TERM, F_PURCHASE_OPTION, F_QUANTITY, F_UNIT,
-	F_UNIT_PRICE, F_LIST_UNIT_PRICE, F_BILLED, F_EFFECTIVE, F_LIST, F_CONTRACTED,
-	F_CURRENCY, F_INVOICE, F_COMMITMENT_STATUS, F_TAGS,
-	F_COUNT
-};
-
 enum format_id { FORMAT_FOCUS, FORMAT_CUR };
 
 struct column_name {
-	enum field field;
+	enum bill_field field;
 	const char *names[3]; /* as written in the spec; folded before comparing */
 	int required;
 };
@@ -68,6 +58,14 @@ static const struct column_name focus_columns[] = {
 	{F_INVOICE, {"InvoiceId"}, 0},
 	{F_COMMITMENT_STATUS, {"CommitmentDiscountStatus"}, 0},
 	{F_TAGS, {"Tags"}, 0},
+	/* Read only by the conformance checks (focus_rules.c). */
+	{F_CHARGE_FREQUENCY, {"ChargeFrequency"}, 0},
+	{F_COMMITMENT_ID, {"CommitmentDiscountId"}, 0},
+	{F_COMMITMENT_CATEGORY, {"CommitmentDiscountCategory"}, 0},
+	{F_CAPACITY_ID, {"CapacityReservationId"}, 0},
+	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
+	{F_SERVICE_CATEGORY, {"ServiceCategory"}, 0},
+	{F_SKU_PRICE, {"SkuPriceId"}, 0},
 };
 
 static const struct column_name cur_columns[] = {
@@ -100,6 +98,14 @@ static const struct column_name cur_columns[] = {
 	{F_CURRENCY, {"lineItem/CurrencyCode"}, 0},
 	{F_INVOICE, {"bill/InvoiceId"}, 0},
 	{F_TAGS, {"resource_tags"}, 0},
+	{F_RI_EFFECTIVE, {"reservation/EffectiveCost"}, 0},
+	{F_RI_UNUSED_UPFRONT, {"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"}, 0},
+	{F_RI_UNUSED_RECURRING, {"reservation/UnusedRecurringFee"}, 0},
+	{F_RI_ARN, {"reservation/ReservationARN"}, 0},
+	{F_SP_EFFECTIVE, {"savingsPlan/SavingsPlanEffectiveCost"}, 0},
+	{F_SP_TOTAL_COMMITMENT, {"savingsPlan/TotalCommitmentToDate"}, 0},
+	{F_SP_USED_COMMITMENT, {"savingsPlan/UsedCommitment"}, 0},
+	{F_SP_ARN, {"savingsPlan/SavingsPlanARN"}, 0},
 };
 
 struct bill_mapping {
@@ -344,10 +350,11 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	}
 	/* The report: which FOCUS columns are missing, how many are ignored. */
 	used = m->tag_count;
-	for (i = 0; i < F_COUNT; i++) {
+	for (i = 0; i < F_IMPORTED_COUNT; i++) {
 		if (m->column[i] >= 0) {
 			used++;
-		} else if (m->format == FORMAT_FOCUS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
+		} else if (m->format == FORMAT_FOCUS && i < F_RI_EFFECTIVE && i != F_INSTANCE_TYPE &&
+			   i != F_LINE_ITEM_ID &&
 			   i != F_TIME_INTERVAL && i != F_SERVICE_CODE && i != F_USAGE_TYPE &&
 			   i != F_PRICING_TERM && i != F_PURCHASE_OPTION) {
 			size_t len = strlen(m->missing);
@@ -390,7 +397,7 @@ int bill_is_null(const char *s, size_t n)
 }
 
 /* The field's text, or NULL when the column is absent or the value null. */
-static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 			size_t *len)
 {
 	int c = m->column[f];
@@ -402,7 +409,23 @@ static const char *text(const struct bill_mapping *m, const struct csv_row *row,
 	return row->fields[c];
 }
 
-static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+const char *bill_mapping_text(const struct bill_mapping *m, const struct csv_row *row,
+			      enum bill_field f, size_t *len)
+{
+	return text(m, row, f, len);
+}
+
+const char *bill_mapping_column_name(const struct bill_mapping *m, enum bill_field f)
+{
+	return m->column[f] >= 0 ? m->header[m->column[f]] : NULL;
+}
+
+size_t bill_mapping_column_count(const struct bill_mapping *m)
+{
+	return m->header_count;
+}
+
+static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct import_error *error, const char *what)
 {
 	int c = m->column[f];
@@ -411,7 +434,7 @@ static int field_error(const struct bill_mapping *m, const struct csv_row *row, 
 	return import_error_set(error, m->file, row->line, m->header[c], "%s: \"%.200s\"", what, value);
 }
 
-static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct opt_i64 *out, int *rounded, struct import_error *error)
 {
 	size_t n;
@@ -433,7 +456,7 @@ static int money_field(const struct bill_mapping *m, const struct csv_row *row, 
 }
 
 /* A unit price, kept exact as its canonical text ("" when absent). */
-static int price_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int price_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       char *out, struct import_error *error)
 {
 	size_t n;
@@ -453,7 +476,7 @@ static int price_field(const struct bill_mapping *m, const struct csv_row *row, 
 
 /* `last` keeps the column's last parse: only a text that parsed is kept,
  * so a bad one is always parsed, and reported. */
-static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		      struct parsed_time *last, struct opt_i64 *out, struct import_error *error)
 {
 	size_t n;
@@ -640,6 +663,52 @@ static int all_ascii(const char *text, size_t n)
 	return !(seen & UINT64_C(0x8080808080808080));
 }
 
+/*
+ * The CUR's amortized cost of commitment lines, as AWS maps it to FOCUS
+ * EffectiveCost: covered usage at its share of the commitment
+ * (DiscountedUsage: reservation/EffectiveCost; SavingsPlanCoveredUsage:
+ * savingsPlan/SavingsPlanEffectiveCost), the fees at what went unused (RIFee:
+ * the unused amortized upfront fee plus the unused recurring fee;
+ * SavingsPlanRecurringFee: the commitment to date less what was used), and
+ * nothing for what is spread elsewhere (SavingsPlanNegation,
+ * SavingsPlanUpfrontFee). Other lines keep the effective cost they have.
+ */
+static int cur_effective_cost(const struct bill_mapping *m, const struct csv_row *row, const char *type,
+			      struct charge *ch, struct import_error *error)
+{
+	struct opt_i64 a = {0, 0}, b = {0, 0};
+
+	if (!type)
+		return 0;
+	if (!strcmp(type, "SavingsPlanNegation") || !strcmp(type, "SavingsPlanUpfrontFee")) {
+		ch->effective_cost.present = 1;
+		ch->effective_cost.value = 0;
+		return 0;
+	}
+	if (!strcmp(type, "DiscountedUsage") || !strcmp(type, "SavingsPlanCoveredUsage")) {
+		if (money_field(m, row, type[0] == 'D' ? F_RI_EFFECTIVE : F_SP_EFFECTIVE, &a, &ch->rounded,
+				error) < 0)
+			return -1;
+		if (a.present)
+			ch->effective_cost = a;
+		return 0;
+	}
+	if (!strcmp(type, "RIFee") || !strcmp(type, "SavingsPlanRecurringFee")) {
+		int ri = type[0] == 'R';
+		if (money_field(m, row, ri ? F_RI_UNUSED_UPFRONT : F_SP_TOTAL_COMMITMENT, &a, &ch->rounded,
+				error) < 0 ||
+		    money_field(m, row, ri ? F_RI_UNUSED_RECURRING : F_SP_USED_COMMITMENT, &b, &ch->rounded,
+				error) < 0)
+			return -1;
+		if (!a.present && !b.present)
+			return 0;
+		/* Both are at most a line's amount: no overflow in int64 nanos. */
+		ch->effective_cost.present = 1;
+		ch->effective_cost.value = ri ? a.value + b.value : a.value - b.value;
+	}
+	return 0;
+}
+
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -748,8 +817,14 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 			ch->pricing_category = lookup(cur_terms, s);
 		if (usage_type && strstr(usage_type, "SpotUsage"))
 			ch->pricing_category = "Dynamic";
-		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage")))
+		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage"))) {
 			ch->pricing_category = "Committed";
+			ch->commitment_discount_status = "Used";
+		}
+		if (cur_effective_cost(m, row, type, ch, error) < 0)
+			return -1;
+		if (!(ch->commitment_discount_id = text(m, row, F_RI_ARN, NULL)))
+			ch->commitment_discount_id = text(m, row, F_SP_ARN, NULL);
 		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		else if (usage_type)
@@ -764,6 +839,7 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		ch->tags = text(m, row, F_TAGS, NULL);
+		ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
 	}
 	if (ch->tags && m->column[F_TAGS] >= 0 && (s = text(m, row, F_TAGS, NULL)) == ch->tags) {
 		/* Tags is a JSON object (FOCUS: key-value pairs); the ledger's json()

@@ -31,6 +31,7 @@ struct charge {
 	const char *billing_currency;
 	const char *invoice_id;
 	const char *commitment_discount_status;
+	const char *commitment_discount_id; /* FOCUS CommitmentDiscountId; CUR the RI or Savings Plan ARN */
 	const char *tags;            /* JSON object text */
 	/* Fixed vocabularies: static strings. */
 	const char *charge_category; /* Usage Purchase Tax Credit Adjustment */

@@ -4,6 +4,7 @@
 #include "field_check.h"
 
 #include "money.h"
+#include "named_columns.h"
 #include "timeparse.h"
 #include "usage.h"
 
@@ -17,14 +18,15 @@ enum column { F_DATE, F_FROM, F_TO, F_RATE, F_COUNT };
 static const char *const column_names[F_COUNT] = {"date", "from", "to", "rate"};
 
 /* Header names, folded as usage_fold folds them ('_' dropped, lowercase). */
-static const struct {
-	const char *folded;
-	enum column column;
-} header_names[] = {
+static const struct named_column header_names[] = {
 	{"date", F_DATE}, {"ratedate", F_DATE},
 	{"from", F_FROM}, {"fromcurrency", F_FROM},
 	{"to", F_TO}, {"tocurrency", F_TO},
 	{"rate", F_RATE},
+};
+
+static const struct named_columns columns_spec = {
+	header_names, sizeof header_names / sizeof *header_names, column_names, F_COUNT, "fx rates CSV",
 };
 
 struct fx_reader {
@@ -33,82 +35,26 @@ struct fx_reader {
 	size_t header_count, ignored;
 };
 
-static int column_of(const char *folded)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof header_names / sizeof *header_names; i++)
-		if (!strcmp(folded, header_names[i].folded))
-			return (int)header_names[i].column;
-	return -1;
-}
-
 int fx_detect(const char *line)
 {
-	char name[128], folded[128];
-	unsigned seen = 0;
-	const char *p = line, *comma;
-	int c;
-
-	for (;;) {
-		size_t n;
-		comma = strpbrk(p, ",\n");
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		/* Quotes and a trailing CR are not part of a name. */
-		while (n && (p[0] == '"' || p[0] == ' ')) {
-			p++;
-			n--;
-		}
-		while (n && (p[n - 1] == '"' || p[n - 1] == ' ' || p[n - 1] == '\r'))
-			n--;
-		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
-		usage_fold(name, folded, sizeof folded);
-		if ((c = column_of(folded)) >= 0)
-			seen |= 1u << c;
-		if (!comma || *comma == '\n')
-			break;
-		p = comma + 1;
-	}
 	/* date, from and to are enough to say so: a missing rate is then named by fx_reader_new. */
-	return (seen & 7u) == 7u;
+	return (named_columns_seen(&columns_spec, line) & 7u) == 7u;
 }
 
 int fx_reader_new(const struct csv_row *header, const char *file, struct fx_reader **out,
 		  struct import_error *error)
 {
 	struct fx_reader *r = calloc(1, sizeof *r);
-	size_t i;
-	int c;
 
 	*out = NULL;
 	if (!r)
 		return import_error_set(error, file, 0, NULL, "out of memory");
 	snprintf(r->file, sizeof r->file, "%s", file);
 	r->header_count = header->count;
-	for (c = 0; c < F_COUNT; c++)
-		r->column[c] = -1;
-	for (i = 0; i < header->count; i++) {
-		char name[128], folded[128];
-		usage_trim(header->fields[i], header->lengths[i], name, sizeof name);
-		usage_fold(name, folded, sizeof folded);
-		if ((c = column_of(folded)) < 0) {
-			r->ignored++;
-			continue;
-		}
-		if (r->column[c] >= 0) {
-			import_error_set(error, file, header->line, name, "column given twice");
-			free(r);
-			return -1;
-		}
-		r->column[c] = (int)i;
+	if (named_columns_bind(&columns_spec, header, file, r->column, &r->ignored, error) < 0) {
+		free(r);
+		return -1;
 	}
-	for (c = 0; c < F_COUNT; c++)
-		if (r->column[c] < 0) {
-			import_error_set(error, file, header->line, NULL, "fx rates CSV: no column '%s'",
-					 column_names[c]);
-			free(r);
-			return -1;
-		}
 	*out = r;
 	return 0;
 }

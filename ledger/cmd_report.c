@@ -15,9 +15,12 @@
 #include "ledger.h"
 #include "output_file.h"
 #include "reconcile.h"
+#include "reconcile_invoices.h"
+#include "report_commitments.h"
 #include "report.h"
 #include "csv_out.h"
 
+#include "json_text.h"
 #include "money.h"
 
 #include <getopt.h>
@@ -29,6 +32,7 @@ static const char usage[] =
 	"usage: costledger report [--ledger FILE] --month YYYY-MM\n"
 	"                         [--by project|provider|resource|sku]\n"
 	"                         [--currency CUR] [--format table|csv|json] [--html FILE]\n"
+	"                         [--cost billed|effective]\n"
 	"\n"
 	"The month's costs per group and currency: billed, expected (from the\n"
 	"month's latest reconciliation), difference, GPU hours, spot savings\n"
@@ -43,6 +47,9 @@ static const char usage[] =
 	"                   on or before its day; one row per group, one total\n"
 	"  --format F       table (default), csv or json\n"
 	"  --html FILE      also write the HTML report to FILE\n"
+	"  --cost C         billed (default): what the invoices charge; effective:\n"
+	"                   commitments and upfront fees spread over what they\n"
+	"                   covered (FOCUS EffectiveCost; docs/amortized.md)\n"
 	"\n"
 	"exit status: 0 ok, 2 bad usage or a missing exchange rate, 3 ledger error\n";
 
@@ -50,21 +57,6 @@ static void money_cell(int64_t nanos, char *buf, size_t size)
 {
 	if (money_format(nanos, 2, buf, size) < 0)
 		snprintf(buf, size, "?");
-}
-
-static void json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
 }
 
 /* Row i of the report's rows followed by its totals. */
@@ -87,11 +79,12 @@ static void print_table(const struct report *r, FILE *out)
 	fprintf(out, "costs of %s by %s%s%s", r->month, r->by, r->currency[0] ? " in " : "", r->currency);
 	if (r->run_id)
 		fprintf(out, ", expected from reconciliation %lld (every difference it found,"
-			" whatever its tolerance)\n\n", (long long)r->run_id);
+			" whatever its tolerance)\n", (long long)r->run_id);
 	else
-		fputs(" (no reconciliation of the month yet: expected = billed)\n\n", out);
+		fputs(" (no reconciliation of the month yet: expected = billed)\n", out);
+	fprintf(out, "month %s: %s\n\n", r->month, r->month_status);
 	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s %11s\n", (int)w, r->by, (int)cw,
-		"currency", "billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
+		"currency", r->cost, "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
 		"budget", "used", "own_cost");
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
@@ -130,8 +123,8 @@ static void print_csv(const struct report *r, FILE *out)
 	size_t i;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32], o[48];
 
-	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use,own_cost\n", r->by);
+	fprintf(out, "%s,currency,%s,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
+		"budget_use,own_cost\n", r->by, r->cost);
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
@@ -174,9 +167,9 @@ static void json_row(const struct report_row *row, FILE *out)
 	money_cell(row->spot_savings, s, sizeof s);
 	money_cell(row->pause_savings, p, sizeof p);
 	fputs("{\"group\":", out);
-	json_string(out, row->group);
+	json_text_write_string(out, row->group);
 	fputs(",\"currency\":", out);
-	json_string(out, row->currency);
+	json_text_write_string(out, row->currency);
 	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
 		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\",\"own_cost\":\"%s\"",
 		b, e, d, row->gpu_hours, s, p, o);
@@ -190,23 +183,27 @@ static void json_row(const struct report_row *row, FILE *out)
 
 /* "totals" has one row per currency; "total" is that row when there is one
  * currency, else null (amounts are never added across currencies). */
-static void print_json(const struct report *r, FILE *out)
+static void print_json(sqlite3 *db, const struct report *r, FILE *out)
 {
 	size_t i;
 
 	fputs("{\"month\":", out);
-	json_string(out, r->month);
+	json_text_write_string(out, r->month);
 	fputs(",\"by\":", out);
-	json_string(out, r->by);
+	json_text_write_string(out, r->by);
 	fputs(",\"currency\":", out);
 	if (r->currency[0])
-		json_string(out, r->currency);
+		json_text_write_string(out, r->currency);
 	else
 		fputs("null", out);
 	if (r->run_id)
 		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
 	else
 		fputs(",\"reconciliation_id\":null", out);
+	fputs(",\"cost\":", out);
+	json_text_write_string(out, r->cost);
+	fputs(",\"month_status\":", out);
+	json_text_write_string(out, r->month_status);
 	fputs(",\"rows\":[", out);
 	for (i = 0; i < r->count; i++) {
 		if (i)
@@ -224,13 +221,19 @@ static void print_json(const struct report *r, FILE *out)
 		json_row(&r->totals[0], out);
 	else
 		fputs("null", out);
+	fputs(",\"commitments\":", out);
+	report_commitments_json(db, r->month, out);
 	fputs("}\n", out);
 }
 
 /* report_load, with its errors printed; returns the exit code. */
-static int load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
+static int load(sqlite3 *db, const char *month, const char *by, const char *currency, const char *cost,
+		struct report *r)
 {
-	int rc = report_load(db, month, by, currency, r);
+	int rc = report_load_cost(db, month, by, currency, cost, r);
+
+	if (rc == SQLITE_OK)
+		rc = month_status_text(db, month, NULL, r->month_status, sizeof r->month_status);
 
 	if (rc == SQLITE_NOTFOUND) {
 		error_exit(EXIT_USAGE, "report: no exchange rate from '%s' to '%s' on or before %s in fx_rates",
@@ -254,12 +257,13 @@ int cmd_report(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"html", required_argument, NULL, 'H'},
 		{"currency", required_argument, NULL, 'c'},
+		{"cost", required_argument, NULL, 'C'},
 		{"ledger", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *month = NULL, *by = "project", *format = "table", *html = NULL, *currency_arg = NULL;
-	const char *path = global_ledger_option;
+	const char *path = global_ledger_option, *cost = "billed";
 	char start[32], end[32], currency[4];
 	struct report r;
 	sqlite3 *db;
@@ -273,6 +277,7 @@ int cmd_report(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'H': html = optarg; break;
 		case 'c': currency_arg = optarg; break;
+		case 'C': cost = optarg; break;
 		case 'l': path = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: return option_error("report", usage, c, argv);
@@ -290,6 +295,8 @@ int cmd_report(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "report: --month: not a month (YYYY-MM): '%s'", month);
 	if (strcmp(by, "project") && strcmp(by, "provider") && strcmp(by, "resource") && strcmp(by, "sku"))
 		return error_exit(EXIT_USAGE, "report: --by: '%s' (project, provider, resource, sku)", by);
+	if (strcmp(cost, "billed") && strcmp(cost, "effective"))
+		return error_exit(EXIT_USAGE, "report: --cost: '%s' (billed, effective)", cost);
 	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
 		return error_exit(EXIT_USAGE, "report: --format: '%s' (table, csv, json)", format);
 	if (currency_arg && currency_code(currency_arg, currency) < 0)
@@ -298,20 +305,22 @@ int cmd_report(int argc, char **argv)
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, &r)) != EXIT_OK)
+	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, cost, &r)) != EXIT_OK)
 		goto done;
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
 	else if (!strcmp(format, "json"))
-		print_json(&r, stdout);
+		print_json(db, &r, stdout);
 	else
+	{
 		print_table(&r, stdout);
-	if (!strcmp(format, "table"))
+		report_commitments_table(db, month, stdout);
 		report_estimates(db, month, 0, stdout);
+	}
 	if (html) {
 		struct report byproject;
 		struct output_file output;
-		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
+		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, cost, &byproject)) == EXIT_OK) {
 			if ((exit_code = output_open(&output, html, ledger_path(path), "report")) == EXIT_OK) {
 				report_html(db, &byproject, output.f);
 				if (output_commit(&output, "report") < 0)

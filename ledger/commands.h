@@ -18,5 +18,6 @@ int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_budget(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

@@ -211,7 +211,9 @@ static const char *const migrations[] = {
 	"\n"
 	"CREATE INDEX reconciliation_parts_run ON reconciliation_parts (reconciliation_id);"
 	"\n"
-	"INSERT INTO reconciliations SELECT * FROM reconciliations_v2;\n"
+	"INSERT INTO reconciliations SELECT reconciliation_id, month, provider, tolerance, run_at,"
+	" last_import_id, charges_seen, usage_seen, billed_total, expected_total, findings_count"
+	" FROM reconciliations_v2;\n"
 	"INSERT INTO findings (finding_id, reconciliation_id, kind, provider, project, resource_id,"
 	" period_start, period_end, hours, billed, expected, difference, charge_ids, usage_ids, detail)"
 	" SELECT finding_id, reconciliation_id, kind, provider, project, resource_id, period_start,"
@@ -246,6 +248,42 @@ static const char *const migrations[] = {
 	"  pue            TEXT NOT NULL DEFAULT '1', -- decimal text >= 1\n"
 	"  UNIQUE (machine, purchase_date)\n"
 	");\n",
+	/* 5 -> 6: invoice totals, final months, commitments (issue 17). SQLite
+	 * cannot alter a CHECK, and rebuilding `imports` would rewrite every
+	 * REFERENCES to it; so the CREATE texts are edited in place, as SQLite's
+	 * documentation describes for CHECKs no stored row breaks, and as ADD
+	 * COLUMN itself does for a nullable last column: this leaves the text
+	 * exactly as sql/schema.sql writes it (bulk_import.sh compares), and
+	 * running it again changes nothing. RESET reloads the schema; the
+	 * CREATE TABLE after it bumps the schema cookie for other connections. */
+	"PRAGMA writable_schema = ON;\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''fx_rates'')),',"
+	" 'kind = ''fx_rates'' OR kind = ''invoices'')),') WHERE type = 'table' AND name = 'imports';\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''currency_mismatch'')),',"
+	" 'kind = ''currency_mismatch'' OR kind = ''invoice_mismatch'' OR kind = ''invoice_without_charges''"
+	" OR kind = ''charges_without_invoice'')),') WHERE type = 'table' AND name = 'findings';\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, '  findings_count    INTEGER NOT NULL   -- findings above the tolerance\n)',"
+	" '  findings_count    INTEGER NOT NULL,  -- findings above the tolerance\n"
+	"  month_status      TEXT               -- ''final'', or ''estimated: N of M charges have no invoice id''\n)')"
+	" WHERE type = 'table' AND name = 'reconciliations';\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, '(costledger import --tag-project)\n  UNIQUE (row_key, occurrence)',"
+	" '(costledger import --tag-project)\n"
+	"  commitment_discount_id TEXT,         -- FOCUS CommitmentDiscountId; CUR reservation/ReservationARN or savingsPlan/SavingsPlanARN\n"
+	"  UNIQUE (row_key, occurrence)') WHERE type = 'table' AND name = 'charges';\n"
+	"PRAGMA writable_schema = RESET;\n"
+	"CREATE TABLE IF NOT EXISTS invoices (\n"
+	"  invoice_row_id     INTEGER PRIMARY KEY,\n"
+	"  import_id          INTEGER NOT NULL REFERENCES imports (import_id),\n"
+	"  source_file        TEXT NOT NULL,\n"
+	"  source_line        INTEGER NOT NULL,\n"
+	"  invoice_id         TEXT NOT NULL,\n"
+	"  provider           TEXT NOT NULL COLLATE NOCASE,\n"
+	"  billing_account_id TEXT NOT NULL,\n"
+	"  billing_period     TEXT NOT NULL,      -- 'YYYY-MM'\n"
+	"  amount             INTEGER NOT NULL,   -- nanos\n"
+	"  currency           TEXT NOT NULL,\n"
+	"  UNIQUE (provider, billing_account_id, invoice_id)\n"
+	");",
 };
 
 int error_exit(int code, const char *fmt, ...)

@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#define LEDGER_SCHEMA_VERSION 5
+#define LEDGER_SCHEMA_VERSION 6
 
 /* Exit codes, as documented in `costledger -h`. */
 enum exit_code {

@@ -30,6 +30,7 @@ static const struct command {
 	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
 	{"budget", cmd_budget, "budgets: spend, month-end forecast, alerts (--check for cron)"},
 	{"plan", cmd_plan, "where to train a job: cloud, spot or own machines, by expected cost"},
+	{"validate", cmd_validate, "check FOCUS files against the specification's rules"},
 };
 
 int option_error(const char *command, const char *usage, int c, char **argv)

@@ -11,6 +11,7 @@
  *   reconcile_print.c  a stored run printed
  */
 #include "reconcile.h"
+#include "reconcile_invoices.h"
 
 #include "rate_card.h"
 #include "reconcile_match.h"
@@ -457,6 +458,27 @@ static void run_free(struct run *r)
 	totals_free(&r->totals);
 }
 
+/* The invoice findings (reconcile_invoices.h) join the run, and the run
+ * records whether the month is final. */
+static int reconcile_invoices_store(sqlite3 *db, sqlite3_int64 run_id, const char *month,
+				    const char *provider, const struct tolerance *tolerance)
+{
+	char status[128], *sql;
+	long stored = 0;
+	int rc = reconcile_invoices(db, run_id, month, provider, tolerance, &stored);
+
+	if (rc == SQLITE_OK)
+		rc = month_status_text(db, month, provider, status, sizeof status);
+	if (rc != SQLITE_OK)
+		return rc;
+	sql = sqlite3_mprintf("UPDATE reconciliations SET findings_count = findings_count + %ld,"
+			      " month_status = %Q WHERE reconciliation_id = %lld", stored, status,
+			      (long long)run_id);
+	rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	return rc;
+}
+
 int reconcile_run(sqlite3 *db, const char *month, const char *provider,
 		  const struct tolerance *tolerance, sqlite3_int64 *run_id, char *err,
 		  size_t err_size)
@@ -503,6 +525,8 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider,
 		rec.usage_seen = r.usage_seen;
 		rc = reconcile_store(db, &rec, &r.pieces, &r.totals, run_id, r.err, sizeof r.err);
 	}
+	if (rc == SQLITE_OK)
+		rc = reconcile_invoices_store(db, *run_id, month, provider, tolerance);
 	snprintf(err, err_size, "%s", r.err[0] ? r.err : sqlite3_errmsg(db));
 	run_free(&r);
 	return rc;

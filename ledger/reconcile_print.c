@@ -90,7 +90,7 @@ long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 
 	if (sqlite3_prepare_v2(db,
 		"SELECT month, coalesce(provider, 'all providers'), tolerance, run_at, last_import_id,"
-		" charges_seen, usage_seen, findings_count, billed_total, expected_total"
+		" charges_seen, usage_seen, findings_count, billed_total, expected_total, month_status"
 		" FROM reconciliations WHERE reconciliation_id = ?1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -115,6 +115,8 @@ long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 		amount_text((__int128)billed - expected, d, sizeof d);
 		fprintf(out, "billed %s, expected %s, difference %s\n", b, e, d);
 	}
+	if (sqlite3_column_text(st, 10))
+		fprintf(out, "month %s: %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 10));
 	sqlite3_finalize(st);
 	if (lines < 0)
 		return -1;

@@ -336,3 +336,78 @@ SELECT job_id, project, currency, count(*) AS epochs, min(epoch_start) AS first_
        avg(CASE WHEN actual > 0 THEN error / actual END) AS bias
 FROM estimate_accuracy
 GROUP BY job_id, project, currency;
+
+-- Invoices and final months (issue 17) ----------------------------------
+-- The charges of each invoice id: the sum of their BilledCost.
+DROP VIEW IF EXISTS invoice_billed;
+CREATE VIEW invoice_billed AS
+SELECT provider, billing_account_id, invoice_id,
+       coalesce(substr(min(billing_period_start), 1, 7), substr(min(charge_period_start), 1, 7)) AS month,
+       min(billing_currency) AS currency, count(*) AS lines,
+       money_total(billed_cost) AS billed, json_group_array(charge_id) AS charge_ids
+FROM charges
+WHERE invoice_id IS NOT NULL
+GROUP BY provider COLLATE NOCASE, billing_account_id, invoice_id;
+
+-- What does not add up between the invoice totals and the charges: an
+-- invoice whose charges sum to another amount (or currency), an invoice no
+-- charge names, and charges naming an invoice the invoice totals of their
+-- provider, account and month do not list (only where such totals were
+-- imported). difference = billed - invoiced, nanos.
+DROP VIEW IF EXISTS invoice_check;
+CREATE VIEW invoice_check AS
+SELECT CASE WHEN b.invoice_id IS NULL THEN 'invoice_without_charges' ELSE 'invoice_mismatch' END AS kind,
+       i.billing_period AS month, i.provider, i.billing_account_id, i.invoice_id, i.currency,
+       coalesce(b.billed, 0) AS billed, i.amount AS invoiced, coalesce(b.billed, 0) - i.amount AS difference,
+       coalesce(b.lines, 0) AS lines, b.charge_ids, i.source_file, i.source_line
+FROM invoices i
+LEFT JOIN invoice_billed b ON b.provider = i.provider COLLATE NOCASE
+  AND b.billing_account_id = i.billing_account_id AND b.invoice_id = i.invoice_id
+WHERE b.invoice_id IS NULL OR b.billed <> i.amount OR b.currency IS NOT i.currency
+UNION ALL
+SELECT 'charges_without_invoice', b.month, b.provider, b.billing_account_id, b.invoice_id, b.currency,
+       b.billed, 0, b.billed, b.lines, b.charge_ids, NULL, NULL
+FROM invoice_billed b
+WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.provider = b.provider COLLATE NOCASE
+                    AND i.billing_account_id = b.billing_account_id AND i.invoice_id = b.invoice_id)
+  AND EXISTS (SELECT 1 FROM invoices i WHERE i.provider = b.provider COLLATE NOCASE
+                AND i.billing_account_id = b.billing_account_id AND i.billing_period = b.month);
+
+-- A month is final when every charge in it has an invoice id (AWS fills
+-- bill/InvoiceId only once the month's CUR is finalized), else estimated.
+-- Months are those of the charge period's start, as in monthly_charges.
+DROP VIEW IF EXISTS month_status;
+CREATE VIEW month_status AS
+SELECT substr(charge_period_start, 1, 7) AS month, provider,
+       count(*) AS lines, count(*) - count(invoice_id) AS lines_without_invoice,
+       CASE WHEN count(invoice_id) = count(*) THEN 'final' ELSE 'estimated' END AS status
+FROM charges
+GROUP BY 1, 2;
+
+-- Commitment use (issue 17): per commitment (FOCUS CommitmentDiscountId, CUR
+-- reservation or Savings Plan ARN) and month, the effective cost of what it
+-- covered (used) and of what went unused: FOCUS Usage lines whose
+-- CommitmentDiscountStatus is Unused, and the commitment's purchase lines at
+-- their effective cost (0 in FOCUS, where the purchase is spread over the
+-- usage; the unused part of the fee in a CUR, bill.c). utilisation: used
+-- over used + unused, in percent (NULL when both are 0).
+DROP VIEW IF EXISTS commitment_use;
+CREATE VIEW commitment_use AS
+WITH parts AS (
+  SELECT commitment_discount_id, substr(charge_period_start, 1, 7) AS month, provider,
+         billing_currency AS currency,
+         money_total(CASE WHEN charge_category = 'Usage' AND commitment_discount_status IS NOT 'Unused'
+                          THEN effective_cost END) AS used,
+         money_total(CASE WHEN charge_category = 'Purchase'
+                            OR (charge_category = 'Usage' AND commitment_discount_status = 'Unused')
+                          THEN effective_cost END) AS unused,
+         count(*) AS lines
+  FROM charges
+  WHERE commitment_discount_id IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+)
+SELECT commitment_discount_id, month, provider, currency, coalesce(used, 0) AS used,
+       coalesce(unused, 0) AS unused, lines,
+       CASE WHEN coalesce(used, 0) + coalesce(unused, 0) <> 0
+            THEN round(100.0 * coalesce(used, 0) / (coalesce(used, 0) + coalesce(unused, 0)), 2) END AS utilisation
+FROM parts;

@@ -12,7 +12,7 @@
 #  5. an import killed between committing its rows and building the indexes
 #     it deferred (made by hand: the index dropped and listed in
 #     deferred_indexes): reads work, and the next write builds the index;
-#  6. a schema version 1 ledger (no deferred_indexes) is migrated to 2.
+#  6. a schema version 1 ledger (no deferred_indexes) is migrated to the latest.
 . "$TESTS/cli/lib.sh"
 checks=0
 ok() { checks=$((checks + 1)); }

@@ -22,7 +22,7 @@ refused() { # refused WHAT WANT...: the last command (exit $status, err.txt) was
 	sqlite3 "$L" .dump > after.sql
 	cmp -s before.sql after.sql || fail "$what: the ledger changed"
 }
-formats="focus, aws-cur, usage, sacct, nvidia-smi, rates, budgets, fx-rates, hardware"
+formats="focus, aws-cur, usage, sacct, nvidia-smi, rates, budgets, fx-rates, hardware, invoices"
 
 cl import - < "$top/samples/usage-2026-10.csv" > out.txt 2> err.txt
 status=$?
@@ -36,7 +36,7 @@ printf 'team,cost\nvision,12.5\n' > other.csv
 cl import other.csv > out.txt 2> err.txt
 status=$?
 refused "a CSV of no format" "other.csv:1: no known bill header; tried focus (lacks " "aws-cur (lacks " \
-	"usage (needs " "sacct (needs " "nvidia-smi (needs " "rates (needs " "budgets (needs " "fx-rates (needs " "hardware (needs "
+	"usage (needs " "sacct (needs " "nvidia-smi (needs " "rates (needs " "budgets (needs " "fx-rates (needs " "hardware (needs " "invoices (needs "
 
 printf '\n  {"BilledCost": 1.5}\n' > bill.json
 gzip -c bill.json > bill.json.gz

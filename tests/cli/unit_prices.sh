@@ -142,6 +142,7 @@ sqlite3 "$V" < "$TESTS/data/ledger_v2.sql" || fail "load ledger_v2.sql"
 expect "fixture version" "$(sqlite3 "$V" "PRAGMA user_version")" 2
 sqlite3 -separator ' ' "$V" "SELECT 'c', charge_id, coalesce(unit_price, 'NULL'), coalesce(list_unit_price, 'NULL') FROM charges
   UNION ALL SELECT 'r', rate_id, unit_price, '-' FROM rates ORDER BY 1, 2" > before.txt
+v2_columns=$(sqlite3 "$V" "SELECT count(*) FROM pragma_table_info('charges')")
 sqlite3 "$V" "SELECT * FROM charges ORDER BY charge_id" | cut -d'|' -f1-25,28- > rest_before.txt
 "$COSTLEDGER" --ledger "$V" init > out.txt 2>&1 || { cat out.txt; fail "init on a version 2 ledger"; }
 "$COSTLEDGER" --ledger "$work/fresh.db" init >/dev/null || fail "init fresh.db"
@@ -164,7 +165,8 @@ sqlite3 -separator ' ' "$V" "SELECT 'c', charge_id, coalesce(unit_price, 'NULL')
 cmp -s want.txt after.txt || fail "migrated prices: $(diff want.txt after.txt)"
 expect "price types" "$(sqlite3 "$V" "SELECT group_concat(DISTINCT typeof(unit_price)) FROM (SELECT unit_price FROM charges WHERE unit_price IS NOT NULL UNION ALL SELECT list_unit_price FROM charges WHERE list_unit_price IS NOT NULL UNION ALL SELECT unit_price FROM rates)")" text
 expect "a Lambda price" "$(sqlite3 "$V" "SELECT list_unit_price FROM charges WHERE charge_id = 1")" "0.000016667"
-sqlite3 "$V" "SELECT * FROM charges ORDER BY charge_id" | cut -d'|' -f1-25,28- > rest_after.txt
+# Later versions add columns after the version 2 ones: compare those only.
+sqlite3 "$V" "SELECT * FROM charges ORDER BY charge_id" | cut -d'|' -f1-25,28-"$v2_columns" > rest_after.txt
 cmp -s rest_before.txt rest_after.txt || fail "other columns changed: $(diff rest_before.txt rest_after.txt)"
 # The same schema as a new ledger: tables, indexes, views, their text.
 "$COSTLEDGER" --ledger "$work/new.db" init >/dev/null || fail "init new.db"
