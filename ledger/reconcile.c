@@ -310,7 +310,6 @@ struct gap_cost {
 	struct rate_query q;
 	int64_t gpus, cost;
 	const struct rate_row *first;
-	int overflow;
 };
 
 static int price_gap(void *ctx, int64_t a, int64_t b)
@@ -319,15 +318,16 @@ static int price_gap(void *ctx, int64_t a, int64_t b)
 	const struct rate_row *first;
 	int64_t cost, unpriced;
 
-	if (rate_usage_cost(g->card, &g->q, a, b, g->gpus, &cost, &unpriced, &first) < 0 ||
-	    (g->first && first && strcmp(first->currency, g->first->currency)) ||
-	    __builtin_add_overflow(g->cost, cost, &g->cost)) {
-		g->overflow = 1;
+	if (rate_usage_cost(g->card, &g->q, a, b, g->gpus, &cost, &unpriced, &first) < 0)
 		return -1;
-	}
+	if (!first)
+		return 0;
 	if (!g->first)
 		g->first = first;
-	return 0;
+	/* As within a piece: another currency than the first is not priced. */
+	if (strcmp(first->currency, g->first->currency))
+		return 0;
+	return __builtin_add_overflow(g->cost, cost, &g->cost) ? -1 : 0;
 }
 
 static int check_one_usage(struct run *r, sqlite3_stmt *st, const struct spans *cs)
@@ -351,8 +351,8 @@ static int check_one_usage(struct run *r, sqlite3_stmt *st, const struct spans *
 	g.gpus = sqlite3_column_type(st, 11) == SQLITE_NULL ? 1 : sqlite3_column_int64(st, 11);
 	gap = uncovered(cs, bound_seconds(&r->charge_bounds, res), us, ue, price_gap, &g);
 	if (gap < 0) {
-		snprintf(r->err, sizeof r->err, "usage %lld: its cost does not fit in 64-bit nanos"
-			 " or changes currency", (long long)sqlite3_column_int64(st, 1));
+		snprintf(r->err, sizeof r->err, "usage %lld: its cost does not fit in 64-bit nanos",
+			 (long long)sqlite3_column_int64(st, 1));
 		return SQLITE_TOOBIG;
 	}
 	if (gap == 0)

@@ -54,7 +54,9 @@ static const struct {
 	" AND fx.to_currency = ?5 AND fx.rate_date <= " day " ORDER BY fx.rate_date DESC LIMIT 1)) END)"
 
 /* The charges, findings, usage and budgets of the month, with the currency
- * and the day each amount is converted at. */
+ * and the day each amount is converted at. A late correction is the
+ * business of the month it corrects: not in this month's billed, not in
+ * its expected. */
 static const char month_sql[] =
 	"WITH pn AS (SELECT lower(provider) AS k, min(provider) AS name FROM"
 	"   (SELECT provider FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
@@ -63,7 +65,8 @@ static const char month_sql[] =
 	"   FROM charges c WHERE c.charge_period_start >= ?1 AND c.charge_period_start < ?2),"
 	" fi AS (SELECT coalesce(%s, '(none)') AS grp, f.kind, f.difference,"
 	"   substr(f.period_start, 1, 10) AS day, nullif(f.currency, '') AS currency"
-	"   FROM reconciliation_parts f WHERE f.reconciliation_id = ?3),"
+	"   FROM reconciliation_parts f WHERE f.reconciliation_id = ?3"
+	"   AND f.kind <> 'late_correction'),"
 	" us AS (SELECT coalesce(%s, '(none)') AS grp, u.*, substr(max(u.usage_start, ?1), 1, 10) AS day,"
 	"   overlap_seconds(u.usage_start, u.usage_end, ?1, ?2) AS secs FROM usage u"
 	"   WHERE u.usage_end > ?1 AND u.usage_start < ?2),"

@@ -142,6 +142,8 @@ expect "exit status" "$rc" 1
 expect "late correction" "$(q "SELECT kind, billed, substr(period_start, 1, 10), detail FROM findings")" \
 	"late_correction|-5000000000|2026-08-10|1 charge, correcting 2026-08"
 expect "counted in August, not in September" "$(q "SELECT billed_total FROM reconciliations")" 1000000000
+cl report --month 2026-09 --format csv >r.csv || fail "report"
+grep -q '^total,USD,1.00,1.00,0.00,' r.csv || fail "September's report counts the late correction: $(cat r.csv)"
 
 # --- The report does not follow the tolerance; it names its run.
 new_case report_tolerance
