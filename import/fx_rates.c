@@ -2,6 +2,7 @@
 #include "fx_rates.h"
 
 #include "field_check.h"
+#include "json_text.h"
 
 #include "money.h"
 #include "timeparse.h"
@@ -120,7 +121,18 @@ void fx_reader_free(struct fx_reader *r)
 
 int fx_reader_report(const struct fx_reader *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"fx-rates\",\"ignored_columns\":%zu}", r->ignored);
+	struct json_writer w;
+	int length;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "fx-rates");
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)r->ignored);
+	json_close(&w, '}');
+	length = json_writer_copy(&w, buf, size);
+	json_writer_free(&w);
+	return length;
 }
 
 static int bad(const struct fx_reader *r, const struct csv_row *row, enum column c,

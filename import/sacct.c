@@ -9,6 +9,7 @@
 #include "sacct.h"
 
 #include "field_check.h"
+#include "json_text.h"
 #include "money.h"
 #include "timeparse.h"
 
@@ -133,9 +134,23 @@ long sacct_skipped(const struct sacct *s)
 
 int sacct_report(const struct sacct *s, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"sacct\",\"steps_skipped\":%ld,\"pending_skipped\":%ld,"
-			"\"no_end_skipped\":%ld,\"timezone\":\"%s\"}", s->steps, s->pending, s->no_end,
-			s->tz.name[0] ? s->tz.name : "UTC");
+	struct json_writer w;
+	int length;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "sacct");
+	json_key(&w, "steps_skipped");
+	json_integer(&w, s->steps);
+	json_key(&w, "pending_skipped");
+	json_integer(&w, s->pending);
+	json_key(&w, "no_end_skipped");
+	json_integer(&w, s->no_end);
+	json_member_string(&w, "timezone", s->tz.name[0] ? s->tz.name : "UTC");
+	json_close(&w, '}');
+	length = json_writer_copy(&w, buf, size);
+	json_writer_free(&w);
+	return length;
 }
 
 long sacct_tres_gpus(const char *tres)
@@ -204,7 +219,7 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	char tres[1024], raw[32], user[128], name[256], partition[128], cluster[128], exitcode[32];
 	char folded[64];
 	struct usage_record r;
-	struct usage_json j;
+	struct json_writer j;
 	const char *mapped;
 	long long secs = -1;
 	long gpus;
@@ -321,18 +336,20 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	r.has_gpus = 1;
 	r.gpus = gpus < 0 ? 0 : gpus;
 	usage_json_begin(&j);
-	usage_json_add(&j, "slurm_state", state);
+	json_member_string(&j, "slurm_state", state);
 	field(s, row, S_USER, user, sizeof user);
-	usage_json_add(&j, "user", user);
+	json_member_string(&j, "user", user);
 	field(s, row, S_JOBNAME, name, sizeof name);
-	usage_json_add(&j, "job_name", name);
+	json_member_string(&j, "job_name", name);
 	field(s, row, S_PARTITION, partition, sizeof partition);
-	usage_json_add(&j, "partition", partition);
+	json_member_string(&j, "partition", partition);
 	field(s, row, S_EXITCODE, exitcode, sizeof exitcode);
-	usage_json_add(&j, "exit_code", exitcode);
+	json_member_string(&j, "exit_code", exitcode);
 	if (is_unknown(end))
-		usage_json_add(&j, "end", "from Start + Elapsed");
+		json_member_string(&j, "end", "from Start + Elapsed");
 	r.attributes = usage_json_end(&j);
 	usage_record_key(&r);
-	return emit(context, &r);
+	status = emit(context, &r);
+	json_writer_free(&j);
+	return status;
 }

@@ -351,36 +351,54 @@ static const char *run_format(const struct import_run *run)
 	return "?";
 }
 
-static void run_report(const struct import_run *run, char *report, size_t size)
+static int report_into(const struct import_run *run, char *report, size_t size)
 {
 	switch (run->kind) {
-	case K_BILL: bill_mapping_report(run->mapping, report, size); break;
-	case K_USAGE_CSV: usage_csv_report(run->usage_csv, report, size); break;
-	case K_SACCT: sacct_report(run->sacct, report, size); break;
-	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
+	case K_BILL: return bill_mapping_report(run->mapping, report, size);
+	case K_USAGE_CSV: return usage_csv_report(run->usage_csv, report, size);
+	case K_SACCT: return sacct_report(run->sacct, report, size);
+	case K_NVIDIA_SMI: return nvidia_smi_report(run->nvidia, report, size);
 	case K_RATES:
-	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
-	case K_FX_RATES: fx_reader_report(run->fx, report, size); break;
+	case K_BUDGETS: return rates_reader_report(run->rates, report, size);
+	case K_FX_RATES: return fx_reader_report(run->fx, report, size);
 	}
+	return -1;
+}
+
+/* The import's report (JSON, whole: a cut one would not be JSON), to free(); NULL: out of memory. */
+static char *run_report(const struct import_run *run)
+{
+	char probe[1];
+	int length = report_into(run, probe, sizeof probe);
+	char *report = length >= 0 ? malloc((size_t)length + 1) : NULL;
+
+	if (report && report_into(run, report, (size_t)length + 1) != length) {
+		free(report);
+		report = NULL;
+	}
+	return report;
 }
 
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[2048], now[32];
+	char *report, now[32];
 	time_t t = time(NULL);
 	int rc;
 
 	if (run->inserted == 0)
 		return 0; /* nothing new: leave no trace of this file */
-	run_report(run, report, sizeof report);
+	if (!(report = run_report(run)))
+		return -1;
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if (sqlite3_prepare_v2(run->db, "INSERT INTO imports (import_id, kind, file_name, imported_at,"
 			       " file_size, compressed, content_crc32, content_size, format, rows_read,"
 			       " rows_inserted, rows_duplicate, values_rounded, report, rows_skipped)"
 			       " VALUES (?1, ?13, ?14, ?15, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-			       -1, &stmt, NULL) != SQLITE_OK)
+			       -1, &stmt, NULL) != SQLITE_OK) {
+		free(report);
 		return -1;
+	}
 	sqlite3_bind_int64(stmt, 1, run->import_id);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->file_size);
 	sqlite3_bind_int(stmt, 3, stats->compressed);
@@ -398,6 +416,7 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	sqlite3_bind_text(stmt, 15, now, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
+	free(report);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -580,7 +599,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[1600], report[2048];
+	char message[1600], *report = NULL;
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
@@ -635,7 +654,10 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 				       sqlite3_errmsg(db));
 		goto done;
 	}
-	run_report(&run, report, sizeof report);
+	if (!(report = run_report(&run))) {
+		exit_code = error_exit(EXIT_LEDGER, "import of '%s': out of memory", file);
+		goto done;
+	}
 	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
 		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
 			"recorded (see jobs_not_stopped in the report)\n", file,
@@ -654,6 +676,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
 		       run.duplicate, report);
 done:
+	free(report);
 	close_run(&run);
 	return exit_code;
 }

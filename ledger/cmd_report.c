@@ -18,6 +18,7 @@
 #include "report.h"
 #include "csv_out.h"
 
+#include "json_text.h"
 #include "money.h"
 
 #include <getopt.h>
@@ -51,20 +52,6 @@ static void money_cell(int64_t nanos, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
-static void json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
 
 /* Row i of the report's rows followed by its totals. */
 static const struct report_row *row_at(const struct report *r, size_t i)
@@ -155,67 +142,82 @@ static void print_csv(const struct report *r, FILE *out)
 	}
 }
 
-static void json_row(const struct report_row *row, FILE *out)
+static void json_money(struct json_writer *w, const char *key, int64_t nanos)
 {
-	char b[48], e[48], d[48], s[48], p[48], bu[48];
+	char text[48];
 
-	money_cell(row->billed, b, sizeof b);
-	money_cell(row->expected, e, sizeof e);
-	money_cell(row->billed - row->expected, d, sizeof d);
-	money_cell(row->spot_savings, s, sizeof s);
-	money_cell(row->pause_savings, p, sizeof p);
-	fputs("{\"group\":", out);
-	json_string(out, row->group);
-	fputs(",\"currency\":", out);
-	json_string(out, row->currency);
-	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
-		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
-		row->gpu_hours, s, p);
+	money_cell(nanos, text, sizeof text);
+	json_key(w, key);
+	json_string(w, text);
+}
+
+static void json_row(const struct report_row *row, struct json_writer *w)
+{
+	json_open(w, '{');
+	json_key(w, "group");
+	json_string(w, row->group);
+	json_key(w, "currency");
+	json_string(w, row->currency);
+	json_money(w, "billed", row->billed);
+	json_money(w, "expected", row->expected);
+	json_money(w, "difference", row->billed - row->expected);
+	json_key(w, "gpu_hours");
+	json_number(w, row->gpu_hours, 2);
+	json_money(w, "spot_savings", row->spot_savings);
+	json_money(w, "pause_savings", row->pause_savings);
 	if (row->has_budget) {
-		money_cell(row->budget, bu, sizeof bu);
-		fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);
+		json_money(w, "budget", row->budget);
+		json_key(w, "budget_use");
+		json_number(w, row->budget_use, 4);
 	} else {
-		fputs(",\"budget\":null,\"budget_use\":null}", out);
+		json_key(w, "budget");
+		json_null(w);
+		json_key(w, "budget_use");
+		json_null(w);
 	}
+	json_close(w, '}');
 }
 
 /* "totals" has one row per currency; "total" is that row when there is one
  * currency, else null (amounts are never added across currencies). */
-static void print_json(const struct report *r, FILE *out)
+static int print_json(const struct report *r, FILE *out)
 {
+	struct json_writer w;
 	size_t i;
+	int rc;
 
-	fputs("{\"month\":", out);
-	json_string(out, r->month);
-	fputs(",\"by\":", out);
-	json_string(out, r->by);
-	fputs(",\"currency\":", out);
-	if (r->currency[0])
-		json_string(out, r->currency);
-	else
-		fputs("null", out);
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_key(&w, "month");
+	json_string(&w, r->month);
+	json_key(&w, "by");
+	json_string(&w, r->by);
+	json_key(&w, "currency");
+	json_string(&w, r->currency[0] ? r->currency : NULL);
+	json_key(&w, "reconciliation_id");
 	if (r->run_id)
-		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
+		json_integer(&w, (long long)r->run_id);
 	else
-		fputs(",\"reconciliation_id\":null", out);
-	fputs(",\"rows\":[", out);
-	for (i = 0; i < r->count; i++) {
-		if (i)
-			fputc(',', out);
-		json_row(&r->rows[i], out);
-	}
-	fputs("],\"totals\":[", out);
-	for (i = 0; i < r->total_count; i++) {
-		if (i)
-			fputc(',', out);
-		json_row(&r->totals[i], out);
-	}
-	fputs("],\"total\":", out);
+		json_null(&w);
+	json_key(&w, "rows");
+	json_open(&w, '[');
+	for (i = 0; i < r->count; i++)
+		json_row(&r->rows[i], &w);
+	json_close(&w, ']');
+	json_key(&w, "totals");
+	json_open(&w, '[');
+	for (i = 0; i < r->total_count; i++)
+		json_row(&r->totals[i], &w);
+	json_close(&w, ']');
+	json_key(&w, "total");
 	if (r->total_count == 1)
-		json_row(&r->totals[0], out);
+		json_row(&r->totals[0], &w);
 	else
-		fputs("null", out);
-	fputs("}\n", out);
+		json_null(&w);
+	json_close(&w, '}');
+	rc = json_writer_text(&w) ? fprintf(out, "%s\n", json_writer_text(&w)) < 0 : -1;
+	json_writer_free(&w);
+	return rc ? -1 : 0;
 }
 
 /* report_load, with its errors printed; returns the exit code. */
@@ -293,8 +295,10 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
-	else if (!strcmp(format, "json"))
-		print_json(&r, stdout);
+	else if (!strcmp(format, "json")) {
+		if (print_json(&r, stdout) < 0)
+			exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
+	}
 	else
 		print_table(&r, stdout);
 	if (html) {

@@ -137,5 +137,26 @@ grep -q 'budgets-bom.csv: budgets, 1 rows' out.txt || fail "budgets with a BOM: 
 cl import --dry-run fx-bom.csv > out.txt 2> err.txt || fail "fx rates with a BOM: $(cat err.txt)"
 grep -q 'fx-bom.csv: fx-rates, 1 rows' out.txt || fail "fx rates with a BOM: $(cat out.txt)"
 
+# --- one JSON writer: what goes into attributes and imports.report is JSON ---------
+J="$work/json.db"
+"$COSTLEDGER" --ledger "$J" init > /dev/null || fail "init json.db"
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id,"te""am",pa\\th\n2026-10-01T00:00:00Z,2026-10-01T02:00:00Z,running,j1,vision,slurm,n1,"a""b",c\\d\n' > quoted-header.csv
+"$COSTLEDGER" --ledger "$J" import quoted-header.csv > out.txt 2> err.txt || fail "usage header with a quote: $(cat err.txt)"
+expect "attributes are JSON" "$(sqlite3 "$J" "SELECT json_valid(attributes) || ' ' || group_concat(e.key || '=' || e.value, ' ') FROM usage, json_each(usage.attributes) e")" '1 te"am=a"b pa\th=c\d'
+"$COSTLEDGER" --ledger "$J" sql --csv "SELECT count(*) FROM epoch_costs" > out.txt 2> err.txt ||
+	fail "epoch_costs after a quoted header: $(cat err.txt)"
+"$COSTLEDGER" --ledger "$J" sql --csv "SELECT count(*) FROM job_forecast" > out.txt 2> err.txt ||
+	fail "job_forecast after a quoted header: $(cat err.txt)"
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, 92 %%, 25073 MiB\n2026/10/01 10:01:00.000, 0, NVIDIA A100, 93 %%, 25073 MiB\n' > smi.csv
+"$COSTLEDGER" --ledger "$J" import --resource 'a"b\c' smi.csv > out.txt 2> err.txt || fail "--resource with a quote: $(cat err.txt)"
+expect "imports.report is JSON" "$(sqlite3 "$J" "SELECT group_concat(json_valid(report), '') FROM imports")" 11
+expect "--resource in the report" "$(sqlite3 "$J" "SELECT json_extract(report, '\$.resource') FROM imports WHERE format = 'nvidia-smi'")" 'a"b\c'
+# report --format json: a project with a quote, a backslash and an escape is a JSON string
+printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,BilledCost,Tags\nacct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,1,"{""project"":""v\\""\\\\\\u001b[2K""}"\n' > json-bill.csv
+"$COSTLEDGER" --ledger "$J" import json-bill.csv > out.txt 2> err.txt || fail "bill with an odd project: $(cat err.txt)"
+"$COSTLEDGER" --ledger "$J" report --month 2026-10 --format json > report.json 2> err.txt || fail "report json: $(cat err.txt)"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["group"] == "v\"\\\x1b[2K" for r in d["rows"]), d["rows"]' report.json ||
+	fail "report --format json: not JSON, or the project not read back"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
