@@ -124,6 +124,19 @@ static int migrate(sqlite3 *db, int from)
 	return 0;
 }
 
+/* Tables, views and indexes in the database; -1 when it cannot be read. */
+static int count_tables(sqlite3 *db)
+{
+	sqlite3_stmt *stmt;
+	int tables = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		tables = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return tables;
+}
+
 /* The folder a ledger path is in ("." for a bare name), from sqlite3_mprintf. */
 static char *folder_of(const char *path)
 {
@@ -257,6 +270,12 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 		error_exit(EXIT_LEDGER, "'%s' is not a costledger ledger: %s", path, sqlite3_errmsg(db));
 		goto fail;
 	}
+	/* Someone else's database is refused before anything in it changes
+	 * (the WAL switch below rewrites its header). */
+	if (version == 0 && count_tables(db) > 0) {
+		error_exit(EXIT_LEDGER, "'%s' is a SQLite database but not a costledger ledger", path);
+		goto fail;
+	}
 	/* 64 KiB pages for a new ledger (a no-op on an existing one): a ledger is
 	 * loaded in bulk and read in ranges, and with 4 KiB pages an import made
 	 * 16 times the write calls and took a third longer (docs/ledger.md). */
@@ -268,17 +287,6 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 		goto fail;
 	}
 	if (version == 0) {
-		sqlite3_stmt *stmt;
-		int tables = 0;
-
-		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL) == SQLITE_OK &&
-		    sqlite3_step(stmt) == SQLITE_ROW)
-			tables = sqlite3_column_int(stmt, 0);
-		sqlite3_finalize(stmt);
-		if (tables > 0) {
-			error_exit(EXIT_LEDGER, "'%s' is a SQLite database but not a costledger ledger", path);
-			goto fail;
-		}
 		if (mode != LEDGER_CREATE) {
 			error_exit(EXIT_LEDGER, "'%s' is empty (create it with 'costledger init %s')", path, path);
 			goto fail;

@@ -158,5 +158,13 @@ printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,Servic
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["group"] == "v\"\\\x1b[2K" for r in d["rows"]), d["rows"]' report.json ||
 	fail "report --format json: not JSON, or the project not read back"
 
+# --- init on someone else's SQLite database: refused before anything changes -----
+sqlite3 theirs.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+cp theirs.db theirs.before
+refused "init on another database" 3 "'theirs.db' is a SQLite database but not a costledger ledger" \
+	"$COSTLEDGER" --ledger theirs.db init
+cmp -s theirs.db theirs.before || fail "init changed another database (journal mode now $(sqlite3 theirs.db 'PRAGMA journal_mode'))"
+[ -e theirs.db-wal ] && fail "init left theirs.db-wal"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
