@@ -15,6 +15,7 @@
 #include "ledger.h"
 #include "output_file.h"
 #include "reconcile.h"
+#include "term_text.h"
 #include "report.h"
 #include "csv_out.h"
 
@@ -59,17 +60,24 @@ static const struct report_row *row_at(const struct report *r, size_t i)
 	return i < r->count ? &r->rows[i] : &r->totals[i - r->count];
 }
 
-static void print_table(const struct report *r, FILE *out)
+static int print_table(const struct report *r, FILE *out)
 {
-	size_t i, w = 8, cw = 8;
+	size_t i, w = 8, cw = 8, n = r->count + r->total_count;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16];
+	/* groups and currencies as a terminal may show them (term_text.h) */
+	char **shown = calloc(2 * n + 1, sizeof *shown);
 
-	for (i = 0; i < r->count + r->total_count; i++) {
-		if (strlen(row_at(r, i)->group) > w)
-			w = strlen(row_at(r, i)->group);
-		if (strlen(row_at(r, i)->currency) > cw)
-			cw = strlen(row_at(r, i)->currency);
+	for (i = 0; shown && i < n; i++) {
+		if (!(shown[2 * i] = term_text(row_at(r, i)->group)) ||
+		    !(shown[2 * i + 1] = term_text(row_at(r, i)->currency)))
+			goto out_of_memory;
+		if (strlen(shown[2 * i]) > w)
+			w = strlen(shown[2 * i]);
+		if (strlen(shown[2 * i + 1]) > cw)
+			cw = strlen(shown[2 * i + 1]);
 	}
+	if (!shown)
+		return -1;
 	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
 		r->currency[0] ? " in " : "", r->currency,
 		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
@@ -95,9 +103,18 @@ static void print_table(const struct report *r, FILE *out)
 			snprintf(bu, sizeof bu, "-");
 			snprintf(use, sizeof use, "-");
 		}
-		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w, row->group,
-			(int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use);
+		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w,
+			shown[2 * i], (int)cw, shown[2 * i + 1], b, e, d, row->gpu_hours, s, p, bu, use);
 	}
+	for (i = 0; i < 2 * n; i++)
+		free(shown[i]);
+	free(shown);
+	return 0;
+out_of_memory:
+	for (i = 0; i < 2 * n; i++)
+		free(shown[i]);
+	free(shown);
+	return -1;
 }
 
 static void csv_cell(FILE *out, const char *s, int last)
@@ -299,8 +316,8 @@ int cmd_report(int argc, char **argv)
 		if (print_json(&r, stdout) < 0)
 			exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
 	}
-	else
-		print_table(&r, stdout);
+	else if (print_table(&r, stdout) < 0)
+		exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
 	if (html) {
 		struct report byproject;
 		struct output_file output;

@@ -21,6 +21,8 @@
  */
 #include "reconcile.h"
 
+#include "term_text.h"
+
 #include "money.h"
 #include "timeparse.h"
 
@@ -969,13 +971,20 @@ long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 	fprintf(out, "\n%-20s %-10s %-10s %-22s %-16s %-16s %8s %14s %14s %14s\n", "kind", "provider",
 		"project", "resource", "from", "to", "hours", "billed", "expected", "difference");
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *shown[7];
+		int k;
 		reconcile_money_text(sqlite3_column_int64(st, 7), b, sizeof b);
 		reconcile_money_text(sqlite3_column_int64(st, 8), e, sizeof e);
 		reconcile_money_text(sqlite3_column_int64(st, 9), d, sizeof d);
+		/* values from input files, as a terminal may show them (term_text.h) */
+		for (k = 0; k < 7; k++)
+			shown[k] = term_text((const char *)sqlite3_column_text(st, k));
 		fprintf(out, "%-20s %-10s %-10s %-22s %-16s %-16s %8s %14s %14s %14s\n",
-			sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-			sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
-			sqlite3_column_text(st, 6), b, e, d);
+			shown[0] ? shown[0] : "?", shown[1] ? shown[1] : "?", shown[2] ? shown[2] : "?",
+			shown[3] ? shown[3] : "?", shown[4] ? shown[4] : "?", shown[5] ? shown[5] : "?",
+			shown[6] ? shown[6] : "?", b, e, d);
+		for (k = 0; k < 7; k++)
+			free(shown[k]);
 	}
 	sqlite3_finalize(st);
 	fprintf(out, "\n%ld finding%s above the tolerance\n", count, count == 1 ? "" : "s");

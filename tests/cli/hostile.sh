@@ -166,5 +166,30 @@ refused "init on another database" 3 "'theirs.db' is a SQLite database but not a
 cmp -s theirs.db theirs.before || fail "init changed another database (journal mode now $(sqlite3 theirs.db 'PRAGMA journal_mode'))"
 [ -e theirs.db-wal ] && fail "init left theirs.db-wal"
 
+# --- control characters from input are shown, not sent to the terminal ------------
+E="$work/escape.db"
+"$COSTLEDGER" --ledger "$E" init > /dev/null || fail "init escape.db"
+esc=$(printf '\033')
+printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,ResourceId,BilledCost,Tags\nacct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,"r1\033[2K\rall good: 0 findings\033[8m",5,"{""project"":""p\\u001b[8m""}"\n' > escape-bill.csv
+"$COSTLEDGER" --ledger "$E" import escape-bill.csv > out.txt 2> err.txt || fail "bill with escapes: $(cat err.txt)"
+no_escape() { # no_escape WHAT FILE: no ESC or CR byte, and the ESC shown as \x1b
+	if grep -q "$esc" "$2" || tr -d '\n' < "$2" | grep -q "$(printf '\r')"; then fail "$1: raw control characters in the output"; fi
+	grep -q 'r1\\x1b\[2K\\x0dall good' "$2" || grep -q 'p\\x1b\[8m' "$2" || fail "$1: the escape is not shown as \\x1b: $(head -c 300 "$2")"
+}
+"$COSTLEDGER" --ledger "$E" report --month 2026-10 --by resource > out.txt 2>&1 || fail "report: $(cat out.txt)"
+no_escape "report --by resource" out.txt
+"$COSTLEDGER" --ledger "$E" report --month 2026-10 > out.txt 2>&1 || fail "report: $(cat out.txt)"
+no_escape "report --by project" out.txt
+"$COSTLEDGER" --ledger "$E" reconcile --month 2026-10 > out.txt 2>&1
+no_escape "reconcile" out.txt
+grep -q 'unexplained_charge' out.txt || fail "reconcile: no finding for the charge: $(head -c 300 out.txt)"
+"$COSTLEDGER" --ledger "$E" sql "SELECT resource_id FROM charges" > out.txt 2>&1 || fail "sql: $(cat out.txt)"
+no_escape "sql table" out.txt
+# sql --csv writes values as they are; --safe-csv guards text cells as export does
+"$COSTLEDGER" --ledger "$E" sql --safe-csv "SELECT '=1+2' AS f, -5 AS n, '-5' AS t, 'ok' AS o" > out.txt 2> err.txt || fail "sql --safe-csv: $(cat err.txt)"
+expect "sql --safe-csv" "$(tail -1 out.txt | tr -d '\r')" "\"'=1+2\",\"-5\",\"'-5\",ok"
+"$COSTLEDGER" --ledger "$E" sql --csv "SELECT '=1+2' AS f, -5 AS n" > out.txt 2> err.txt || fail "sql --csv: $(cat err.txt)"
+expect "sql --csv as is" "$(tail -1 out.txt | tr -d '\r')" '"=1+2","-5"'
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
