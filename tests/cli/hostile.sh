@@ -191,5 +191,25 @@ expect "sql --safe-csv" "$(tail -1 out.txt | tr -d '\r')" "\"'=1+2\",\"-5\",\"'-
 "$COSTLEDGER" --ledger "$E" sql --csv "SELECT '=1+2' AS f, -5 AS n" > out.txt 2> err.txt || fail "sql --csv: $(cat err.txt)"
 expect "sql --csv as is" "$(tail -1 out.txt | tr -d '\r')" '"=1+2","-5"'
 
+# --- an echoed 100 KB argument gives a readable message --------------------------
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+cl report --month "$big" > out.txt 2> err.txt
+expect "long argument: exit" "$?" 2
+[ "$(wc -c < err.txt)" -le 700 ] || fail "long argument: a $(wc -c < err.txt)-byte message"
+grep -q "report: --month: not a month (YYYY-MM): 'xxx*\.\.\.xxx*'" err.txt || fail "long argument: $(head -c 200 err.txt)"
+
+# --- a lock held past the busy timeout names the ledger and what to do --------------
+python3 - "$COSTLEDGER" "$L" <<'PY' > out.txt 2>&1 || fail "lock: $(cat out.txt)"
+import os, sqlite3, subprocess, sys
+costledger, ledger = sys.argv[1], sys.argv[2]
+held = sqlite3.connect(ledger, isolation_level=None)
+held.execute("BEGIN IMMEDIATE")
+env = dict(os.environ, COSTLEDGER_BUSY_TIMEOUT_MS="300")
+r = subprocess.run([costledger, "--ledger", ledger, "reconcile", "--month", "2026-10"],
+                   env=env, capture_output=True, text=True)
+want = "ledger '%s' is locked: another command" % ledger
+assert r.returncode == 3 and want in r.stderr and "try again once it is done" in r.stderr, (r.returncode, r.stderr)
+PY
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
