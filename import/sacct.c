@@ -153,6 +153,35 @@ int sacct_report(const struct sacct *s, char *buf, size_t size)
 	return length;
 }
 
+void sacct_gpu_type(const char *tres, const char *gres, char *out, size_t size)
+{
+	const char *p = tres, *end;
+
+	out[0] = 0;
+	/* AllocTRES "...,gres/gpu:h100=4": the first typed GPU */
+	while (p && *p) {
+		size_t n;
+		end = strchr(p, ',');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (n > 9 && !strncmp(p, "gres/gpu:", 9)) {
+			const char *eq = memchr(p, '=', n);
+			size_t len = (eq ? (size_t)(eq - p) : n) - 9;
+			if (len && len < size) {
+				memcpy(out, p + 9, len);
+				out[len] = 0;
+				return;
+			}
+		}
+		p = end ? end + 1 : NULL;
+	}
+	/* AllocGRES "gpu:h100:4" or "gpu:h100:4(IDX:0-3)" (not "gpu:4") */
+	if (gres && !strncmp(gres, "gpu:", 4) && (end = strchr(gres + 4, ':')) &&
+	    !isdigit((unsigned char)gres[4]) && (size_t)(end - gres - 4) < size) {
+		memcpy(out, gres + 4, (size_t)(end - gres - 4));
+		out[end - gres - 4] = 0;
+	}
+}
+
 long sacct_tres_gpus(const char *tres)
 {
 	long plain = -1, typed = -1;
@@ -207,6 +236,23 @@ static const char *field(const struct sacct *s, const struct csv_row *row, enum 
 	return buf;
 }
 
+/* A header names JobID or JobIDRaw in any place (sacct --format=Account,JobID,...
+ * writes it second); a data row has a job's id there, never the word. */
+static int sacct_is_header(const struct csv_row *row)
+{
+	char folded[64];
+	size_t i;
+
+	for (i = 0; i < row->count; i++) {
+		if (row->lengths[i] > 12)
+			continue;
+		usage_fold(row->fields[i], folded, sizeof folded);
+		if (!strcmp(folded, "jobid") || !strcmp(folded, "jobidraw"))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_unknown(const char *s)
 {
 	return !*s || !strcasecmp(s, "Unknown") || !strcasecmp(s, "None");
@@ -217,7 +263,7 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 {
 	char jobid[128], start[64], end[64], elapsed[64], state[128], account[256], nodes[1024];
 	char tres[1024], raw[32], user[128], name[256], partition[128], cluster[128], exitcode[32];
-	char folded[64];
+	char gres[256], gpu_type[128];
 	struct usage_record r;
 	struct json_writer j;
 	const char *mapped;
@@ -225,9 +271,7 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	long gpus;
 	int status, c;
 
-	if (row->count)
-		usage_fold(row->fields[0], folded, sizeof folded);
-	if (s->have_mapping != 1 && row->count && (!strcmp(folded, "jobid") || !strcmp(folded, "jobidraw"))) {
+	if (s->have_mapping != 1 && sacct_is_header(row)) {
 		char *names[256];
 		char copies[256][64];
 		size_t i, n = row->count < 256 ? row->count : 256;
@@ -324,15 +368,16 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	field(s, row, S_NODELIST, nodes, sizeof nodes);
 	r.resource_id = *nodes && strcasecmp(nodes, "None assigned") ? nodes : NULL;
 	field(s, row, S_ALLOCTRES, tres, sizeof tres);
+	field(s, row, S_ALLOCGRES, gres, sizeof gres);
 	gpus = sacct_tres_gpus(tres);
-	if (gpus < 0 && s->column[S_ALLOCGRES] >= 0) {
-		char gres[256];
-		field(s, row, S_ALLOCGRES, gres, sizeof gres);
-		if (!strncmp(gres, "gpu", 3)) {
-			const char *colon = strrchr(gres, ':');
-			gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
-		}
+	if (gpus < 0 && !strncmp(gres, "gpu", 3)) {
+		const char *colon = strrchr(gres, ':');
+		gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
 	}
+	/* What a typed rate card prices: the GPU type, else the partition. */
+	field(s, row, S_PARTITION, partition, sizeof partition);
+	sacct_gpu_type(tres, gres, gpu_type, sizeof gpu_type);
+	r.instance_type = *gpu_type ? gpu_type : *partition ? partition : NULL;
 	r.has_gpus = 1;
 	r.gpus = gpus < 0 ? 0 : gpus;
 	usage_json_begin(&j);

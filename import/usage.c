@@ -279,6 +279,21 @@ char *usage_strdup(const char *s)
 	return copy;
 }
 
+/* 1 when a '|'-separated line has a field JobID or JobIDRaw, in any place. */
+static int names_sacct_job_id(const char *line)
+{
+	const char *p = line;
+
+	while (p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strcspn(p, "\r\n");
+		if ((n == 5 && !strncasecmp(p, "JobID", 5)) || (n == 8 && !strncasecmp(p, "JobIDRaw", 8)))
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
 const char *usage_detect(const char *line)
 {
 	char first[64], folded[64];
@@ -291,7 +306,7 @@ const char *usage_detect(const char *line)
 		line += 3;
 	for (p = line; *p; p++)
 		pipes += *p == '|';
-	if (!strncasecmp(line, "JobID|", 6) || !strncasecmp(line, "JobIDRaw|", 9) || pipes >= 5)
+	if (pipes >= 5 || (pipes && names_sacct_job_id(line)))
 		return "sacct";
 	comma = strchr(line, ',');
 	usage_trim(line, comma ? (size_t)(comma - line) : strlen(line), first, sizeof first);

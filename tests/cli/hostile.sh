@@ -211,5 +211,16 @@ want = "ledger '%s' is locked: another command" % ledger
 assert r.returncode == 3 and want in r.stderr and "try again once it is done" in r.stderr, (r.returncode, r.stderr)
 PY
 
+# --- sacct: the header in any field order; the GPU type prices typed rate cards ------
+S="$work/slurm.db"
+"$COSTLEDGER" --ledger "$S" init > /dev/null || fail "init slurm.db"
+printf 'Account|JobID|State|Start|End|AllocTRES|NodeList|Partition\nml|91|COMPLETED|2026-10-01T00:00:00|2026-10-01T02:00:00|billing=8,gres/gpu:h100=4,gres/gpu=4|g01|gpu\nml|92|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|gres/gpu=1|g02|a100-part\n' > account-first.psv
+printf 'provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\nslurm,h100,,own,gpu-hour,2.50,USD,0,wall,2026-01-01,\nslurm,a100-part,,own,hour,1.25,USD,0,wall,2026-01-01,\n' > slurm-rates.csv
+"$COSTLEDGER" --ledger "$S" import account-first.psv slurm-rates.csv > out.txt 2> err.txt || fail "sacct, Account first: $(cat err.txt)"
+grep -q 'account-first.psv: sacct, 2 rows (0 skipped): 2 new intervals' out.txt || fail "sacct, Account first: $(cat out.txt)"
+expect "sacct instance_type" "$(sqlite3 "$S" "SELECT group_concat(job_id || '=' || coalesce(instance_type, '-'), ' ') FROM (SELECT * FROM usage ORDER BY job_id)")" "91=h100 92=a100-part"
+# 2 h x 4 GPUs x 2.50 = 20.00; 1 h x 1.25 = 1.25
+expect "typed rate prices Slurm usage" "$("$COSTLEDGER" --ledger "$S" sql --csv "SELECT group_concat(job_id || '=' || coalesce(money_text(cost), 'NULL'), ' ') FROM (SELECT * FROM usage_costed ORDER BY job_id)" | tail -1 | tr -d '"\r')" "91=20.00 92=1.25"
+
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"
