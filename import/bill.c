@@ -382,7 +382,6 @@ int bill_mapping_report(const struct bill_mapping *m, char *buf, size_t size)
 {
 	struct json_writer w;
 	size_t i;
-	int length;
 
 	json_writer_init(&w);
 	json_open(&w, '{');
@@ -394,10 +393,7 @@ int bill_mapping_report(const struct bill_mapping *m, char *buf, size_t size)
 	json_close(&w, ']');
 	json_key(&w, "ignored_columns");
 	json_integer(&w, (long long)m->ignored);
-	json_close(&w, '}');
-	length = json_writer_copy(&w, buf, size);
-	json_writer_free(&w);
-	return length;
+	return json_report_end(&w, buf, size);
 }
 
 int bill_is_null(const char *s, size_t n)

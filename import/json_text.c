@@ -415,3 +415,13 @@ int json_writer_copy(const struct json_writer *w, char *buf, size_t size)
 		return -1;
 	return snprintf(buf, size, "%s", w->text);
 }
+
+int json_report_end(struct json_writer *w, char *buf, size_t size)
+{
+	int length;
+
+	json_close(w, '}');
+	length = json_writer_copy(w, buf, size);
+	json_writer_free(w);
+	return length;
+}

@@ -74,5 +74,8 @@ void json_member_string(struct json_writer *w, const char *key, const char *valu
 /* The text into buf as snprintf would copy it: returns its whole length
  * (size or more: buf holds a cut copy), or -1 after an allocation failure. */
 int json_writer_copy(const struct json_writer *w, char *buf, size_t size);
+/* Closes the top-level object, copies the text as json_writer_copy does and
+ * frees the writer: the end of every *_report() function. */
+int json_report_end(struct json_writer *w, char *buf, size_t size);
 
 #endif

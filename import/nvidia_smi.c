@@ -166,7 +166,6 @@ long nvidia_smi_skipped(const struct nvidia_smi *n)
 int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
 {
 	struct json_writer w;
-	int length;
 
 	json_writer_init(&w);
 	json_open(&w, '{');
@@ -182,10 +181,7 @@ int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
 	json_key(&w, "idle_threshold");
 	json_number(&w, n->idle_threshold, -1);
 	json_member_string(&w, "timezone", n->tz.name[0] ? n->tz.name : "UTC");
-	json_close(&w, '}');
-	length = json_writer_copy(&w, buf, size);
-	json_writer_free(&w);
-	return length;
+	return json_report_end(&w, buf, size);
 }
 
 int nvidia_smi_value(const char *s, double *v)

@@ -130,17 +130,13 @@ void rates_reader_free(struct rates_reader *r)
 int rates_reader_report(const struct rates_reader *r, char *buf, size_t size)
 {
 	struct json_writer w;
-	int length;
 
 	json_writer_init(&w);
 	json_open(&w, '{');
 	json_member_string(&w, "format", r->budgets ? "budgets" : "rates");
 	json_key(&w, "ignored_columns");
 	json_integer(&w, (long long)r->ignored);
-	json_close(&w, '}');
-	length = json_writer_copy(&w, buf, size);
-	json_writer_free(&w);
-	return length;
+	return json_report_end(&w, buf, size);
 }
 
 static const char *field(const struct rates_reader *r, const struct csv_row *row, enum column c,

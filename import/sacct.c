@@ -135,7 +135,6 @@ long sacct_skipped(const struct sacct *s)
 int sacct_report(const struct sacct *s, char *buf, size_t size)
 {
 	struct json_writer w;
-	int length;
 
 	json_writer_init(&w);
 	json_open(&w, '{');
@@ -147,10 +146,7 @@ int sacct_report(const struct sacct *s, char *buf, size_t size)
 	json_key(&w, "no_end_skipped");
 	json_integer(&w, s->no_end);
 	json_member_string(&w, "timezone", s->tz.name[0] ? s->tz.name : "UTC");
-	json_close(&w, '}');
-	length = json_writer_copy(&w, buf, size);
-	json_writer_free(&w);
-	return length;
+	return json_report_end(&w, buf, size);
 }
 
 void sacct_gpu_type(const char *tres, const char *gres, char *out, size_t size)

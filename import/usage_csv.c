@@ -139,7 +139,6 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 	struct json_writer w;
 	char when[32];
 	size_t i;
-	int length;
 
 	json_writer_init(&w);
 	json_open(&w, '{');
@@ -162,10 +161,7 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 		json_close(&w, '}');
 	}
 	json_close(&w, ']');
-	json_close(&w, '}');
-	length = json_writer_copy(&w, buf, size);
-	json_writer_free(&w);
-	return length;
+	return json_report_end(&w, buf, size);
 }
 
 static int read_header(struct usage_csv *u, const struct csv_row *row, struct import_error *error)
