@@ -175,6 +175,9 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 	for (i = 0; i < row->count && i < 256; i++) {
 		char name[128];
 		int found = -1;
+		/* Extra columns go into attributes under their names: none is cut. */
+		if (field_check(row, (int)i, NULL, sizeof name - 1, u->file, error) < 0)
+			return -1;
 		usage_trim(row->fields[i], row->lengths[i], name, sizeof name);
 		u->header[i] = usage_strdup(name);
 		u->header_count = i + 1;

@@ -280,6 +280,11 @@ case("usage_job_id_512_bytes.csv", UH + UROW.replace(",j1,", ",%s," % ("j" * 512
 case("sacct_account_256_bytes.psv", SH + "1|%s|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n" % ("a" * 256),
      r"sacct_account_256_bytes\.psv:2: column 'Account': longer than 255 bytes \(256\)")
 
+# A usage CSV's extra columns are kept in attributes under their names: a
+# name longer than 127 bytes was cut.
+case("usage_header_name_128_bytes.csv", UH.rstrip("\n") + "," + "n" * 128 + "\n" + (UROW % ("1", "50")).rstrip("\n") + ",x\n",
+     r"usage_header_name_128_bytes\.csv:1: longer than 127 bytes \(128\)")
+
 # Generated at test time by generate.py (see there).
 GEN = {
     "field_10mb.csv": r"field_10mb\.csv:2: column 'BilledCost': amount out of range",
