@@ -13,7 +13,7 @@ cd "$work" || exit 1
 L="$work/ledger.db"
 failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
 cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 expect() { # expect WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
