@@ -23,6 +23,8 @@ SQLITE_EXTENSION_INIT1
 /* Pure: same result for the same arguments, safe in views, indexes,
  * generated columns and triggers even with trusted_schema off. */
 #define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+/* Reads the ledger's rates table: not deterministic, but harmless in views. */
+#define READS_RATES (SQLITE_UTF8 | SQLITE_INNOCUOUS)
 
 static void sql_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -42,8 +44,13 @@ static const struct sql_function {
 	{"money_text", 2, PURE, sql_money_text, NULL, NULL},
 	{"money_mul", 2, PURE, sql_money_mul, NULL, NULL},
 	{"money_total", 1, PURE, NULL, sql_money_total_step, sql_money_total_final},
+	{"price", 1, PURE, sql_price, NULL, NULL},
+	{"price_mul", 2, PURE, sql_price_mul, NULL, NULL},
 	{"overlap_seconds", 4, PURE, sql_overlap_seconds, NULL, NULL},
 	{"interval_union_seconds", 2, PURE, NULL, sql_interval_union_step, sql_interval_union_final},
+	{"rate_in_force", 6, READS_RATES, sql_rate_in_force, NULL, NULL},
+	{"usage_cost", 6, READS_RATES, sql_usage_cost, NULL, NULL},
+	{"pricing_category", 1, PURE, sql_pricing_category, NULL, NULL},
 	{"costledger_version", 0, PURE, sql_version, NULL, NULL},
 };
 

@@ -146,6 +146,17 @@ double power_cost(double watts, double hours, double price_per_kwh, double pue)
 }
 
 /*
+ * What an hour of one's own machine costs, domain.md §3's fuller TCO: the
+ * purchase written off in equal parts over its lifetime (straight line),
+ * plus the power it draws at full load, PUE included.
+ */
+double own_hourly_cost(double hardware_cost, double lifetime_hours, double watts,
+		       double price_per_kwh, double pue)
+{
+	return hardware_cost / lifetime_hours + power_cost(watts, 1.0, price_per_kwh, pue);
+}
+
+/*
  * Hours after which owning beats renting, domain.md §3: solves
  * hardware + local_hourly*H = cloud_hourly*H. Never when the cloud costs no
  * more per hour than running one's own machine.
@@ -245,6 +256,13 @@ static int compute_power_cost(const double *a, double *out, int *bad_arg, const 
 	return FORMULA_OK;
 }
 
+static int compute_own_hourly_cost(const double *a, double *out, int *bad_arg,
+				   const char **why)
+{
+	*out = own_hourly_cost(a[0], a[1], a[2], a[3], a[4]);
+	return FORMULA_OK;
+}
+
 static int compute_break_even_hours(const double *a, double *out, int *bad_arg,
 				    const char **why)
 {
@@ -319,6 +337,11 @@ const struct formula formula_table[] = {
 	  { NN, NN, NN, POS },
 	  { [3] = 1.0 },
 	  compute_power_cost },
+	{ "own_hourly_cost", 4, 5,
+	  { "hardware_cost", "lifetime_hours", "watts", "price_per_kwh", "pue" },
+	  { NN, POS, NN, NN, POS },
+	  { [4] = 1.0 },
+	  compute_own_hourly_cost },
 	{ "break_even_hours", 3, 3,
 	  { "hardware_cost", "cloud_hourly", "local_hourly" },
 	  { NN, NN, NN },

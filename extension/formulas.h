@@ -76,6 +76,9 @@ double spot_rework_hours(double interruptions, double checkpoint_interval_hours,
 			 double restart_hours);
 double checkpoint_interval(double checkpoint_cost, double mtbf);
 double power_cost(double watts, double hours, double price_per_kwh, double pue);
+/* Straight-line amortization over the lifetime plus power: own hardware per hour. */
+double own_hourly_cost(double hardware_cost, double lifetime_hours, double watts,
+		       double price_per_kwh, double pue);
 /* Returns 0 and sets *hours, or -1 when owning never breaks even. */
 int break_even_hours(double hardware_cost, double cloud_hourly, double local_hourly,
 		     double *hours);

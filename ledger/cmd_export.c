@@ -54,8 +54,9 @@ static const char usage[] =
 	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
 	"3 ledger or file error\n";
 
-/* Column types: t text, n number as the ledger has it, m money (allocated),
- * d the difference of the two money columns before it, x exact money. */
+/* Column types: t text, n number as the ledger has it (unit prices too:
+ * exact decimal text), m money (allocated), d the difference of the two
+ * money columns before it. */
 struct table {
 	const char *names[20];
 	char types[21];
@@ -119,14 +120,10 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 		base = (t->rows - 1) * t->columns;
 		for (c = 0; c < (int)t->columns; c++) {
 			const unsigned char *s = sqlite3_column_text(st, c);
-			if (t->types[c] == 'm' || t->types[c] == 'x')
+			if (t->types[c] == 'm')
 				t->money[base + c] = sqlite3_column_int64(st, c);
 			if (t->types[c] != 'm' && t->types[c] != 'd')
 				t->cells[base + c] = strdup(s ? (const char *)s : "");
-			if (t->types[c] == 'x' && sqlite3_column_type(st, c) == SQLITE_NULL) {
-				free(t->cells[base + c]);
-				t->cells[base + c] = NULL;
-			}
 		}
 	}
 	sqlite3_finalize(st);
@@ -144,6 +141,7 @@ static int table_from_report(sqlite3 *db, struct table *t, const char *month, co
 		memcpy(r_out->currency, r.currency, sizeof r.currency);
 		memcpy(r_out->missing_from, r.missing_from, sizeof r.missing_from);
 		memcpy(r_out->missing_day, r.missing_day, sizeof r.missing_day);
+		memcpy(r_out->error, r.error, sizeof r.error);
 		report_free(&r);
 		return rc;
 	}
@@ -262,12 +260,6 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 			money_format(v, decimals, buf, sizeof buf);
 			csv_out_number(out, buf);
 			break;
-		case 'x':
-			if (!total && t->cells[i]) {
-				reconcile_money_text(t->money[i], buf, sizeof buf);
-				csv_out_number(out, buf);
-			}
-			break;
 		case 'n':
 			if (!total)
 				csv_out_number(out, t->cells[i]);
@@ -319,8 +311,9 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 		"ContractedUnitPrice", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
 		"BillingCurrency", "InvoiceId", "CommitmentDiscountStatus", "Tags", "x_InstanceType",
 	};
-	/* 1: money columns (ListUnitPrice to ContractedCost) */
-	static const char money_cols[] = "0000000000000000011111100000";
+	/* 1: money columns (BilledCost to ContractedCost); the unit prices
+	 * before them are exact decimal text, written as stored */
+	static const char money_cols[] = "0000000000000000000111100000";
 	sqlite3_stmt *st;
 	size_t c, n = sizeof names / sizeof names[0];
 	_Static_assert(sizeof money_cols - 1 == sizeof names / sizeof names[0],
@@ -370,7 +363,7 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 
 static const char findings_sql[] =
 	"SELECT kind, provider, project, resource_id, period_start, period_end,"
-	" printf('%.2f', hours), coalesce(" REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
+	" printf('%.2f', hours), coalesce(nullif(f.currency, ''), " REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
 	" FROM findings f WHERE reconciliation_id = ?3 ORDER BY finding_id";
 static const char charges_sql[] =
 	"SELECT charge_id, provider, project, resource_id, coalesce(instance_type, sku_id),"
@@ -496,7 +489,7 @@ int cmd_export(int argc, char **argv)
 			rc = table_from_sql(db, &t, findings_sql, start, end, run);
 		} else if (!strcmp(what, "charges")) {
 			names = charges_names;
-			strcpy(t.types, "ntttttttttntxmt");
+			strcpy(t.types, "ntttttttttntnmt");
 			t.currency_column = 14;
 			rc = table_from_sql(db, &t, charges_sql, start, end, 0);
 		} else {
@@ -519,7 +512,7 @@ int cmd_export(int argc, char **argv)
 				       " in fx_rates", missing.missing_from, missing.currency, missing.missing_day);
 	else if (rc != SQLITE_OK)
 		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ? "amounts do not fit" :
-				       message ? message : sqlite3_errstr(rc));
+				       missing.error[0] ? missing.error : message ? message : sqlite3_errstr(rc));
 	sqlite3_free(message);
 	if (exit_code != EXIT_OK)
 		output_abort(&output);

@@ -6,7 +6,7 @@
  * so a failed import leaves the ledger exactly as it was. Bills go to
  * charges; usage logs (costledger usage CSV, Slurm sacct, nvidia-smi) to
  * usage; rate cards to rates; budgets to budgets; exchange rates to
- * fx_rates. With --format auto the kind is told from the file's first line.
+ * fx_rates; own machines (hardware CSV) to hardware. With --format auto the kind is told from the file's first line.
  */
 #include "money.h"
 #include "background_checkpoint.h"
@@ -15,11 +15,13 @@
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
+#include "store_hardware.h"
 #include "store_rates.h"
 #include "store_usage.h"
 
 #include "bill.h"
 #include "fx_rates.h"
+#include "hardware.h"
 #include "nvidia_smi.h"
 #include "rates.h"
 #include "reader.h"
@@ -44,12 +46,12 @@ static const char usage[] =
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
-	"budgets and exchange rates (CSV or gzip, told apart by content; '-' reads\n"
+	"budgets, exchange rates and own hardware (CSV or gzip, told apart by content; '-' reads\n"
 	"stdin) into the ledger, in one transaction. Lines already in the ledger are\n"
 	"not added again. The formats: docs/formats.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
-	"                    sacct, nvidia-smi, rates, budgets, fx-rates\n"
+	"                    sacct, nvidia-smi, rates, budgets, fx-rates, hardware\n"
 	"  --dry-run         report what would be imported, write nothing\n"
 	"  --tag-project KEY the tag whose value is a charge's project (default project)\n"
 	"  --tz ZONE         zone of timestamps written without one: UTC (default), an\n"
@@ -61,7 +63,7 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
-enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES };
+enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES, K_HARDWARE };
 
 struct import_options {
 	const char *format, *tag_key, *fields, *resource;
@@ -85,6 +87,8 @@ struct import_run {
 	struct rate_store *rate_store;
 	struct fx_reader *fx;
 	struct fx_store *fx_store;
+	struct hardware_reader *hardware;
+	struct hardware_store *hardware_store;
 	int header_seen;
 	sqlite3_int64 import_id;
 	long rows, inserted, duplicate, rounded, skipped;
@@ -106,6 +110,8 @@ static const char *kind_table(enum kind k)
 	switch (k) {
 	case K_BILL: return "bill";
 	case K_RATES: return "rates";
+	/* imports.kind has no 'hardware' yet: a hardware file counts as rates. */
+	case K_HARDWARE: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx_rates";
 	default: return "usage";
@@ -239,7 +245,6 @@ static int on_rates_row(struct import_run *run, const struct csv_row *row)
 		if (rates_reader_rate(run->rates, row, &rate, &run->error) < 0)
 			return EXIT_USAGE;
 		rc = rate_store_add(run->rate_store, run->import_id, run->file, &rate, &outcome, &run->error);
-		run->rounded += rate.rounded > 0;
 	} else {
 		struct budget budget;
 		if (rates_reader_budget(run->rates, row, &budget, &run->error) < 0)
@@ -269,6 +274,26 @@ static int on_fx_row(struct import_run *run, const struct csv_row *row)
 	return stored(run, rc, row->line, outcome);
 }
 
+static int on_hardware_row(struct import_run *run, const struct csv_row *row)
+{
+	struct hardware hw;
+	enum store_outcome outcome;
+	int rc;
+
+	if (!run->hardware) {
+		if (hardware_reader_new(row, run->file, &run->hardware, &run->error) < 0)
+			return EXIT_USAGE;
+		return 0;
+	}
+	run->rows++;
+	if (hardware_reader_row(run->hardware, row, &hw, &run->error) < 0)
+		return EXIT_USAGE;
+	rc = hardware_store_add(run->hardware_store, run->import_id, run->file, &hw, &outcome,
+				&run->error);
+	run->rounded += hw.rounded > 0;
+	return stored(run, rc, row->line, outcome);
+}
+
 static int on_row(void *context, const struct csv_row *row)
 {
 	struct import_run *run = context;
@@ -282,6 +307,8 @@ static int on_row(void *context, const struct csv_row *row)
 		return on_rates_row(run, row);
 	case K_FX_RATES:
 		return on_fx_row(run, row);
+	case K_HARDWARE:
+		return on_hardware_row(run, row);
 	case K_USAGE_CSV:
 		rc = usage_csv_row(run->usage_csv, row, on_usage_record, run, &run->error);
 		break;
@@ -347,6 +374,7 @@ static const char *run_format(const struct import_run *run)
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx-rates";
+	case K_HARDWARE: return "hardware";
 	}
 	return "?";
 }
@@ -361,6 +389,7 @@ static int report_into(const struct import_run *run, char *report, size_t size)
 	case K_RATES:
 	case K_BUDGETS: return rates_reader_report(run->rates, report, size);
 	case K_FX_RATES: return fx_reader_report(run->fx, report, size);
+	case K_HARDWARE: return hardware_reader_report(run->hardware, report, size);
 	}
 	return -1;
 }
@@ -453,6 +482,7 @@ static enum kind detect_kind(const char *file, const char *format)
 	if (!strcmp(format, "rates")) return K_RATES;
 	if (!strcmp(format, "budgets")) return K_BUDGETS;
 	if (!strcmp(format, "fx-rates")) return K_FX_RATES;
+	if (!strcmp(format, "hardware")) return K_HARDWARE;
 	if (strcmp(format, "auto"))
 		return K_BILL;
 	first_line(file, line, sizeof line);
@@ -460,6 +490,8 @@ static enum kind detect_kind(const char *file, const char *format)
 		return r == 1 ? K_RATES : K_BUDGETS;
 	if (fx_detect(line))
 		return K_FX_RATES;
+	if (hardware_detect(line))
+		return K_HARDWARE;
 	usage_format = usage_detect(line);
 	if (!usage_format)
 		return K_BILL;
@@ -510,6 +542,9 @@ static int open_kind(struct import_run *run)
 	case K_FX_RATES:
 		rc = fx_store_open(run->db, &run->fx_store);
 		break;
+	case K_HARDWARE:
+		rc = hardware_store_open(run->db, &run->hardware_store);
+		break;
 	case K_USAGE_CSV:
 		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
 			return error_exit(EXIT_LEDGER, "out of memory");
@@ -544,6 +579,8 @@ static void close_run(struct import_run *run)
 	rate_store_close(run->rate_store);
 	fx_reader_free(run->fx);
 	fx_store_close(run->fx_store);
+	hardware_reader_free(run->hardware);
+	hardware_store_close(run->hardware_store);
 }
 
 /* After the last row: what the usage formats hold back, and the counts. */
@@ -565,6 +602,11 @@ static int end_of_file(struct import_run *run)
 		break;
 	case K_FX_RATES:
 		if (!run->fx)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_HARDWARE:
+		if (!run->hardware)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
 		break;
@@ -636,7 +678,8 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	if (earlier && run.inserted > 0) {
 		/* Rows of the earlier import were deleted since, or (usage logs)
 		 * the same bytes were read with other options. */
-		const char *table = run.kind == K_BILL ? "charges" : kind_table(run.kind);
+		const char *table = run.kind == K_BILL ? "charges" : run.kind == K_HARDWARE ? "hardware"
+				    : kind_table(run.kind);
 
 		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, yet %ld of "
 				       "its rows are not in the ledger: deleted since%s? To import it "
@@ -673,7 +716,8 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
 		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
-		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
+		       run.kind == K_FX_RATES ? "fx rates" : run.kind == K_HARDWARE ? "machines" :
+		       "intervals",
 		       run.duplicate, report);
 done:
 	free(report);
@@ -743,7 +787,8 @@ int cmd_import(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
-					      "nvidia-smi", "rates", "budgets", "fx-rates", NULL};
+					      "nvidia-smi", "rates", "budgets", "fx-rates", "hardware",
+					      NULL};
 	struct import_options options = {0};
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512];
@@ -781,7 +826,8 @@ int cmd_import(int argc, char **argv)
 		known |= !strcmp(options.format, formats[i]);
 	if (!known)
 		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
-				  "sacct, nvidia-smi, rates, budgets, fx-rates)", options.format);
+				  "sacct, nvidia-smi, rates, budgets, fx-rates, hardware)",
+				  options.format);
 	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
 		return error_exit(EXIT_USAGE, "import: %s", message);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_WRITE)))

@@ -22,12 +22,14 @@ static const char usage[] =
 	"Compares the month's charges with the usage logs and the rate card and\n"
 	"stores the run (with its tolerance and the last import it saw) and its\n"
 	"findings: billed_while_paused, unexplained_charge, unbilled_usage,\n"
-	"rate_mismatch, discount_missing, duplicate_charge, correction.\n"
+	"rate_mismatch, discount_missing, duplicate_charge, correction,\n"
+	"late_correction, currency_mismatch.\n"
 	"See docs/reconcile.md for the rules.\n"
 	"\n"
 	"  --month YYYY-MM     the month: charges whose period starts in it\n"
-	"  --tolerance AMOUNT  keep only findings whose difference is above AMOUNT\n"
-	"                      (a decimal in the billing currency; default 0)\n"
+	"  --tolerance AMOUNT  keep only findings whose difference is above AMOUNT,\n"
+	"                      in each currency (default 0); or per currency:\n"
+	"                      0.50USD,50JPY (others 0), 0.10,50JPY (others 0.10)\n"
 	"  --provider P        only this provider's charges and usage\n"
 	"  --show ID           print a stored run again, unchanged\n"
 	"\n"
@@ -46,13 +48,16 @@ int cmd_reconcile(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *month = NULL, *provider = NULL, *show = NULL, *path = global_ledger_option;
-	int64_t tolerance = 0;
+	struct tolerance tolerance;
+	const char *bad;
+	char err[256];
 	char start[32], end[32];
 	sqlite3_int64 run_id = 0;
 	sqlite3 *db;
 	long found;
 	int c, rc;
 
+	memset(&tolerance, 0, sizeof tolerance);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
 		switch (c) {
@@ -61,9 +66,9 @@ int cmd_reconcile(int argc, char **argv)
 		case 's': show = optarg; break;
 		case 'l': path = optarg; break;
 		case 't':
-			if (money_parse(optarg, strlen(optarg), &tolerance, NULL) != MONEY_OK || tolerance < 0)
-				return error_exit(EXIT_USAGE, "reconcile: --tolerance: not an amount: '%s'",
-						  optarg);
+			if (tolerance_parse(optarg, &tolerance, &bad) < 0)
+				return error_exit(EXIT_USAGE, "reconcile: --tolerance: not an amount"
+						  " (0.50, or 0.50USD,50JPY): '%s'", bad);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
@@ -104,9 +109,9 @@ int cmd_reconcile(int argc, char **argv)
 		ledger_close(db);
 		return EXIT_LEDGER;
 	}
-	rc = reconcile_run(db, month, provider, tolerance, &run_id);
+	rc = reconcile_run(db, month, provider, &tolerance, &run_id, err, sizeof err);
 	if (rc != SQLITE_OK) {
-		error_exit(EXIT_LEDGER, "reconcile: %s", sqlite3_errmsg(db));
+		error_exit(EXIT_LEDGER, "reconcile: %s", err);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		ledger_close(db);
 		return EXIT_LEDGER;

@@ -34,7 +34,8 @@ static const char usage[] =
 	"\n"
 	"The month's costs per group and currency: billed, expected (from the\n"
 	"month's latest reconciliation), difference, GPU hours, spot savings\n"
-	"realised, pause savings and budget use, and a total per currency; --html\n"
+	"realised, pause savings, budget use and the cost of own machines (usage on\n"
+	"the hardware table, not billed), and a total per currency; --html\n"
 	"also writes a self-contained page with billed against expected per\n"
 	"project and the findings.\n"
 	"\n"
@@ -63,7 +64,7 @@ static const struct report_row *row_at(const struct report *r, size_t i)
 static int print_table(const struct report *r, FILE *out)
 {
 	size_t i, w = 8, cw = 8, n = r->count + r->total_count;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16], o[48];
 	/* groups and currencies as a terminal may show them (term_text.h) */
 	char **shown = calloc(2 * n + 1, sizeof *shown);
 
@@ -78,16 +79,20 @@ static int print_table(const struct report *r, FILE *out)
 	}
 	if (!shown)
 		return -1;
-	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
-		r->currency[0] ? " in " : "", r->currency,
-		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
-	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
-		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
+	fprintf(out, "costs of %s by %s%s%s", r->month, r->by, r->currency[0] ? " in " : "", r->currency);
+	if (r->run_id)
+		fprintf(out, ", expected from reconciliation %lld (every difference it found,"
+			" whatever its tolerance)\n\n", (long long)r->run_id);
+	else
+		fputs(" (no reconciliation of the month yet: expected = billed)\n\n", out);
+	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s %11s\n", (int)w, r->by, (int)cw,
+		"currency", "billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved",
+		"budget", "used", "own_cost");
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		if (i == r->count) {
 			size_t k;
-			for (k = 0; k < w + cw + 102; k++)
+			for (k = 0; k < w + cw + 114; k++)
 				fputc('-', out);
 			fputc('\n', out);
 		}
@@ -103,8 +108,9 @@ static int print_table(const struct report *r, FILE *out)
 			snprintf(bu, sizeof bu, "-");
 			snprintf(use, sizeof use, "-");
 		}
-		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s\n", (int)w,
-			shown[2 * i], (int)cw, shown[2 * i + 1], b, e, d, row->gpu_hours, s, p, bu, use);
+		money_cell(row->own_cost, o, sizeof o);
+		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s %11s\n", (int)w,
+			shown[2 * i], (int)cw, shown[2 * i + 1], b, e, d, row->gpu_hours, s, p, bu, use, o);
 	}
 	for (i = 0; i < 2 * n; i++)
 		free(shown[i]);
@@ -126,10 +132,10 @@ static void csv_cell(FILE *out, const char *s, int last)
 static void print_csv(const struct report *r, FILE *out)
 {
 	size_t i;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32];
+	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32], o[48];
 
 	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use\n", r->by);
+		"budget_use,own_cost\n", r->by);
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
@@ -155,7 +161,9 @@ static void print_csv(const struct report *r, FILE *out)
 		csv_cell(out, s, 0);
 		csv_cell(out, p, 0);
 		csv_cell(out, bu, 0);
-		csv_cell(out, use, 1);
+		csv_cell(out, use, 0);
+		money_cell(row->own_cost, o, sizeof o);
+		csv_cell(out, o, 1);
 	}
 }
 
@@ -182,6 +190,7 @@ static void json_row(const struct report_row *row, struct json_writer *w)
 	json_number(w, row->gpu_hours, 2);
 	json_money(w, "spot_savings", row->spot_savings);
 	json_money(w, "pause_savings", row->pause_savings);
+	json_money(w, "own_cost", row->own_cost);
 	if (row->has_budget) {
 		json_money(w, "budget", row->budget);
 		json_key(w, "budget_use");
@@ -249,7 +258,7 @@ static int load(sqlite3 *db, const char *month, const char *by, const char *curr
 		return EXIT_USAGE;
 	}
 	if (rc != SQLITE_OK) {
-		error_exit(EXIT_LEDGER, "report: %s", sqlite3_errmsg(db));
+		error_exit(EXIT_LEDGER, "report: %s", r->error[0] ? r->error : sqlite3_errmsg(db));
 		report_free(r);
 		return EXIT_LEDGER;
 	}
@@ -318,6 +327,8 @@ int cmd_report(int argc, char **argv)
 	}
 	else if (print_table(&r, stdout) < 0)
 		exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
+	if (!strcmp(format, "table"))
+		report_estimates(db, month, 0, stdout);
 	if (html) {
 		struct report byproject;
 		struct output_file output;

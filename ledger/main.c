@@ -27,6 +27,8 @@ static const struct command {
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
 	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
+	{"budget", cmd_budget, "budgets: spend, month-end forecast, alerts (--check for cron)"},
+	{"plan", cmd_plan, "where to train a job: cloud, spot or own machines, by expected cost"},
 };
 
 static void print_usage(FILE *out)
@@ -38,7 +40,7 @@ static void print_usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nThe ledger is --ledger FILE, else $COSTLEDGER_DB, else costledger.db.\n"
 	      "'costledger COMMAND -h' describes a command.\n"
-	      "\nexit status: 0 ok, 1 ran and found differences (reconcile),\n"
+	      "\nexit status: 0 ok, 1 ran and found differences (reconcile) or an alert (budget --check),\n"
 	      "2 bad usage or bad input, 3 the ledger could not be opened or written\n", out);
 }
 

@@ -26,12 +26,16 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month)
 	return id;
 }
 
-/* Group expressions: charges c, findings f, usage u, budgets b. */
+/* A provider by one spelling of the month (pn): "AWS" and "aws" are one. */
+#define PROVIDER_NAME(t) "(SELECT pn.name FROM pn WHERE pn.k = lower(" t ".provider))"
+
+/* Group expressions: charges c, findings f (reconciliation_parts), usage u,
+ * budgets b. */
 static const struct {
 	const char *by, *charges, *findings, *usage, *budgets;
 } groups[] = {
 	{"project", "c.project", "f.project", "u.project", "b.project"},
-	{"provider", "c.provider", "f.provider", "u.provider", "NULL"},
+	{"provider", PROVIDER_NAME("c"), PROVIDER_NAME("f"), PROVIDER_NAME("u"), "NULL"},
 	{"resource", "c.resource_id", "f.resource_id", "u.resource_id", "NULL"},
 	{"sku", "coalesce(c.instance_type, c.sku_id)",
 	 "coalesce((SELECT coalesce(c.instance_type, c.sku_id) FROM charges c"
@@ -52,23 +56,27 @@ static const struct {
 /* The charges, findings, usage and budgets of the month, with the currency
  * and the day each amount is converted at. */
 static const char month_sql[] =
-	"WITH ch AS (SELECT coalesce(%s, '(none)') AS grp, substr(c.charge_period_start, 1, 10) AS day, c.*"
+	"WITH pn AS (SELECT lower(provider) AS k, min(provider) AS name FROM"
+	"   (SELECT provider FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
+	"   UNION SELECT provider FROM usage WHERE usage_end > ?1 AND usage_start < ?2) GROUP BY 1),"
+	" ch AS (SELECT coalesce(%s, '(none)') AS grp, substr(c.charge_period_start, 1, 10) AS day, c.*"
 	"   FROM charges c WHERE c.charge_period_start >= ?1 AND c.charge_period_start < ?2),"
 	" fi AS (SELECT coalesce(%s, '(none)') AS grp, f.kind, f.difference,"
-	"   substr(f.period_start, 1, 10) AS day, " REPORT_FINDING_CURRENCY " AS currency"
-	"   FROM findings f WHERE f.reconciliation_id = ?3),"
+	"   substr(f.period_start, 1, 10) AS day, nullif(f.currency, '') AS currency"
+	"   FROM reconciliation_parts f WHERE f.reconciliation_id = ?3),"
 	" us AS (SELECT coalesce(%s, '(none)') AS grp, u.*, substr(max(u.usage_start, ?1), 1, 10) AS day,"
 	"   overlap_seconds(u.usage_start, u.usage_end, ?1, ?2) AS secs FROM usage u"
 	"   WHERE u.usage_end > ?1 AND u.usage_start < ?2),"
 	" paused AS (SELECT us.grp, us.day, r.currency,"
-	"   (money_mul(r.unit_price - money_mul(r.unit_price, r.discount), us.secs) + 1800) / 3600 AS v"
-	"   FROM us JOIN rates r ON r.provider = us.provider COLLATE NOCASE"
-	"   AND r.sku = us.instance_type AND r.billing_rule = 'running'"
-	"   AND r.pricing_category = CASE us.pricing WHEN 'spot' THEN 'Dynamic'"
-	"   WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END"
-	"   AND unixepoch(r.valid_from) <= unixepoch(us.usage_start)"
-	"   AND (r.valid_to IS NULL OR unixepoch(us.usage_start) < unixepoch(r.valid_to))"
+	"   usage_cost(us.provider, us.instance_type, us.pricing, max(us.usage_start, ?1),"
+	"   min(us.usage_end, ?2), us.gpus) AS v"
+	"   FROM us JOIN rates r ON r.rate_id = " REPORT_USAGE_RATE("us")
+	"   AND r.billing_rule = 'running'"
 	"   WHERE us.state IN ('paused', 'stopped', 'interrupted')),"
+	/* Own machines (hardware_hourly): the month's share of each interval's cost. */
+	" ownc AS (SELECT us.grp, us.day, uc.currency,"
+	"   money_mul(uc.cost, us.secs * 1.0 / max(uc.seconds, 1)) AS v"
+	"   FROM us JOIN usage_costed uc ON uc.usage_id = us.usage_id WHERE uc.hardware_id IS NOT NULL),"
 	" bu AS (SELECT %s AS grp, b.amount, b.currency, date(substr(?2, 1, 10), '-1 day') AS day"
 	"   FROM budgets b WHERE period = ?4)";
 
@@ -76,6 +84,7 @@ static const char month_sql[] =
 static const char missing_rate_sql[] =
 	" SELECT currency, day FROM (SELECT billing_currency AS currency, day FROM ch"
 	"   UNION SELECT currency, day FROM fi UNION SELECT currency, day FROM paused"
+	"   UNION SELECT currency, day FROM ownc"
 	"   UNION SELECT currency, day FROM bu WHERE grp IS NOT NULL)"
 	" WHERE currency IS NOT NULL AND currency <> ?5 AND NOT EXISTS (SELECT 1 FROM fx_rates fx"
 	"   WHERE fx.from_currency = currency AND fx.to_currency = ?5 AND fx.rate_date <= day)"
@@ -91,34 +100,35 @@ static const char report_sql[] =
 	" gpu AS (SELECT grp, sum(secs * coalesce(gpus, 1)) / 3600.0 AS h FROM us"
 	"   WHERE state = 'running' OR state = 'idle' GROUP BY grp),"
 	" spot AS (SELECT grp, " CUR("ch.billing_currency") " AS cur,"
-	"   money_total(" FX("(money_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
+	"   money_total(" FX("(price_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
 			  "ch.billing_currency", "ch.day") ") AS v"
-	"   FROM ch JOIN rates r ON r.provider = ch.provider COLLATE NOCASE"
-	"   AND r.sku IN (ch.instance_type, ch.sku_id) AND r.pricing_category = 'Standard'"
-	"   AND (r.region = '' OR r.region = ch.region_id)"
-	"   AND unixepoch(r.valid_from) <= unixepoch(ch.charge_period_start)"
-	"   AND (r.valid_to IS NULL OR unixepoch(ch.charge_period_start) < unixepoch(r.valid_to))"
+	"   FROM ch JOIN rates r ON r.rate_id = rate_in_force(ch.provider, ch.instance_type,"
+	"   ch.sku_id, 'Standard', ch.region_id, ch.charge_period_start)"
+	"   AND r.currency = coalesce(ch.billing_currency, r.currency)"
 	"   WHERE ch.pricing_category = 'Dynamic' AND ch.charge_class IS NULL"
-	"   AND ch.charge_id NOT IN (SELECT j.value FROM findings f, json_each(f.charge_ids) j"
+	"   AND ch.charge_id NOT IN (SELECT j.value FROM reconciliation_parts f, json_each(f.charge_ids) j"
 	"     WHERE f.reconciliation_id = ?3 AND f.kind = 'duplicate_charge') GROUP BY 1, 2),"
 	" pause AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("v", "currency", "day") ") AS v"
 	"   FROM paused GROUP BY 1, 2),"
+	" own AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("v", "currency", "day") ") AS v"
+	"   FROM ownc GROUP BY 1, 2),"
 	" bud AS (SELECT grp, " CUR("currency") " AS cur, money_total(" FX("amount", "currency", "day") ") AS v"
 	"   FROM bu WHERE grp IS NOT NULL GROUP BY 1, 2),"
 	/* A group's rows: one per currency it has amounts in; a group with GPU
 	 * hours only gets the report's first currency. Its GPU hours go on its
 	 * first row, so that they are counted once. */
 	" money AS (SELECT grp, cur FROM billed UNION SELECT grp, cur FROM fnd UNION SELECT grp, cur FROM spot"
-	"   UNION SELECT grp, cur FROM pause UNION SELECT grp, cur FROM bud),"
+	"   UNION SELECT grp, cur FROM pause UNION SELECT grp, cur FROM bud UNION SELECT grp, cur FROM own),"
 	" grps AS (SELECT grp, cur FROM money UNION SELECT grp, coalesce(?5, (SELECT min(cur) FROM money), '')"
 	"   FROM gpu WHERE grp NOT IN (SELECT grp FROM money)),"
 	" first AS (SELECT grp, min(cur) AS cur FROM grps GROUP BY grp)"
 	" SELECT g.grp, g.cur, coalesce(billed.v, 0), coalesce(billed.v, 0) - coalesce(fnd.d, 0),"
 	"   CASE WHEN first.cur = g.cur THEN coalesce(gpu.h, 0) ELSE 0 END, coalesce(spot.v, 0),"
-	"   max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0), bud.v"
+	"   max(coalesce(pause.v, 0) - coalesce(fnd.bwp, 0), 0), bud.v, coalesce(own.v, 0)"
 	" FROM grps g JOIN first ON first.grp = g.grp LEFT JOIN billed USING (grp, cur)"
 	"   LEFT JOIN fnd USING (grp, cur) LEFT JOIN gpu ON gpu.grp = g.grp LEFT JOIN spot USING (grp, cur)"
-	"   LEFT JOIN pause USING (grp, cur) LEFT JOIN bud USING (grp, cur) ORDER BY g.grp, g.cur";
+	"   LEFT JOIN pause USING (grp, cur) LEFT JOIN bud USING (grp, cur) LEFT JOIN own USING (grp, cur)"
+	" ORDER BY g.grp, g.cur";
 
 static int prepare_month(sqlite3 *db, const struct report *r, size_t g, const char *tail,
 			 const char *start, const char *end, sqlite3_stmt **st)
@@ -199,6 +209,46 @@ static struct report_row *total_of(struct report *r, const char *currency, size_
 	return &totals[i];
 }
 
+/* The report's money columns (2, 3, 5, 6, 7) are INTEGER nanos: SQLite
+ * turns an integer that overflows into a REAL, which must not be read as
+ * a clamped int64. Also billed - expected must fit. 0 and r->error set. */
+static int amounts_fit(sqlite3_stmt *st, struct report *r, const char *group, const char *currency)
+{
+	static const int cols[] = {2, 3, 5, 6, 7, 8};
+	int64_t d;
+
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		int type = sqlite3_column_type(st, cols[i]);
+		if (type != SQLITE_INTEGER && type != SQLITE_NULL)
+			goto too_big;
+	}
+	if (!__builtin_sub_overflow(sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), &d))
+		return 1;
+too_big:
+	snprintf(r->error, sizeof r->error, "the amounts of '%s' in '%s' do not fit in 64-bit nanos"
+		 " (beyond 9223372036.854775807)", group, currency);
+	return 0;
+}
+
+/* Adds row's amounts to its currency's total, exactly or not at all. */
+static int add_to_total(struct report *r, struct report_row *total, const struct report_row *row)
+{
+	int64_t d;
+
+	if (__builtin_add_overflow(total->billed, row->billed, &total->billed) ||
+	    __builtin_add_overflow(total->expected, row->expected, &total->expected) ||
+	    __builtin_add_overflow(total->spot_savings, row->spot_savings, &total->spot_savings) ||
+	    __builtin_add_overflow(total->pause_savings, row->pause_savings, &total->pause_savings) ||
+	    __builtin_add_overflow(total->own_cost, row->own_cost, &total->own_cost) ||
+	    (row->has_budget && __builtin_add_overflow(total->budget, row->budget, &total->budget)) ||
+	    __builtin_sub_overflow(total->billed, total->expected, &d)) {
+		snprintf(r->error, sizeof r->error, "the total in '%s' does not fit in 64-bit nanos"
+			 " (beyond 9223372036.854775807)", row->currency);
+		return -1;
+	}
+	return 0;
+}
+
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
 {
 	char start[32], end[32];
@@ -237,24 +287,27 @@ int report_load(sqlite3 *db, const char *month, const char *by, const char *curr
 			rc = SQLITE_NOMEM;
 			break;
 		}
+		if (!amounts_fit(st, r, row->group, row->currency)) {
+			rc = SQLITE_TOOBIG;
+			break;
+		}
 		row->billed = sqlite3_column_int64(st, 2);
 		row->expected = sqlite3_column_int64(st, 3);
 		row->gpu_hours = sqlite3_column_double(st, 4);
 		row->spot_savings = sqlite3_column_int64(st, 5);
 		row->pause_savings = sqlite3_column_int64(st, 6);
+		row->own_cost = sqlite3_column_int64(st, 8);
 		if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
 			row->has_budget = 1;
 			row->budget = sqlite3_column_int64(st, 7);
 			row->budget_use = row->budget ? (double)row->billed / (double)row->budget : 0;
 		}
-		total->billed += row->billed;
-		total->expected += row->expected;
 		total->gpu_hours += row->gpu_hours;
-		total->spot_savings += row->spot_savings;
-		total->pause_savings += row->pause_savings;
-		if (row->has_budget) {
+		if (row->has_budget)
 			total->has_budget = 1;
-			total->budget += row->budget;
+		if (add_to_total(r, total, row) < 0) {
+			rc = SQLITE_TOOBIG;
+			break;
 		}
 	}
 	for (i = 0; i < r->total_count; i++)

@@ -13,6 +13,7 @@ struct report_row {
 	char *group;
 	char *currency;            /* "" when the charges say none */
 	int64_t billed, expected, spot_savings, pause_savings, budget;
+	int64_t own_cost;          /* own machines' usage at hardware_hourly (not billed) */
 	double gpu_hours, budget_use;
 	int has_budget;
 };
@@ -27,6 +28,8 @@ struct report {
 	size_t total_count;
 	/* report_load returned SQLITE_NOTFOUND: the conversion that has no rate. */
 	char missing_from[16], missing_day[16];
+	/* report_load returned SQLITE_TOOBIG: which sum does not fit. */
+	char error[160];
 };
 
 /* The latest reconciliation of month over all providers, or 0. */
@@ -40,9 +43,13 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
 #define REPORT_FINDING_CURRENCY \
 	"(CASE WHEN json_array_length(f.charge_ids) > 0 THEN" \
 	" (SELECT fc.billing_currency FROM charges fc WHERE fc.charge_id = json_extract(f.charge_ids, '$[0]'))" \
-	" ELSE (SELECT fr.currency FROM usage fu JOIN rates fr ON fr.provider = fu.provider COLLATE NOCASE" \
-	" AND fr.sku = fu.instance_type WHERE fu.usage_id = json_extract(f.usage_ids, '$[0]')" \
-	" AND unixepoch(fr.valid_from) <= unixepoch(fu.usage_start) ORDER BY fr.valid_from DESC LIMIT 1) END)"
+	" ELSE (SELECT fr.currency FROM usage fu JOIN rates fr ON fr.rate_id = " REPORT_USAGE_RATE("fu") \
+	" WHERE fu.usage_id = json_extract(f.usage_ids, '$[0]')) END)"
+
+/* The rate in force for usage row u (SQL): its rate_id, by the one rule. */
+#define REPORT_USAGE_RATE(u) \
+	"rate_in_force(" u ".provider, " u ".instance_type, NULL, pricing_category(" u ".pricing)," \
+	" NULL, " u ".usage_start)"
 
 /*
  * by: project, provider, resource or sku. currency NULL: one row per group
@@ -55,6 +62,19 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
  */
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r);
 void report_free(struct report *r);
+
+/* s with HTML's special characters escaped (report_html.c). */
+void report_html_text(FILE *out, const char *s);
+
+/* Per project with a budget for month: an inline SVG of its daily and
+ * cumulative cost, the budget, the alert threshold and the month-end
+ * forecast (report_chart.c). */
+void report_budget_charts(sqlite3 *db, const char *month, FILE *out);
+
+/* The estimate accuracy section (report_estimates.c) for jobs started in
+ * month, as text or as an HTML table; nothing when no job has estimates.
+ * Returns the jobs printed, -1 on a SQLite error. */
+int report_estimates(sqlite3 *db, const char *month, int html, FILE *out);
 
 /* A self-contained HTML page: bars per group, billed against expected, and
  * the findings of the run. */

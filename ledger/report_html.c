@@ -9,7 +9,7 @@
 #include "money.h"
 #include "reconcile.h"
 
-static void html_text(FILE *out, const char *s)
+void report_html_text(FILE *out, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -44,6 +44,9 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 		"table{border-collapse:collapse;margin:1em 0}"
 		"th,td{border:1px solid #ccc;padding:4px 8px;white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}"
 		"th{background:#f0f0f0}.billed{fill:#d9534f}.expected{fill:#5b8def}"
+		"svg .day{fill:#9ecae1}svg .spend{stroke:#1f5fa8;stroke-width:2;fill:none}"
+		"svg .budget{stroke:#c0392b;stroke-width:1.5}svg .alert{stroke:#e67e22;stroke-dasharray:4 3}"
+		"svg .forecast{stroke:#1f5fa8;stroke-width:2;stroke-dasharray:6 4;fill:none}"
 		"\n</style></head><body>\n<h1>GPU training costs, %s</h1>\n", r->month, r->month);
 	if (r->run_id)
 		fprintf(out, "<p>Expected costs from reconciliation %lld.</p>\n", (long long)r->run_id);
@@ -65,10 +68,10 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 		money_format(row->billed, 2, b, sizeof b);
 		money_format(row->expected, 2, e, sizeof e);
 		fprintf(out, "<text x=\"0\" y=\"%d\" font-size=\"13\">", y + bar_h);
-		html_text(out, row->group);
+		report_html_text(out, row->group);
 		if (r->total_count > 1) {
 			fputc(' ', out);
-			html_text(out, row->currency);
+			report_html_text(out, row->currency);
 		}
 		fprintf(out, "</text>\n<rect class=\"billed\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
 			"<title>billed %s</title></rect><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
@@ -86,9 +89,9 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 		money_format(row->expected, 2, e, sizeof e);
 		money_format(row->billed - row->expected, 2, d, sizeof d);
 		fputs(i < r->count ? "<tr><td>" : "<tr><th>", out);
-		html_text(out, row->group);
+		report_html_text(out, row->group);
 		fputs(i < r->count ? "</td><td>" : "</th><th>", out);
-		html_text(out, row->currency);
+		report_html_text(out, row->currency);
 		fprintf(out, "%s<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 			"<td class=\"n\">%.1f</td>", i < r->count ? "</td>" : "</th>", b, e, d, row->gpu_hours);
 		if (row->has_budget) {
@@ -99,7 +102,10 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 			fputs("<td></td><td></td></tr>\n", out);
 		}
 	}
-	fputs("</table>\n<h2>Findings</h2>\n", out);
+	fputs("</table>\n", out);
+	report_budget_charts(db, r->month, out);
+	report_estimates(db, r->month, 1, out);
+	fputs("<h2>Findings</h2>\n", out);
 	if (!r->run_id ||
 	    sqlite3_prepare_v2(db, "SELECT kind, coalesce(provider, ''), coalesce(project, ''),"
 			       " coalesce(resource_id, ''), substr(period_start, 1, 16), substr(period_end, 1, 16),"
@@ -116,7 +122,7 @@ void report_html(sqlite3 *db, const struct report *r, FILE *out)
 		fputs("<tr>", out);
 		for (c = 0; c < 7; c++) {
 			fputs(c == 6 ? "<td class=\"n\">" : "<td>", out);
-			html_text(out, (const char *)sqlite3_column_text(st, c));
+			report_html_text(out, (const char *)sqlite3_column_text(st, c));
 			fputs("</td>", out);
 		}
 		for (c = 7; c < 10; c++) {

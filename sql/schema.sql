@@ -1,8 +1,11 @@
--- The costledger ledger, schema version 2 (PRAGMA user_version).
+-- The costledger ledger, schema version 5 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
 --     from the extension turns it into decimal text.
+--   * unit prices are not money: they are TEXT, the exact decimal of the bill
+--     or rate card in canonical form (price(): '0.0000166667', no exponent,
+--     no trailing zeros); price_mul(price, quantity) gives nanos.
 --   * timestamps are TEXT in UTC, 'YYYY-MM-DDTHH:MM:SSZ'; SQLite's date
 --     functions read them (unixepoch(charge_period_start)).
 --   * intervals are [start, end): the end is exclusive, as in FOCUS.
@@ -74,8 +77,8 @@ CREATE TABLE charges (
   pricing_category      TEXT CHECK (pricing_category IS NULL OR (pricing_category = 'Standard' OR pricing_category = 'Dynamic' OR pricing_category = 'Committed' OR pricing_category = 'Other')),
   pricing_quantity      REAL,
   pricing_unit          TEXT,
-  unit_price            INTEGER,       -- the price charged per pricing unit
-  list_unit_price       INTEGER,
+  unit_price            TEXT,          -- the price charged per pricing unit (canonical decimal)
+  list_unit_price       TEXT,
   billed_cost           INTEGER NOT NULL,
   effective_cost        INTEGER,
   list_cost             INTEGER,
@@ -132,7 +135,7 @@ CREATE TABLE rates (
   region           TEXT NOT NULL DEFAULT '',
   pricing_category TEXT NOT NULL DEFAULT 'Standard',
   unit             TEXT NOT NULL,      -- hour, GPU-hour, GB-month, ...
-  unit_price       INTEGER NOT NULL,   -- nanos
+  unit_price       TEXT NOT NULL,      -- canonical decimal text, exact
   currency         TEXT NOT NULL,
   discount         TEXT NOT NULL DEFAULT '0', -- decimal fraction: '0.15' for a 15% coupon
   billing_rule     TEXT NOT NULL DEFAULT 'wall' CHECK ((billing_rule = 'wall' OR billing_rule = 'running')),
@@ -154,6 +157,27 @@ CREATE TABLE budgets (
   UNIQUE (project, period)
 );
 
+-- Machines the team owns (the hardware CSV): what each cost, over how many
+-- years it is written off and what it draws, to price `own` usage
+-- (hardware_hourly). machine is a usage row's resource_id or, for a class
+-- of identical machines, its instance_type. Imported as kind 'rates'.
+CREATE TABLE hardware (
+  hardware_id    INTEGER PRIMARY KEY,
+  import_id      INTEGER REFERENCES imports (import_id),
+  source_file    TEXT,
+  source_line    INTEGER,
+  machine        TEXT NOT NULL,
+  purchase_date  TEXT NOT NULL,        -- 'YYYY-MM-DD': written off from this day
+  gpus           INTEGER NOT NULL CHECK (gpus > 0),
+  purchase_cost  INTEGER NOT NULL,     -- nanos
+  currency       TEXT NOT NULL,
+  lifetime_years TEXT NOT NULL,        -- decimal text; a year is 8,760 hours
+  watts          TEXT NOT NULL,        -- decimal text: the machine at full load
+  price_per_kwh  INTEGER NOT NULL,     -- nanos
+  pue            TEXT NOT NULL DEFAULT '1', -- decimal text >= 1
+  UNIQUE (machine, purchase_date)
+);
+
 CREATE TABLE fx_rates (
   rate_date     TEXT NOT NULL,         -- 'YYYY-MM-DD'
   from_currency TEXT NOT NULL,
@@ -166,25 +190,41 @@ CREATE TABLE fx_rates (
 );
 
 -- Monthly reconciliation runs and what they found. A run is stored whole
--- (one transaction) with the tolerance and the ledger state it saw.
+-- (one transaction) with the tolerance and the ledger state it saw. Money
+-- of different currencies is never added up: the totals are per currency
+-- in reconciliation_totals; billed_total and expected_total here are the
+-- run's totals when it saw one currency (or none: 0), else NULL.
 CREATE TABLE reconciliations (
   reconciliation_id INTEGER PRIMARY KEY,
   month             TEXT NOT NULL,     -- 'YYYY-MM'
   provider          TEXT,              -- NULL: all
-  tolerance         INTEGER NOT NULL,  -- nanos
+  tolerance         INTEGER NOT NULL,  -- nanos, in each currency without its own
   run_at            TEXT NOT NULL,
   last_import_id    INTEGER,           -- the ledger state: imports up to this one
   charges_seen      INTEGER NOT NULL,
   usage_seen        INTEGER NOT NULL,
-  billed_total      INTEGER NOT NULL,
-  expected_total    INTEGER NOT NULL,
-  findings_count    INTEGER NOT NULL
+  billed_total      INTEGER,
+  expected_total    INTEGER,
+  findings_count    INTEGER NOT NULL   -- findings above the tolerance
 );
 
+-- A run's totals per currency ('' for charges that name none).
+CREATE TABLE reconciliation_totals (
+  reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
+  currency          TEXT NOT NULL,
+  tolerance         INTEGER NOT NULL,  -- nanos, in this currency
+  charges           INTEGER NOT NULL,
+  billed_total      INTEGER NOT NULL,  -- nanos
+  expected_total    INTEGER NOT NULL,
+  findings_count    INTEGER NOT NULL,  -- findings above this currency's tolerance
+  PRIMARY KEY (reconciliation_id, currency)
+);
+
+-- What a run found above its tolerance (kinds: docs/reconcile.md).
 CREATE TABLE findings (
   finding_id        INTEGER PRIMARY KEY,
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
-  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction')),
+  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction' OR kind = 'late_correction' OR kind = 'currency_mismatch')),
   provider          TEXT,
   project           TEXT,
   resource_id       TEXT,
@@ -196,6 +236,25 @@ CREATE TABLE findings (
   difference        INTEGER NOT NULL,  -- billed - expected, nanos
   charge_ids        TEXT,              -- JSON array
   usage_ids         TEXT,              -- JSON array
-  detail            TEXT
+  detail            TEXT,
+  currency          TEXT               -- of billed and expected; '' none given
 );
 CREATE INDEX findings_run ON findings (reconciliation_id);
+
+-- Every difference a run found, above its tolerance or not, summed as
+-- findings are: the report prices from these, so that what it shows does
+-- not depend on the tolerance of the run.
+CREATE TABLE reconciliation_parts (
+  reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
+  kind              TEXT NOT NULL,
+  provider          TEXT,
+  project           TEXT,
+  resource_id       TEXT,
+  currency          TEXT,
+  period_start      TEXT,
+  billed            INTEGER NOT NULL,
+  expected          INTEGER NOT NULL,
+  difference        INTEGER NOT NULL,
+  charge_ids        TEXT               -- JSON array
+);
+CREATE INDEX reconciliation_parts_run ON reconciliation_parts (reconciliation_id);

@@ -14,38 +14,73 @@ SELECT substr(charge_period_start, 1, 7) AS month,
 FROM charges
 GROUP BY 1, 2, 3, 4;
 
+-- Own machines per hour (nanos, in the hardware's currency): hourly_cost is
+-- own_hourly_cost() (the purchase written off in equal parts over the
+-- lifetime, plus power x PUE), power_hourly the power alone, which is all an
+-- hour costs once the machine is written off (from end_of_life on). A year
+-- is 8,760 hours. Both are for the whole machine; usage_costed charges a
+-- job its share of the GPUs.
+DROP VIEW IF EXISTS hardware_hourly;
+CREATE VIEW hardware_hourly AS
+SELECT h.*,
+       CAST(lifetime_years AS REAL) * 8760 AS lifetime_hours,
+       strftime('%Y-%m-%dT%H:%M:%SZ', purchase_date,
+                '+' || CAST(round(CAST(lifetime_years AS REAL) * 8760 * 3600) AS INTEGER) || ' seconds') AS end_of_life,
+       money(own_hourly_cost(purchase_cost / 1e9, CAST(lifetime_years AS REAL) * 8760,
+                             CAST(watts AS REAL), price_per_kwh / 1e9, CAST(pue AS REAL))) AS hourly_cost,
+       money(power_cost(CAST(watts AS REAL), 1, price_per_kwh / 1e9, CAST(pue AS REAL))) AS power_hourly
+FROM hardware h;
+
 -- Usage at the rate card -------------------------------------------------
--- Every usage interval with its length and the rate in force at its start:
--- same provider, sku = instance_type (or a rate for sku '*'), the pricing
--- category of its pricing (on-demand Standard, spot Dynamic, reserved
--- Committed, own Other; none: Standard), valid_from <= start < valid_to.
--- A rate per 'GPU-hour' (or 'gpu-hour') is multiplied by the GPUs; any other
--- unit is per hour of the resource. cost_wall is what wall-time billing
--- charges (running, idle and paused time: the machine is held), cost_running
--- what pay-while-running billing charges (running and idle time); cost is the
--- one the rate's billing_rule says. Interrupted and stopped time costs
--- nothing. Discounts (0.15 = 15% off) are applied. Costs are nanos.
+-- Every usage interval with its length, the rate in force at its start
+-- (rate_in_force(), the one rule of docs/reconcile.md: provider
+-- case-folded, sku = instance_type or '*', the pricing category of its
+-- pricing via pricing_category(), any region, valid_from <= start <
+-- valid_to) and its cost at the rate card: usage_cost(), the interval priced
+-- piece by piece where the rate changes: price_mul(unit_price, seconds x
+-- GPUs) / 3600 (GPUs only for a rate per GPU-hour), less the discount on that
+-- amount.
+-- cost_wall is what wall-time billing charges (running, idle and paused
+-- time: the machine is held), cost_running what pay-while-running billing
+-- charges (running and idle time); cost is the one the rate's billing_rule
+-- says. Interrupted and stopped time costs nothing. Costs are nanos.
+-- Own usage (pricing 'own') on a machine of the hardware table (by
+-- resource_id, else instance_type; bought on or before the start) is priced
+-- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
+-- cost in nanos (power only once written off), billed while running (rule
+-- 'running'), and a job pays its share gpus / the machine's GPUs.
+-- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
 WITH rated AS (
   SELECT u.*,
          unixepoch(u.usage_end) - unixepoch(u.usage_start) AS seconds,
-         (SELECT r.rate_id FROM rates r
-          WHERE r.provider = u.provider
-            AND (r.sku = u.instance_type OR r.sku = '*')
-            AND r.pricing_category = CASE u.pricing WHEN 'spot' THEN 'Dynamic'
-                  WHEN 'reserved' THEN 'Committed' WHEN 'own' THEN 'Other' ELSE 'Standard' END
-            AND r.valid_from <= u.usage_start
-            AND (r.valid_to IS NULL OR r.valid_to > u.usage_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS rate_id
+         rate_in_force(u.provider, u.instance_type, NULL, pricing_category(u.pricing), NULL,
+                       u.usage_start) AS card_rate_id,
+         CASE WHEN u.pricing = 'own' THEN
+           coalesce((SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.resource_id AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1),
+                    (SELECT h.hardware_id FROM hardware h
+                     WHERE h.machine = u.instance_type AND h.purchase_date <= substr(u.usage_start, 1, 10)
+                     ORDER BY h.purchase_date DESC LIMIT 1)) END AS hardware_id
   FROM usage u
 ), priced AS (
-  SELECT rated.*, r.unit, r.unit_price, r.currency, r.discount, r.billing_rule,
-         CASE WHEN r.rate_id IS NULL THEN NULL
-              ELSE money_mul(money_mul(r.unit_price,
-                     rated.seconds * (CASE WHEN lower(r.unit) = 'gpu-hour' THEN coalesce(rated.gpus, 1) ELSE 1 END) / 3600.0),
-                   1 - CAST(r.discount AS REAL)) END AS full_cost
-  FROM rated LEFT JOIN rates r ON r.rate_id = rated.rate_id
+  SELECT rated.*, CASE WHEN rated.hardware_id IS NULL THEN rated.card_rate_id END AS rate_id,
+         coalesce(r.unit, CASE WHEN h.hardware_id IS NOT NULL THEN 'hour' END) AS unit,
+         coalesce(r.unit_price, CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost
+                                     ELSE h.power_hourly END) AS unit_price,
+         coalesce(r.currency, h.currency) AS currency,
+         coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
+         coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,
+         CASE WHEN h.hardware_id IS NOT NULL
+              THEN money_mul(CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost ELSE h.power_hourly END,
+                     rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus) / 3600.0 / h.gpus)
+              WHEN r.rate_id IS NULL THEN NULL
+              ELSE usage_cost(rated.provider, rated.instance_type, rated.pricing,
+                              rated.usage_start, rated.usage_end, rated.gpus) END AS full_cost
+  FROM rated LEFT JOIN rates r ON r.rate_id = rated.card_rate_id AND rated.hardware_id IS NULL
+       LEFT JOIN hardware_hourly h ON h.hardware_id = rated.hardware_id
 )
 SELECT priced.*,
        seconds / 3600.0 AS hours,
@@ -133,7 +168,8 @@ GROUP BY job_id, project, provider, currency;
 -- Per job on spot: hours, interruptions, rework (running time of an epoch
 -- before its last interruption, lost when checkpoints are taken at epoch
 -- ends), and the realised saving against the on-demand rate of the same
--- provider and sku: on-demand rate x (spot hours - rework) - spot rate x spot
+-- provider and sku (rate_in_force(), category Standard, in the spot rate's
+-- currency): on-demand rate x (spot hours - rework) - spot rate x spot
 -- hours (spot_savings(), in currency units; savings_nanos exact).
 DROP VIEW IF EXISTS spot_summary;
 CREATE VIEW spot_summary AS
@@ -157,16 +193,15 @@ WITH spot AS (
 ), with_rates AS (
   SELECT p.*, coalesce(w.hours, 0) AS rework_hours,
          (SELECT r.unit_price FROM rates r
-          WHERE r.provider = p.provider AND (r.sku = p.instance_type OR r.sku = '*')
-            AND r.pricing_category = 'Standard' AND r.valid_from <= p.first_start
-            AND (r.valid_to IS NULL OR r.valid_to > p.first_start)
-          ORDER BY r.sku = '*', r.region LIMIT 1) AS on_demand_rate
+          WHERE r.rate_id = rate_in_force(p.provider, p.instance_type, NULL, 'Standard', NULL,
+                                          p.first_start)
+            AND r.currency IS p.currency) AS on_demand_rate
   FROM per_job p LEFT JOIN rework w ON w.job_id = p.job_id
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
        interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
-       spot_savings(on_demand_rate / 1e9, spot_rate / 1e9, spot_hours - rework_hours, spot_hours) AS savings,
-       money_mul(on_demand_rate, spot_hours - rework_hours) - money_mul(spot_rate, spot_hours) AS savings_nanos
+       spot_savings(CAST(on_demand_rate AS REAL), CAST(spot_rate AS REAL), spot_hours - rework_hours, spot_hours) AS savings,
+       price_mul(on_demand_rate, spot_hours - rework_hours) - price_mul(spot_rate, spot_hours) AS savings_nanos
 FROM with_rates;
 
 -- Spend per project and month against its budget. billed: the charges of
@@ -227,7 +262,7 @@ SELECT job_id, run_id, epoch, project, max(planned_epochs) AS planned_epochs, cu
        sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
        sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END) AS gpu_hours,
        money_total(cost) AS cost,
-       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN unit_price END) / 1e9,
+       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN CAST(unit_price AS REAL) END),
                   sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END),
                   max(json_extract(attributes, '$.c_cpu')), max(json_extract(attributes, '$.t_cpu')),
                   max(json_extract(attributes, '$.c_mem')), max(json_extract(attributes, '$.m_avg')),
@@ -277,3 +312,27 @@ SELECT b.job_id, b.project, b.currency, b.planned AS planned_epochs, b.epochs_do
        CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come >= s.alert_ratio * s.amount END AS forecast_alert
 FROM bounded b
 LEFT JOIN budget_status s ON s.project = b.project AND s.period = substr(b.last_end, 1, 7);
+
+-- How good the per-epoch estimates are: for every epoch with an
+-- epoch_cost() estimate (epoch_costs.estimate, in currency units) and a
+-- cost, the error estimate - actual, and the absolute percentage error
+-- |error| / actual (NULL when the epoch cost nothing). estimate_accuracy_jobs
+-- sums them up per job: the mean absolute percentage error (MAPE) over its
+-- epochs and the bias, the mean signed percentage error (above 0: the
+-- estimates run high).
+DROP VIEW IF EXISTS estimate_accuracy;
+CREATE VIEW estimate_accuracy AS
+SELECT job_id, run_id, epoch, project, currency, epoch_start, estimate,
+       cost / 1e9 AS actual, estimate - cost / 1e9 AS error,
+       CASE WHEN cost > 0 THEN abs(estimate - cost / 1e9) / (cost / 1e9) END AS ape
+FROM epoch_costs
+WHERE estimate IS NOT NULL AND cost IS NOT NULL;
+
+DROP VIEW IF EXISTS estimate_accuracy_jobs;
+CREATE VIEW estimate_accuracy_jobs AS
+SELECT job_id, project, currency, count(*) AS epochs, min(epoch_start) AS first_start,
+       sum(estimate) AS estimate, sum(actual) AS actual,
+       avg(ape) AS mean_ape,
+       avg(CASE WHEN actual > 0 THEN error / actual END) AS bias
+FROM estimate_accuracy
+GROUP BY job_id, project, currency;

@@ -38,14 +38,14 @@ sqlite3 "$work/l.db" "INSERT INTO fx_rates (rate_date, from_currency, to_currenc
 # USD 10.01. a's USD budget: 10.01 / 50 = 0.2002.
 cl report --month 2026-10 --format csv >"$work/r.csv" || fail "report"
 cat >"$work/want.csv" <<'EOF'
-project,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,budget_use
-a,EUR,20.02,20.02,0.00,0.00,0.00,0.00,,
-a,USD,10.01,10.01,0.00,0.00,0.00,0.00,50.00,0.2002
-b,EUR,5.12,5.12,0.00,0.00,0.00,0.00,,
-c,,1.00,1.00,0.00,0.00,0.00,0.00,,
-total,,1.00,1.00,0.00,0.00,0.00,0.00,,
-total,EUR,25.14,25.14,0.00,0.00,0.00,0.00,,
-total,USD,10.01,10.01,0.00,0.00,0.00,0.00,50.00,0.2002
+project,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,budget_use,own_cost
+a,EUR,20.02,20.02,0.00,0.00,0.00,0.00,,,0.00
+a,USD,10.01,10.01,0.00,0.00,0.00,0.00,50.00,0.2002,0.00
+b,EUR,5.12,5.12,0.00,0.00,0.00,0.00,,,0.00
+c,,1.00,1.00,0.00,0.00,0.00,0.00,,,0.00
+total,,1.00,1.00,0.00,0.00,0.00,0.00,,,0.00
+total,EUR,25.14,25.14,0.00,0.00,0.00,0.00,,,0.00
+total,USD,10.01,10.01,0.00,0.00,0.00,0.00,50.00,0.2002,0.00
 EOF
 diff "$work/want.csv" "$work/r.csv" || fail "report per currency"
 cl report --month 2026-10 >"$work/r.txt" || fail "report table"
@@ -94,11 +94,11 @@ print("%s %s %s %s %.4f" % (q(a), q(b), q(c), q(a + b + c), a / 50))')
 set -- $want
 cl report --month 2026-10 --currency usd --format csv >"$work/u.csv" || fail "report --currency usd"
 cat >"$work/want.csv" <<EOF
-project,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,budget_use
-a,USD,$1,$1,0.00,0.00,0.00,0.00,50.00,$5
-b,USD,$2,$2,0.00,0.00,0.00,0.00,,
-c,USD,$3,$3,0.00,0.00,0.00,0.00,,
-total,USD,$4,$4,0.00,0.00,0.00,0.00,50.00,0.7836
+project,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,budget_use,own_cost
+a,USD,$1,$1,0.00,0.00,0.00,0.00,50.00,$5,0.00
+b,USD,$2,$2,0.00,0.00,0.00,0.00,,,0.00
+c,USD,$3,$3,0.00,0.00,0.00,0.00,,,0.00
+total,USD,$4,$4,0.00,0.00,0.00,0.00,50.00,0.7836,0.00
 EOF
 diff "$work/want.csv" "$work/u.csv" || fail "report --currency USD"
 [ "$1 $2 $3 $4" = "32.03 6.15 1.00 39.18" ] || fail "the hand-worked values: $want"

@@ -117,6 +117,9 @@ static const struct eval_row core_rows[] = {
 	OK("run_cost", 983, 9.83, 100),
 	/* §3 break-even of the 64,700 server against AWS on-demand, power only. */
 	OK("break_even_hours", 64700 / 32.32, 64700, 32.77, 0.45),
+	/* the 64,700 server over 3 years of 8,760 h, 3 kW at 0.15: write-off + 0.45 */
+	OK("own_hourly_cost", 64700.0 / 26280 + 0.45, 64700, 26280, 3000, 0.15),
+	OK("own_hourly_cost", 64700.0 / 26280 + 0.45 * 1.2, 64700, 26280, 3000, 0.15, 1.2),
 	/* §4 per hour 66.00 versus 30.00: 36 saved; for 5,000 hours 180,000. */
 	OK("spot_savings", 36, 66, 30, 1),
 	OK("run_cost", 330000, 66, 5000),
@@ -338,6 +341,9 @@ static const struct eval_row limit_rows[] = {
 	BAD("power_cost", 2, NEGATIVE, 3000, 720, -0.15),
 	BAD("break_even_hours", 0, NEGATIVE, -1, 2, 1),
 	BAD("break_even_hours", 2, NEGATIVE, 1, 2, -1),
+	BAD("own_hourly_cost", 1, NOT_POSITIVE, 64700, 0, 3000, 0.15),
+	BAD("own_hourly_cost", 4, NOT_POSITIVE, 64700, 26280, 3000, 0.15, 0),
+	BAD("own_hourly_cost", 2, NEGATIVE, 64700, 26280, -1, 0.15),
 	/* the first broken argument is the one reported */
 	BAD("epoch_cost", 2, NEGATIVE, 1, 1, -1, NAN, 1, 1, 1, 1, -1),
 	/* fractions: (0, 1] */
@@ -440,7 +446,7 @@ START_TEST(limits_table_names)
 		"epoch_cost", "epoch_gpu_hours", "epoch_mem_gb", "epoch_transfer_gb",
 		"train_flops", "train_gpu_hours", "run_cost", "interruption_loss",
 		"spot_savings", "spot_rework_hours", "checkpoint_interval", "power_cost",
-		"break_even_hours",
+		"own_hourly_cost", "break_even_hours",
 	};
 	size_t i;
 
