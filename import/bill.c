@@ -13,6 +13,7 @@
 #include "tail_word.h"
 #include "timeparse.h"
 #include "field_check.h"
+#include "json_text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -119,7 +120,8 @@ struct bill_mapping {
 	int *tag_columns;           /* CUR resourceTags/user:KEY columns */
 	size_t tag_count;
 	size_t ignored;             /* columns no field uses */
-	char missing[512];          /* FOCUS columns this file lacks */
+	const char *missing[F_COUNT]; /* FOCUS columns this file lacks */
+	size_t missing_count;
 	char *tags_buf;             /* CUR tags JSON built per row */
 	size_t tags_size;
 	/* The last text each time column parsed to, and what: a bill repeats
@@ -357,9 +359,7 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 			   i != F_LINE_ITEM_ID &&
 			   i != F_TIME_INTERVAL && i != F_SERVICE_CODE && i != F_USAGE_TYPE &&
 			   i != F_PRICING_TERM && i != F_PURCHASE_OPTION) {
-			size_t len = strlen(m->missing);
-			snprintf(m->missing + len, sizeof m->missing - len, "%s\"%s\"",
-				 len ? "," : "", m->header_name[i]);
+			m->missing[m->missing_count++] = m->header_name[i];
 		}
 	}
 	m->ignored = header->count > used ? header->count - used : 0;
@@ -387,8 +387,20 @@ const char *bill_mapping_tags_column(const struct bill_mapping *m)
 
 int bill_mapping_report(const struct bill_mapping *m, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"%s\",\"missing_columns\":[%s],\"ignored_columns\":%zu}",
-			m->format_name, m->missing, m->ignored);
+	struct json_writer w;
+	size_t i;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", m->format_name);
+	json_key(&w, "missing_columns");
+	json_open(&w, '[');
+	for (i = 0; i < m->missing_count; i++)
+		json_string(&w, m->missing[i]);
+	json_close(&w, ']');
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)m->ignored);
+	return json_report_end(&w, buf, size);
 }
 
 int bill_is_null(const char *s, size_t n)

@@ -2,6 +2,7 @@
 #include "fx_rates.h"
 
 #include "field_check.h"
+#include "json_text.h"
 
 #include "money.h"
 #include "named_columns.h"
@@ -66,7 +67,14 @@ void fx_reader_free(struct fx_reader *r)
 
 int fx_reader_report(const struct fx_reader *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"fx-rates\",\"ignored_columns\":%zu}", r->ignored);
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "fx-rates");
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)r->ignored);
+	return json_report_end(&w, buf, size);
 }
 
 static int bad(const struct fx_reader *r, const struct csv_row *row, enum column c,

@@ -2,6 +2,7 @@
 #include "hardware.h"
 
 #include "field_check.h"
+#include "json_text.h"
 #include "fx_rates.h" /* fx_date_problem */
 #include "money.h"
 #include "usage.h"
@@ -100,7 +101,14 @@ void hardware_reader_free(struct hardware_reader *r)
 
 int hardware_reader_report(const struct hardware_reader *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"hardware\",\"ignored_columns\":%zu}", r->ignored);
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "hardware");
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)r->ignored);
+	return json_report_end(&w, buf, size);
 }
 
 static int bad(const struct hardware_reader *r, const struct csv_row *row, enum column c,

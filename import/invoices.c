@@ -1,6 +1,8 @@
 /* invoices.c: invoice totals CSV rows to struct invoice. */
 #include "invoices.h"
 
+#include "json_text.h"
+
 #include "money.h"
 #include "named_columns.h"
 #include "timeparse.h"
@@ -70,7 +72,14 @@ void invoices_reader_free(struct invoices_reader *r)
 
 int invoices_reader_report(const struct invoices_reader *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"invoices\",\"ignored_columns\":%zu}", r->ignored);
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "invoices");
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)r->ignored);
+	return json_report_end(&w, buf, size);
 }
 
 static int bad(const struct invoices_reader *r, const struct csv_row *row, enum column c,

@@ -1,6 +1,10 @@
 /* json_text.c: see json_text.h. */
 #include "json_text.h"
 
+#include "field_check.h"
+
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -277,17 +281,217 @@ done:
 	return result;
 }
 
+/* Through the writer, so that a string written straight to a FILE is
+ * escaped exactly as everything else costledger writes as JSON. */
 void json_text_write_string(FILE *out, const char *s)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_string(&w, s);
+	fputs(json_writer_text(&w) ? json_writer_text(&w) : "null", out);
+	json_writer_free(&w);
+}
+
+/* --- the writer ------------------------------------------------------------ */
+
+void json_writer_init(struct json_writer *w)
+{
+	memset(w, 0, sizeof *w);
+	w->text = w->own_buffer;
+	w->capacity = sizeof w->own_buffer;
+}
+
+void json_writer_free(struct json_writer *w)
+{
+	if (w->text != w->own_buffer)
+		free(w->text);
+	json_writer_init(w);
+}
+
+const char *json_writer_text(const struct json_writer *w)
+{
+	return w->failed ? NULL : w->text;
+}
+
+static void put(struct json_writer *w, const char *s, size_t n)
+{
+	if (w->failed)
+		return;
+	if (w->length + n + 1 > w->capacity) {
+		size_t capacity = w->capacity * 2;
+		char *grown;
+
+		while (capacity < w->length + n + 1)
+			capacity *= 2;
+		grown = w->text == w->own_buffer ? malloc(capacity) : realloc(w->text, capacity);
+		if (!grown) {
+			w->failed = 1;
+			return;
+		}
+		if (w->text == w->own_buffer)
+			memcpy(grown, w->own_buffer, w->length);
+		w->text = grown;
+		w->capacity = capacity;
 	}
-	fputc('"', out);
+	memcpy(w->text + w->length, s, n);
+	w->length += n;
+	w->text[w->length] = 0;
+}
+
+/* Before a value or a key: the comma after an earlier item. */
+static void separate(struct json_writer *w)
+{
+	unsigned long long bit = 1ULL << w->depth;
+
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->items & bit)
+		put(w, ",", 1);
+	w->items |= bit;
+}
+
+void json_open(struct json_writer *w, char open)
+{
+	separate(w);
+	put(w, &open, 1);
+	if (w->depth < 63)
+		w->depth++;
+	w->items &= ~(1ULL << w->depth);
+}
+
+void json_close(struct json_writer *w, char close)
+{
+	put(w, &close, 1);
+	if (w->depth)
+		w->depth--;
+}
+
+static void put_escaped(struct json_writer *w, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run = 0;
+
+	put(w, "\"", 1);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t valid;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+			i++;
+			run++;
+			continue;
+		}
+		put(w, s + i - run, run);
+		run = 0;
+		if (c >= 0x80) {
+			/* one character (4 bytes at most) as it is when valid, else U+FFFD */
+			valid = utf8_invalid_at(s + i, n - i < 4 ? n - i : 4);
+			if (valid == 0) {
+				put(w, "\xEF\xBF\xBD", 3);
+				i++;
+			} else {
+				size_t k = i;
+				while (k < i + valid && (unsigned char)s[k] >= 0x80)
+					k++;
+				put(w, s + i, k - i);
+				i = k;
+			}
+			continue;
+		}
+		if (c == '"' || c == '\\') {
+			char e[2] = {'\\', (char)c};
+			put(w, e, 2);
+		} else if (c == '\n') {
+			put(w, "\\n", 2);
+		} else if (c == '\t') {
+			put(w, "\\t", 2);
+		} else if (c == '\r') {
+			put(w, "\\r", 2);
+		} else {
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			put(w, e, 6);
+		}
+		i++;
+	}
+	put(w, s + i - run, run);
+	put(w, "\"", 1);
+}
+
+void json_key(struct json_writer *w, const char *key)
+{
+	separate(w);
+	put_escaped(w, key, strlen(key));
+	put(w, ":", 1);
+	w->after_key = 1;
+}
+
+void json_string_n(struct json_writer *w, const char *s, size_t n)
+{
+	separate(w);
+	put_escaped(w, s, n);
+}
+
+void json_string(struct json_writer *w, const char *s)
+{
+	if (!s)
+		json_null(w);
+	else
+		json_string_n(w, s, strlen(s));
+}
+
+void json_integer(struct json_writer *w, long long v)
+{
+	char buf[32];
+
+	separate(w);
+	put(w, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
+}
+
+void json_number(struct json_writer *w, double v, int decimals)
+{
+	char buf[400];
+
+	if (!isfinite(v)) {
+		json_null(w);
+		return;
+	}
+	separate(w);
+	if (decimals >= 0)
+		put(w, buf, (size_t)snprintf(buf, sizeof buf, "%.*f", decimals, v));
+	else
+		put(w, buf, (size_t)snprintf(buf, sizeof buf, "%.15g", v));
+}
+
+void json_null(struct json_writer *w)
+{
+	separate(w);
+	put(w, "null", 4);
+}
+
+void json_member_string(struct json_writer *w, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return;
+	json_key(w, key);
+	json_string(w, value);
+}
+
+int json_writer_copy(const struct json_writer *w, char *buf, size_t size)
+{
+	if (w->failed)
+		return -1;
+	return snprintf(buf, size, "%s", w->text);
+}
+
+int json_report_end(struct json_writer *w, char *buf, size_t size)
+{
+	int length;
+
+	json_close(w, '}');
+	length = json_writer_copy(w, buf, size);
+	json_writer_free(w);
+	return length;
 }

@@ -37,8 +37,7 @@ struct json_member {
 int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
 		   struct json_member *member);
 
-/* Writes s as a JSON string: quotes, \" \\ and \u00XX for control characters;
- * other bytes (UTF-8 included) as they are. The one JSON string writer. */
+/* Writes s to out as a JSON string, escaped by the writer below. */
 void json_text_write_string(FILE *out, const char *s);
 
 /*
@@ -47,5 +46,47 @@ void json_text_write_string(FILE *out, const char *s);
  * -1 not a JSON object, -2 out of memory.
  */
 int json_text_keys_unique(const char *text, size_t length);
+
+/*
+ * The one JSON writer: everything costledger writes as JSON (imports.report,
+ * usage attributes, report --format json) is built here, so it is always
+ * valid. Strings are escaped ('"', '\\', control characters) and a byte
+ * that is not valid UTF-8 becomes U+FFFD; commas are placed by the writer.
+ * The text grows as needed; nothing is cut. After an allocation failure
+ * json_writer_text() returns NULL.
+ */
+struct json_writer {
+	char *text;                /* NUL-terminated; own_buffer until it grows */
+	size_t length, capacity;
+	int failed;
+	unsigned depth;            /* open objects and arrays, at most 63 */
+	unsigned long long items;  /* bit d: the container at depth d has an item */
+	int after_key;
+	char own_buffer[256];
+};
+
+void json_writer_init(struct json_writer *w);
+void json_writer_free(struct json_writer *w);
+const char *json_writer_text(const struct json_writer *w);
+/* open is '{' or '['; close the matching '}' or ']'. */
+void json_open(struct json_writer *w, char open);
+void json_close(struct json_writer *w, char close);
+/* A member's name, in an object; the value follows. */
+void json_key(struct json_writer *w, const char *key);
+/* A string value; NULL writes null. */
+void json_string(struct json_writer *w, const char *s);
+void json_string_n(struct json_writer *w, const char *s, size_t n);
+void json_integer(struct json_writer *w, long long v);
+/* A number printed with "%.{decimals}f" (decimals < 0: "%.15g"); null when not finite. */
+void json_number(struct json_writer *w, double v, int decimals);
+void json_null(struct json_writer *w);
+/* A member with a string value (skipped when value is NULL or empty). */
+void json_member_string(struct json_writer *w, const char *key, const char *value);
+/* The text into buf as snprintf would copy it: returns its whole length
+ * (size or more: buf holds a cut copy), or -1 after an allocation failure. */
+int json_writer_copy(const struct json_writer *w, char *buf, size_t size);
+/* Closes the top-level object, copies the text as json_writer_copy does and
+ * frees the writer: the end of every *_report() function. */
+int json_report_end(struct json_writer *w, char *buf, size_t size);
 
 #endif

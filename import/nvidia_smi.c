@@ -9,6 +9,7 @@
  * into one interval whose utilisation is the time-weighted mean.
  */
 #include "field_check.h"
+#include "json_text.h"
 #include "money.h"
 #include "nvidia_smi.h"
 
@@ -118,6 +119,11 @@ int nvidia_smi_new(const struct usage_tz *tz, const char *resource, const char *
 	if (!resource || !*resource)
 		return import_error_set(error, file, 0, NULL,
 					"nvidia-smi logs need --resource ID (the machine the log is from)");
+	if (strlen(resource) >= sizeof n->resource)
+		return import_error_set(error, file, 0, NULL, "--resource: longer than %zu bytes",
+					sizeof n->resource - 1);
+	if (utf8_invalid_at(resource, strlen(resource)) < strlen(resource))
+		return import_error_set(error, file, 0, NULL, "--resource: invalid UTF-8");
 	if (!(n = calloc(1, sizeof *n)))
 		return import_error_set(error, file, 0, NULL, "out of memory");
 	n->tz = *tz;
@@ -159,10 +165,23 @@ long nvidia_smi_skipped(const struct nvidia_smi *n)
 
 int nvidia_smi_report(const struct nvidia_smi *n, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"nvidia-smi\",\"resource\":\"%s\",\"samples\":%zu,"
-			"\"headers\":%ld,\"samples_without_utilization\":%ld,\"idle_threshold\":%g,"
-			"\"timezone\":\"%s\"}", n->resource, n->count, n->repeated_headers, n->no_util,
-			n->idle_threshold, n->tz.name[0] ? n->tz.name : "UTC");
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "nvidia-smi");
+	json_key(&w, "resource");
+	json_string(&w, n->resource);
+	json_key(&w, "samples");
+	json_integer(&w, (long long)n->count);
+	json_key(&w, "headers");
+	json_integer(&w, n->repeated_headers);
+	json_key(&w, "samples_without_utilization");
+	json_integer(&w, n->no_util);
+	json_key(&w, "idle_threshold");
+	json_number(&w, n->idle_threshold, -1);
+	json_member_string(&w, "timezone", n->tz.name[0] ? n->tz.name : "UTC");
+	return json_report_end(&w, buf, size);
 }
 
 int nvidia_smi_value(const char *s, double *v)
@@ -310,7 +329,8 @@ static int flush(struct nvidia_smi *n, struct run *run, usage_emit_fn emit, void
 {
 	char resource[300];
 	struct usage_record r;
-	struct usage_json j;
+	struct json_writer j;
+	int rc;
 
 	if (!run->open || run->end <= run->start) {
 		run->open = 0;
@@ -332,11 +352,13 @@ static int flush(struct nvidia_smi *n, struct run *run, usage_emit_fn emit, void
 		r.util = run->util_ms / run->util_weight;
 	}
 	usage_json_begin(&j);
-	usage_json_add(&j, "gpu_uuid", run->first->uuid);
-	usage_json_add(&j, "source", "nvidia-smi");
+	json_member_string(&j, "gpu_uuid", run->first->uuid);
+	json_member_string(&j, "source", "nvidia-smi");
 	r.attributes = usage_json_end(&j);
 	usage_record_key(&r);
-	return emit(context, &r);
+	rc = emit(context, &r);
+	json_writer_free(&j);
+	return rc;
 }
 
 int nvidia_smi_finish(struct nvidia_smi *n, usage_emit_fn emit, void *context,

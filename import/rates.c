@@ -2,6 +2,7 @@
 #include "rates.h"
 
 #include "field_check.h"
+#include "json_text.h"
 #include "money.h"
 #include "timeparse.h"
 #include "usage.h"
@@ -128,8 +129,14 @@ void rates_reader_free(struct rates_reader *r)
 
 int rates_reader_report(const struct rates_reader *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"%s\",\"ignored_columns\":%zu}",
-			r->budgets ? "budgets" : "rates", r->ignored);
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", r->budgets ? "budgets" : "rates");
+	json_key(&w, "ignored_columns");
+	json_integer(&w, (long long)r->ignored);
+	return json_report_end(&w, buf, size);
 }
 
 static const char *field(const struct rates_reader *r, const struct csv_row *row, enum column c,

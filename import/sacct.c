@@ -9,6 +9,7 @@
 #include "sacct.h"
 
 #include "field_check.h"
+#include "json_text.h"
 #include "money.h"
 #include "timeparse.h"
 
@@ -133,9 +134,48 @@ long sacct_skipped(const struct sacct *s)
 
 int sacct_report(const struct sacct *s, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"sacct\",\"steps_skipped\":%ld,\"pending_skipped\":%ld,"
-			"\"no_end_skipped\":%ld,\"timezone\":\"%s\"}", s->steps, s->pending, s->no_end,
-			s->tz.name[0] ? s->tz.name : "UTC");
+	struct json_writer w;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", "sacct");
+	json_key(&w, "steps_skipped");
+	json_integer(&w, s->steps);
+	json_key(&w, "pending_skipped");
+	json_integer(&w, s->pending);
+	json_key(&w, "no_end_skipped");
+	json_integer(&w, s->no_end);
+	json_member_string(&w, "timezone", s->tz.name[0] ? s->tz.name : "UTC");
+	return json_report_end(&w, buf, size);
+}
+
+void sacct_gpu_type(const char *tres, const char *gres, char *out, size_t size)
+{
+	const char *p = tres, *end;
+
+	out[0] = 0;
+	/* AllocTRES "...,gres/gpu:h100=4": the first typed GPU */
+	while (p && *p) {
+		size_t n;
+		end = strchr(p, ',');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (n > 9 && !strncmp(p, "gres/gpu:", 9)) {
+			const char *eq = memchr(p, '=', n);
+			size_t len = (eq ? (size_t)(eq - p) : n) - 9;
+			if (len && len < size) {
+				memcpy(out, p + 9, len);
+				out[len] = 0;
+				return;
+			}
+		}
+		p = end ? end + 1 : NULL;
+	}
+	/* AllocGRES "gpu:h100:4" or "gpu:h100:4(IDX:0-3)" (not "gpu:4") */
+	if (gres && !strncmp(gres, "gpu:", 4) && (end = strchr(gres + 4, ':')) &&
+	    !isdigit((unsigned char)gres[4]) && (size_t)(end - gres - 4) < size) {
+		memcpy(out, gres + 4, (size_t)(end - gres - 4));
+		out[end - gres - 4] = 0;
+	}
 }
 
 long sacct_tres_gpus(const char *tres)
@@ -192,6 +232,23 @@ static const char *field(const struct sacct *s, const struct csv_row *row, enum 
 	return buf;
 }
 
+/* A header names JobID or JobIDRaw in any place (sacct --format=Account,JobID,...
+ * writes it second); a data row has a job's id there, never the word. */
+static int sacct_is_header(const struct csv_row *row)
+{
+	char folded[64];
+	size_t i;
+
+	for (i = 0; i < row->count; i++) {
+		if (row->lengths[i] > 12)
+			continue;
+		usage_fold(row->fields[i], folded, sizeof folded);
+		if (!strcmp(folded, "jobid") || !strcmp(folded, "jobidraw"))
+			return 1;
+	}
+	return 0;
+}
+
 static int is_unknown(const char *s)
 {
 	return !*s || !strcasecmp(s, "Unknown") || !strcasecmp(s, "None");
@@ -202,17 +259,15 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 {
 	char jobid[128], start[64], end[64], elapsed[64], state[128], account[256], nodes[1024];
 	char tres[1024], raw[32], user[128], name[256], partition[128], cluster[128], exitcode[32];
-	char folded[64];
+	char gres[256], gpu_type[128];
 	struct usage_record r;
-	struct usage_json j;
+	struct json_writer j;
 	const char *mapped;
 	long long secs = -1;
 	long gpus;
 	int status, c;
 
-	if (row->count)
-		usage_fold(row->fields[0], folded, sizeof folded);
-	if (s->have_mapping != 1 && row->count && (!strcmp(folded, "jobid") || !strcmp(folded, "jobidraw"))) {
+	if (s->have_mapping != 1 && sacct_is_header(row)) {
 		char *names[256];
 		char copies[256][64];
 		size_t i, n = row->count < 256 ? row->count : 256;
@@ -309,30 +364,33 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	field(s, row, S_NODELIST, nodes, sizeof nodes);
 	r.resource_id = *nodes && strcasecmp(nodes, "None assigned") ? nodes : NULL;
 	field(s, row, S_ALLOCTRES, tres, sizeof tres);
+	field(s, row, S_ALLOCGRES, gres, sizeof gres);
 	gpus = sacct_tres_gpus(tres);
-	if (gpus < 0 && s->column[S_ALLOCGRES] >= 0) {
-		char gres[256];
-		field(s, row, S_ALLOCGRES, gres, sizeof gres);
-		if (!strncmp(gres, "gpu", 3)) {
-			const char *colon = strrchr(gres, ':');
-			gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
-		}
+	if (gpus < 0 && !strncmp(gres, "gpu", 3)) {
+		const char *colon = strrchr(gres, ':');
+		gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
 	}
+	/* What a typed rate card prices: the GPU type, else the partition. */
+	field(s, row, S_PARTITION, partition, sizeof partition);
+	sacct_gpu_type(tres, gres, gpu_type, sizeof gpu_type);
+	r.instance_type = *gpu_type ? gpu_type : *partition ? partition : NULL;
 	r.has_gpus = 1;
 	r.gpus = gpus < 0 ? 0 : gpus;
 	usage_json_begin(&j);
-	usage_json_add(&j, "slurm_state", state);
+	json_member_string(&j, "slurm_state", state);
 	field(s, row, S_USER, user, sizeof user);
-	usage_json_add(&j, "user", user);
+	json_member_string(&j, "user", user);
 	field(s, row, S_JOBNAME, name, sizeof name);
-	usage_json_add(&j, "job_name", name);
+	json_member_string(&j, "job_name", name);
 	field(s, row, S_PARTITION, partition, sizeof partition);
-	usage_json_add(&j, "partition", partition);
+	json_member_string(&j, "partition", partition);
 	field(s, row, S_EXITCODE, exitcode, sizeof exitcode);
-	usage_json_add(&j, "exit_code", exitcode);
+	json_member_string(&j, "exit_code", exitcode);
 	if (is_unknown(end))
-		usage_json_add(&j, "end", "from Start + Elapsed");
+		json_member_string(&j, "end", "from Start + Elapsed");
 	r.attributes = usage_json_end(&j);
 	usage_record_key(&r);
-	return emit(context, &r);
+	status = emit(context, &r);
+	json_writer_free(&j);
+	return status;
 }

@@ -6,6 +6,8 @@
 #ifndef COSTLEDGER_SACCT_H
 #define COSTLEDGER_SACCT_H
 
+#include <stddef.h>
+
 #include "usage.h"
 
 struct sacct;
@@ -22,6 +24,10 @@ int sacct_report(const struct sacct *s, char *buf, size_t size);
 
 /* GPUs in an AllocTRES value: gres/gpu=N, else the sum of typed gres/gpu:T=N; -1 if none. */
 long sacct_tres_gpus(const char *tres);
+
+/* The GPU type of a job, for typed rate cards: the first gres/gpu:TYPE=N of
+ * AllocTRES, else TYPE of an AllocGRES gpu:TYPE:N; "" if untyped. */
+void sacct_gpu_type(const char *tres, const char *gres, char *out, size_t size);
 /* The interval state of a Slurm state ("CANCELLED by 12" -> running); NULL: skip (PENDING); "" unknown. */
 const char *sacct_state(const char *slurm_state);
 

@@ -1,6 +1,7 @@
 /* usage.c: helpers the usage-log formats share (see usage.h). */
 #include "usage.h"
 
+#include "json_text.h"
 #include "rowhash.h"
 #include "timeparse.h"
 
@@ -254,77 +255,17 @@ void usage_fold(const char *s, char *out, size_t size)
 	out[n] = 0;
 }
 
-void usage_json_begin(struct usage_json *j)
+void usage_json_begin(struct json_writer *j)
 {
-	j->buf[0] = '{';
-	j->len = 1;
-	j->fields = 0;
+	json_writer_init(j);
+	json_open(j, '{');
 }
 
-static void json_raw(struct usage_json *j, const char *s)
+const char *usage_json_end(struct json_writer *j)
 {
-	size_t room = sizeof j->buf - 2;
-
-	for (; *s && j->len < room; s++)
-		j->buf[j->len++] = *s;
-}
-
-static void json_put(struct usage_json *j, const char *s)
-{
-	size_t room = sizeof j->buf - 2; /* keep room for "}" and NUL */
-
-	for (; *s && j->len < room; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			if (j->len + 2 > room)
-				break;
-			j->buf[j->len++] = '\\';
-			j->buf[j->len++] = (char)c;
-		} else if (c < 0x20) {
-			if (j->len + 6 > room)
-				break;
-			j->len += (size_t)snprintf(j->buf + j->len, 7, "\\u%04x", c);
-		} else {
-			j->buf[j->len++] = (char)c;
-		}
-	}
-}
-
-void usage_json_add(struct usage_json *j, const char *key, const char *value)
-{
-	if (!value || !*value || j->len + strlen(key) + 8 > sizeof j->buf - 2)
-		return;
-	if (j->fields++)
-		json_raw(j, ",");
-	json_raw(j, "\"");
-	json_raw(j, key);
-	json_raw(j, "\":\"");
-	json_put(j, value);
-	json_raw(j, "\"");
-}
-
-void usage_json_add_number(struct usage_json *j, const char *key, double value)
-{
-	char buf[40];
-
-	if (j->len + strlen(key) + 40 > sizeof j->buf - 2)
-		return;
-	snprintf(buf, sizeof buf, "%.15g", value);
-	if (j->fields++)
-		json_raw(j, ",");
-	json_raw(j, "\"");
-	json_raw(j, key);
-	json_raw(j, "\":");
-	json_raw(j, buf);
-}
-
-const char *usage_json_end(struct usage_json *j)
-{
-	if (!j->fields)
-		return NULL;
-	j->buf[j->len++] = '}';
-	j->buf[j->len] = 0;
-	return j->buf;
+	json_close(j, '}');
+	/* "{}": no member; NULL (out of memory) is no attributes either */
+	return j->length > 2 ? json_writer_text(j) : NULL;
 }
 
 char *usage_strdup(const char *s)
@@ -336,6 +277,21 @@ char *usage_strdup(const char *s)
 	if (!(copy = strdup(s)))
 		abort();
 	return copy;
+}
+
+/* 1 when a '|'-separated line has a field JobID or JobIDRaw, in any place. */
+static int names_sacct_job_id(const char *line)
+{
+	const char *p = line;
+
+	while (p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strcspn(p, "\r\n");
+		if ((n == 5 && !strncasecmp(p, "JobID", 5)) || (n == 8 && !strncasecmp(p, "JobIDRaw", 8)))
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
 }
 
 const char *usage_detect(const char *line)
@@ -350,7 +306,7 @@ const char *usage_detect(const char *line)
 		line += 3;
 	for (p = line; *p; p++)
 		pipes += *p == '|';
-	if (!strncasecmp(line, "JobID|", 6) || !strncasecmp(line, "JobIDRaw|", 9) || pipes >= 5)
+	if (pipes >= 5 || (pipes && names_sacct_job_id(line)))
 		return "sacct";
 	comma = strchr(line, ',');
 	usage_trim(line, comma ? (size_t)(comma - line) : strlen(line), first, sizeof first);

@@ -68,16 +68,12 @@ void usage_trim(const char *s, size_t n, char *out, size_t size);
 /* Folds a header name to compare: lowercase, without spaces, '_', '.', '-' and units "[..]". */
 void usage_fold(const char *s, char *out, size_t size);
 
-/* A JSON object built key by key ("{" ... "}"); values are escaped. */
-struct usage_json {
-	char buf[2048];
-	size_t len;
-	int fields;
-};
-void usage_json_begin(struct usage_json *j);
-void usage_json_add(struct usage_json *j, const char *key, const char *value);
-void usage_json_add_number(struct usage_json *j, const char *key, double value);
-const char *usage_json_end(struct usage_json *j); /* NULL when empty */
+/* A usage row's attributes: a JSON object of strings through the one JSON
+ * writer (json_member_string for each member). usage_json_end returns the
+ * text, NULL when there is no member; json_writer_free(j) after use. */
+struct json_writer;
+void usage_json_begin(struct json_writer *j);
+const char *usage_json_end(struct json_writer *j);
 
 /* A copy of s (NULL stays NULL); aborts on no memory. */
 char *usage_strdup(const char *s);

@@ -17,6 +17,7 @@
 #include "usage_csv.h"
 
 #include "field_check.h"
+#include "json_text.h"
 #include "money.h"
 
 #include "timeparse.h"
@@ -83,7 +84,6 @@ struct usage_csv {
 	size_t *slots;              /* open addressing: job index + 1, 0 empty */
 	size_t slot_count;          /* a power of two, > 2 x job_count */
 	long open_jobs;
-	char open_report[1024];
 };
 
 int usage_csv_new(const struct usage_tz *tz, const char *file, struct usage_csv **out)
@@ -136,8 +136,32 @@ long usage_csv_open_jobs(const struct usage_csv *u)
 
 int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 {
-	return snprintf(buf, size, "{\"format\":\"%s\",\"extra_columns\":%zu,\"jobs_not_stopped\":[%s]}",
-			usage_csv_format(u) ? usage_csv_format(u) : "usage", u->ignored, u->open_report);
+	struct json_writer w;
+	char when[32];
+	size_t i;
+
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_member_string(&w, "format", usage_csv_format(u) ? usage_csv_format(u) : "usage");
+	json_key(&w, "extra_columns");
+	json_integer(&w, (long long)u->ignored);
+	json_key(&w, "jobs_not_stopped");
+	json_open(&w, '[');
+	for (i = 0; i < u->job_count; i++) {
+		const struct job *j = &u->jobs[i];
+		if (j->state == J_NONE)
+			continue;
+		time_format(j->since, when, sizeof when);
+		json_open(&w, '{');
+		json_member_string(&w, "job_id", j->job_id);
+		json_member_string(&w, "state", job_state_names[j->state]);
+		json_member_string(&w, "since", when);
+		json_key(&w, "line");
+		json_integer(&w, j->since_line);
+		json_close(&w, '}');
+	}
+	json_close(&w, ']');
+	return json_report_end(&w, buf, size);
 }
 
 static int read_header(struct usage_csv *u, const struct csv_row *row, struct import_error *error)
@@ -151,6 +175,9 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 	for (i = 0; i < row->count && i < 256; i++) {
 		char name[128];
 		int found = -1;
+		/* Extra columns go into attributes under their names: none is cut. */
+		if (field_check(row, (int)i, NULL, sizeof name - 1, u->file, error) < 0)
+			return -1;
 		usage_trim(row->fields[i], row->lengths[i], name, sizeof name);
 		u->header[i] = usage_strdup(name);
 		u->header_count = i + 1;
@@ -214,7 +241,7 @@ static int bad(const struct usage_csv *u, const struct csv_row *row, enum column
 
 /* The row's extra columns (by their header names) as a JSON object, or NULL. */
 static const char *extra_attributes(const struct usage_csv *u, const struct csv_row *row,
-				    struct usage_json *j)
+				    struct json_writer *j)
 {
 	size_t k;
 	char value[512];
@@ -225,7 +252,7 @@ static const char *extra_attributes(const struct usage_csv *u, const struct csv_
 		if ((size_t)i >= row->count || !u->header[i][0])
 			continue;
 		usage_trim(row->fields[i], row->lengths[i], value, sizeof value);
-		usage_json_add(j, u->header[i], value);
+		json_member_string(j, u->header[i], value);
 	}
 	return usage_json_end(j);
 }
@@ -301,7 +328,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 			void *context, struct import_error *error)
 {
 	char t[T_COUNT][512], job[512], state[64], util[64];
-	struct usage_json attributes;
+	struct json_writer attributes;
 	struct usage_record r;
 	const char *s;
 	int i, rc;
@@ -344,6 +371,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 	r.attributes = extra_attributes(u, row, &attributes);
 	usage_record_key(&r);
 	rc = emit(context, &r);
+	json_writer_free(&attributes);
 	return rc;
 }
 
@@ -504,12 +532,13 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 		}
 	}
 	{
-		struct usage_json extra;
+		struct json_writer extra;
 		const char *json = extra_attributes(u, row, &extra);
 		if (json) {
 			free(j->attributes);
 			j->attributes = usage_strdup(json);
 		}
+		json_writer_free(&extra);
 	}
 	if (has_gpus) {
 		j->has_gpus = 1;
@@ -562,33 +591,11 @@ int usage_csv_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn 
 int usage_csv_finish(struct usage_csv *u, usage_emit_fn emit, void *context,
 		     struct import_error *error)
 {
-	size_t i, len = 0;
-	char when[32];
+	size_t i;
 
+	/* The report lists them (usage_csv_report). */
 	u->open_jobs = 0;
-	u->open_report[0] = 0;
-	for (i = 0; i < u->job_count; i++) {
-		struct job *j = &u->jobs[i];
-		if (j->state == J_NONE)
-			continue;
-		u->open_jobs++;
-		time_format(j->since, when, sizeof when);
-		{
-			struct usage_json o;
-			char line[32];
-			const char *json;
-			usage_json_begin(&o);
-			usage_json_add(&o, "job_id", j->job_id);
-			usage_json_add(&o, "state", job_state_names[j->state]);
-			usage_json_add(&o, "since", when);
-			json = usage_json_end(&o);
-			snprintf(line, sizeof line, ",\"line\":%ld}", j->since_line);
-			/* the object without its "}", then the line number */
-			if (len + strlen(json) + strlen(line) + 2 < sizeof u->open_report)
-				len += (size_t)snprintf(u->open_report + len, sizeof u->open_report - len,
-							"%s%.*s%s", len ? "," : "", (int)strlen(json) - 1,
-							json, line);
-		}
-	}
+	for (i = 0; i < u->job_count; i++)
+		u->open_jobs += u->jobs[i].state != J_NONE;
 	return 0;
 }

@@ -420,19 +420,23 @@ static const char *run_format(const struct import_run *run)
 	return "?";
 }
 
-/* The mapping's report, with the FOCUS rules broken (as `validate` counts them). */
-static void bill_report(const struct import_run *run, char *report, size_t size)
+/* The mapping's report, with the FOCUS rules broken (as `validate` counts
+ * them), as snprintf would write it: the whole length, -1 out of memory. */
+static int bill_report(const struct import_run *run, char *report, size_t size)
 {
-	size_t n = (size_t)bill_mapping_report(run->mapping, report, size);
+	char probe[1], rules[8192], *mapping;
+	int length = bill_mapping_report(run->mapping, probe, sizeof probe);
 
-	if (run->rules && n > 0 && n < size) {
-		n--; /* over the closing brace */
-		n += (size_t)snprintf(report + n, size - n, ",\"focus_rules_broken\":");
-		if (n < size)
-			n += (size_t)focus_rules_report(run->rules, report + n, size - n);
-		if (n + 1 < size)
-			snprintf(report + n, size - n, "}");
-	}
+	if (!run->rules || length < 2)
+		return bill_mapping_report(run->mapping, report, size);
+	if (!(mapping = malloc((size_t)length + 1)))
+		return -1;
+	bill_mapping_report(run->mapping, mapping, (size_t)length + 1);
+	focus_rules_report(run->rules, rules, sizeof rules);
+	/* over the mapping's closing brace */
+	length = snprintf(report, size, "%.*s,\"focus_rules_broken\":%s}", length - 1, mapping, rules);
+	free(mapping);
+	return length;
 }
 
 /* --strict: the first MUST rule the bill breaks, as an error. */
@@ -454,38 +458,56 @@ static int strict_check(struct import_run *run)
 	return 0;
 }
 
-static void run_report(const struct import_run *run, char *report, size_t size)
+static int report_into(const struct import_run *run, char *report, size_t size)
 {
 	switch (run->kind) {
-	case K_BILL: bill_report(run, report, size); break;
-	case K_USAGE_CSV: usage_csv_report(run->usage_csv, report, size); break;
-	case K_SACCT: sacct_report(run->sacct, report, size); break;
-	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
+	case K_BILL: return bill_report(run, report, size);
+	case K_USAGE_CSV: return usage_csv_report(run->usage_csv, report, size);
+	case K_SACCT: return sacct_report(run->sacct, report, size);
+	case K_NVIDIA_SMI: return nvidia_smi_report(run->nvidia, report, size);
 	case K_RATES:
-	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
-	case K_FX_RATES: fx_reader_report(run->fx, report, size); break;
-	case K_HARDWARE: hardware_reader_report(run->hardware, report, size); break;
-	case K_INVOICES: invoices_reader_report(run->invoices, report, size); break;
+	case K_BUDGETS: return rates_reader_report(run->rates, report, size);
+	case K_FX_RATES: return fx_reader_report(run->fx, report, size);
+	case K_HARDWARE: return hardware_reader_report(run->hardware, report, size);
+	case K_INVOICES: return invoices_reader_report(run->invoices, report, size);
 	}
+	return -1;
+}
+
+/* The import's report (JSON, whole: a cut one would not be JSON), to free(); NULL: out of memory. */
+static char *run_report(const struct import_run *run)
+{
+	char probe[1];
+	int length = report_into(run, probe, sizeof probe);
+	char *report = length >= 0 ? malloc((size_t)length + 1) : NULL;
+
+	if (report && report_into(run, report, (size_t)length + 1) != length) {
+		free(report);
+		report = NULL;
+	}
+	return report;
 }
 
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[8192], now[32];
+	char *report, now[32];
 	time_t t = time(NULL);
 	int rc;
 
 	if (run->inserted == 0)
 		return 0; /* nothing new: leave no trace of this file */
-	run_report(run, report, sizeof report);
+	if (!(report = run_report(run)))
+		return -1;
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if (sqlite3_prepare_v2(run->db, "INSERT INTO imports (import_id, kind, file_name, imported_at,"
 			       " file_size, compressed, content_crc32, content_size, format, rows_read,"
 			       " rows_inserted, rows_duplicate, values_rounded, report, rows_skipped)"
 			       " VALUES (?1, ?13, ?14, ?15, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-			       -1, &stmt, NULL) != SQLITE_OK)
+			       -1, &stmt, NULL) != SQLITE_OK) {
+		free(report);
 		return -1;
+	}
 	sqlite3_bind_int64(stmt, 1, run->import_id);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->file_size);
 	sqlite3_bind_int(stmt, 3, stats->compressed);
@@ -503,6 +525,7 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	sqlite3_bind_text(stmt, 15, now, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
+	free(report);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -767,7 +790,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[2400], report[8192];
+	char message[2400], *report = NULL;
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
@@ -830,7 +853,10 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 				       sqlite3_errmsg(db));
 		goto done;
 	}
-	run_report(&run, report, sizeof report);
+	if (!(report = run_report(&run))) {
+		exit_code = error_exit(EXIT_LEDGER, "import of '%s': out of memory", file);
+		goto done;
+	}
 	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
 		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
 			"recorded (see jobs_not_stopped in the report)\n", file,
@@ -850,6 +876,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		       run.kind == K_INVOICES ? "invoices" : "intervals",
 		       run.duplicate, report);
 done:
+	free(report);
 	close_run(&run);
 	return exit_code;
 }

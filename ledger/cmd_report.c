@@ -17,6 +17,7 @@
 #include "reconcile.h"
 #include "reconcile_invoices.h"
 #include "report_commitments.h"
+#include "term_text.h"
 #include "report.h"
 #include "csv_out.h"
 
@@ -59,23 +60,31 @@ static void money_cell(int64_t nanos, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
+
 /* Row i of the report's rows followed by its totals. */
 static const struct report_row *row_at(const struct report *r, size_t i)
 {
 	return i < r->count ? &r->rows[i] : &r->totals[i - r->count];
 }
 
-static void print_table(const struct report *r, FILE *out)
+static int print_table(const struct report *r, FILE *out)
 {
-	size_t i, w = 8, cw = 8;
+	size_t i, w = 8, cw = 8, n = r->count + r->total_count;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], use[16], o[48];
+	/* groups and currencies as a terminal may show them (term_text.h) */
+	char **shown = calloc(2 * n + 1, sizeof *shown);
 
-	for (i = 0; i < r->count + r->total_count; i++) {
-		if (strlen(row_at(r, i)->group) > w)
-			w = strlen(row_at(r, i)->group);
-		if (strlen(row_at(r, i)->currency) > cw)
-			cw = strlen(row_at(r, i)->currency);
+	for (i = 0; shown && i < n; i++) {
+		if (!(shown[2 * i] = term_text(row_at(r, i)->group)) ||
+		    !(shown[2 * i + 1] = term_text(row_at(r, i)->currency)))
+			goto out_of_memory;
+		if (strlen(shown[2 * i]) > w)
+			w = strlen(shown[2 * i]);
+		if (strlen(shown[2 * i + 1]) > cw)
+			cw = strlen(shown[2 * i + 1]);
 	}
+	if (!shown)
+		return -1;
 	fprintf(out, "costs of %s by %s%s%s", r->month, r->by, r->currency[0] ? " in " : "", r->currency);
 	if (r->run_id)
 		fprintf(out, ", expected from reconciliation %lld (every difference it found,"
@@ -108,8 +117,17 @@ static void print_table(const struct report *r, FILE *out)
 		}
 		money_cell(row->own_cost, o, sizeof o);
 		fprintf(out, "%-*s %-*s %13s %13s %11s %9.1f %11s %11s %11s %7s %11s\n", (int)w,
-			row->group, (int)cw, row->currency, b, e, d, row->gpu_hours, s, p, bu, use, o);
+			shown[2 * i], (int)cw, shown[2 * i + 1], b, e, d, row->gpu_hours, s, p, bu, use, o);
 	}
+	for (i = 0; i < 2 * n; i++)
+		free(shown[i]);
+	free(shown);
+	return 0;
+out_of_memory:
+	for (i = 0; i < 2 * n; i++)
+		free(shown[i]);
+	free(shown);
+	return -1;
 }
 
 static void csv_cell(FILE *out, const char *s, int last)
@@ -156,74 +174,90 @@ static void print_csv(const struct report *r, FILE *out)
 	}
 }
 
-static void json_row(const struct report_row *row, FILE *out)
+static void json_money(struct json_writer *w, const char *key, int64_t nanos)
 {
-	char b[48], e[48], d[48], s[48], p[48], bu[48], o[48];
+	char text[48];
 
-	money_cell(row->own_cost, o, sizeof o);
-	money_cell(row->billed, b, sizeof b);
-	money_cell(row->expected, e, sizeof e);
-	money_cell(row->billed - row->expected, d, sizeof d);
-	money_cell(row->spot_savings, s, sizeof s);
-	money_cell(row->pause_savings, p, sizeof p);
-	fputs("{\"group\":", out);
-	json_text_write_string(out, row->group);
-	fputs(",\"currency\":", out);
-	json_text_write_string(out, row->currency);
-	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
-		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\",\"own_cost\":\"%s\"",
-		b, e, d, row->gpu_hours, s, p, o);
+	money_cell(nanos, text, sizeof text);
+	json_key(w, key);
+	json_string(w, text);
+}
+
+static void json_row(const struct report_row *row, struct json_writer *w)
+{
+	json_open(w, '{');
+	json_key(w, "group");
+	json_string(w, row->group);
+	json_key(w, "currency");
+	json_string(w, row->currency);
+	json_money(w, "billed", row->billed);
+	json_money(w, "expected", row->expected);
+	json_money(w, "difference", row->billed - row->expected);
+	json_key(w, "gpu_hours");
+	json_number(w, row->gpu_hours, 2);
+	json_money(w, "spot_savings", row->spot_savings);
+	json_money(w, "pause_savings", row->pause_savings);
+	json_money(w, "own_cost", row->own_cost);
 	if (row->has_budget) {
-		money_cell(row->budget, bu, sizeof bu);
-		fprintf(out, ",\"budget\":\"%s\",\"budget_use\":%.4f}", bu, row->budget_use);
+		json_money(w, "budget", row->budget);
+		json_key(w, "budget_use");
+		json_number(w, row->budget_use, 4);
 	} else {
-		fputs(",\"budget\":null,\"budget_use\":null}", out);
+		json_key(w, "budget");
+		json_null(w);
+		json_key(w, "budget_use");
+		json_null(w);
 	}
+	json_close(w, '}');
 }
 
 /* "totals" has one row per currency; "total" is that row when there is one
  * currency, else null (amounts are never added across currencies). */
-static void print_json(sqlite3 *db, const struct report *r, FILE *out)
+static int print_json(sqlite3 *db, const struct report *r, FILE *out)
 {
+	struct json_writer w;
 	size_t i;
+	int rc;
 
-	fputs("{\"month\":", out);
-	json_text_write_string(out, r->month);
-	fputs(",\"by\":", out);
-	json_text_write_string(out, r->by);
-	fputs(",\"currency\":", out);
-	if (r->currency[0])
-		json_text_write_string(out, r->currency);
-	else
-		fputs("null", out);
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_key(&w, "month");
+	json_string(&w, r->month);
+	json_key(&w, "by");
+	json_string(&w, r->by);
+	json_key(&w, "currency");
+	json_string(&w, r->currency[0] ? r->currency : NULL);
+	json_key(&w, "reconciliation_id");
 	if (r->run_id)
-		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
+		json_integer(&w, (long long)r->run_id);
 	else
-		fputs(",\"reconciliation_id\":null", out);
-	fputs(",\"cost\":", out);
-	json_text_write_string(out, r->cost);
-	fputs(",\"month_status\":", out);
-	json_text_write_string(out, r->month_status);
-	fputs(",\"rows\":[", out);
-	for (i = 0; i < r->count; i++) {
-		if (i)
-			fputc(',', out);
-		json_row(&r->rows[i], out);
-	}
-	fputs("],\"totals\":[", out);
-	for (i = 0; i < r->total_count; i++) {
-		if (i)
-			fputc(',', out);
-		json_row(&r->totals[i], out);
-	}
-	fputs("],\"total\":", out);
+		json_null(&w);
+	json_key(&w, "cost");
+	json_string(&w, r->cost);
+	json_key(&w, "month_status");
+	json_string(&w, r->month_status);
+	json_key(&w, "rows");
+	json_open(&w, '[');
+	for (i = 0; i < r->count; i++)
+		json_row(&r->rows[i], &w);
+	json_close(&w, ']');
+	json_key(&w, "totals");
+	json_open(&w, '[');
+	for (i = 0; i < r->total_count; i++)
+		json_row(&r->totals[i], &w);
+	json_close(&w, ']');
+	json_key(&w, "total");
 	if (r->total_count == 1)
-		json_row(&r->totals[0], out);
+		json_row(&r->totals[0], &w);
 	else
-		fputs("null", out);
-	fputs(",\"commitments\":", out);
-	report_commitments_json(db, r->month, out);
-	fputs("}\n", out);
+		json_null(&w);
+	json_key(&w, "commitments");
+	if (report_commitments_json(db, r->month, &w) != SQLITE_OK)
+		json_null(&w);
+	json_close(&w, '}');
+	rc = json_writer_text(&w) ? fprintf(out, "%s\n", json_writer_text(&w)) < 0 : -1;
+	json_writer_free(&w);
+	return rc ? -1 : 0;
 }
 
 /* report_load, with its errors printed; returns the exit code. */
@@ -309,11 +343,12 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
-	else if (!strcmp(format, "json"))
-		print_json(db, &r, stdout);
-	else
-	{
-		print_table(&r, stdout);
+	else if (!strcmp(format, "json")) {
+		if (print_json(db, &r, stdout) < 0)
+			exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
+	} else {
+		if (print_table(&r, stdout) < 0)
+			exit_code = error_exit(EXIT_LEDGER, "report: out of memory");
 		report_commitments_table(db, month, stdout);
 		report_estimates(db, month, 0, stdout);
 	}

@@ -3,7 +3,9 @@
  * have no sqlite3 shell. The ledger is opened read-only.
  */
 #include "commands.h"
+#include "csv_out.h"
 #include "ledger.h"
+#include "term_text.h"
 
 #include <csv.h>
 #include <stdio.h>
@@ -11,17 +13,20 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: costledger sql [--ledger FILE] [--csv] SQL\n"
+	"usage: costledger sql [--ledger FILE] [--csv | --safe-csv] SQL\n"
 	"\n"
 	"Runs SQL against the ledger (read-only) and prints an aligned table, or\n"
-	"CSV with a header row. The extension's functions are available.\n";
+	"CSV with a header row. The extension's functions are available.\n"
+	"Control characters in the table are shown as \\xHH. --csv writes every\n"
+	"value as it is (for scripts); --safe-csv is CSV for a spreadsheet: a text\n"
+	"value starting with = + - @ tab or CR gets a leading ' (as export does).\n";
 
 struct table {
 	char **cells;          /* row-major, header first */
 	size_t count, columns, capacity;
 };
 
-/* Appends a copy of s ("" for NULL) as the next cell. */
+/* Appends a copy of s ("" for NULL), control characters shown, as the next cell. */
 static int table_add(struct table *t, const char *s)
 {
 	if (t->count == t->capacity) {
@@ -32,7 +37,7 @@ static int table_add(struct table *t, const char *s)
 		t->cells = grown;
 		t->capacity = capacity;
 	}
-	if (!(t->cells[t->count] = strdup(s ? s : "")))
+	if (!(t->cells[t->count] = term_text(s)))
 		return -1;
 	t->count++;
 	return 0;
@@ -47,7 +52,9 @@ static void table_free(struct table *t)
 	free(t->cells);
 }
 
-static void print_csv_row(sqlite3_stmt *stmt, int columns, int header)
+enum csv_mode { NOT_CSV, CSV_AS_IS, CSV_SAFE };
+
+static void print_csv_row(sqlite3_stmt *stmt, int columns, int header, enum csv_mode mode)
 {
 	int i;
 
@@ -56,13 +63,18 @@ static void print_csv_row(sqlite3_stmt *stmt, int columns, int header)
 				       : (const char *)sqlite3_column_text(stmt, i);
 		if (i)
 			putchar(',');
-		if (s)
+		if (!s)
+			continue;
+		/* The guard is for text: a negative number stays a number. */
+		if (mode == CSV_SAFE && (header || sqlite3_column_type(stmt, i) == SQLITE_TEXT))
+			csv_out_text(stdout, s);
+		else
 			csv_fwrite(stdout, s, strlen(s));
 	}
 	putchar('\n');
 }
 
-static int run_statement(sqlite3_stmt *stmt, int as_csv)
+static int run_statement(sqlite3_stmt *stmt, enum csv_mode as_csv)
 {
 	int columns = sqlite3_column_count(stmt), i, rc;
 	struct table t = {0};
@@ -74,9 +86,9 @@ static int run_statement(sqlite3_stmt *stmt, int as_csv)
 		return rc == SQLITE_DONE ? 0 : -1;
 	}
 	if (as_csv) {
-		print_csv_row(stmt, columns, 1);
+		print_csv_row(stmt, columns, 1, as_csv);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-			print_csv_row(stmt, columns, 0);
+			print_csv_row(stmt, columns, 0, as_csv);
 		return rc == SQLITE_DONE ? 0 : -1;
 	}
 	t.columns = (size_t)columns;
@@ -125,7 +137,8 @@ out_of_memory:
 int cmd_sql(int argc, char **argv)
 {
 	const char *path = global_ledger_option, *sql = NULL, *tail;
-	int as_csv = 0, i, exit_code = EXIT_OK;
+	enum csv_mode as_csv = NOT_CSV;
+	int i, exit_code = EXIT_OK;
 	sqlite3 *db;
 
 	for (i = 1; i < argc; i++) {
@@ -133,7 +146,9 @@ int cmd_sql(int argc, char **argv)
 			fputs(usage, stdout);
 			return EXIT_OK;
 		} else if (!strcmp(argv[i], "--csv")) {
-			as_csv = 1;
+			as_csv = CSV_AS_IS;
+		} else if (!strcmp(argv[i], "--safe-csv")) {
+			as_csv = CSV_SAFE;
 		} else if (!strcmp(argv[i], "--ledger") && i + 1 < argc) {
 			path = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {

@@ -286,15 +286,47 @@ static const char *const migrations[] = {
 	");",
 };
 
+/* Where to cut s at or before byte at: not inside a UTF-8 character. */
+static size_t char_boundary(const char *s, size_t at)
+{
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+void text_ellipsize(char *s, size_t max)
+{
+	size_t n = strlen(s), head, tail;
+
+	if (n <= max || max < 16)
+		return;
+	/* The start says what failed, the end often what to do: keep both. */
+	head = char_boundary(s, max * 2 / 3);
+	tail = char_boundary(s, n - (max - head - 3));
+	memmove(s + head + 3, s + tail, n - tail + 1);
+	memcpy(s + head, "...", 3);
+}
+
 int error_exit(int code, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
+	char *message;
 
-	fputs("costledger: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n < 0 || !(message = malloc((size_t)n + 1))) {
+		fprintf(stderr, "costledger: %s\n", fmt);
+		return code;
+	}
+	va_start(ap, fmt);
+	vsnprintf(message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* An echoed argument can be 10 MB: the message stays readable. */
+	text_ellipsize(message, ERROR_MESSAGE_MAX);
+	fprintf(stderr, "costledger: %s\n", message);
+	free(message);
 	return code;
 }
 
@@ -309,15 +341,30 @@ const char *ledger_path(const char *option)
 	return "costledger.db";
 }
 
+/* How long a command waits for another one's lock: 10 s, or
+ * $COSTLEDGER_BUSY_TIMEOUT_MS (tests make it short). */
+static int busy_timeout_ms(void)
+{
+	const char *env = getenv("COSTLEDGER_BUSY_TIMEOUT_MS");
+	long ms = env && *env ? strtol(env, NULL, 10) : 0;
+
+	return ms > 0 && ms <= 3600000 ? (int)ms : 10000;
+}
+
 int ledger_exec(sqlite3 *db, const char *sql)
 {
 	char *message = NULL;
 	int rc = sqlite3_exec(db, sql, NULL, NULL, &message);
+	const char *path = sqlite3_db_filename(db, "main");
 
-	if (rc != SQLITE_OK) {
+	if ((rc & 0xff) == SQLITE_BUSY)
+		error_exit(EXIT_LEDGER, "ledger '%s' is locked: another command (costledger import or"
+			   " reconcile, or a sqlite3 shell with a write open) kept it for %.1f s; try"
+			   " again once it is done ('fuser %s' names the process)",
+			   path && *path ? path : "?", busy_timeout_ms() / 1000.0, path && *path ? path : "FILE");
+	else if (rc != SQLITE_OK)
 		error_exit(EXIT_LEDGER, "%s", message ? message : sqlite3_errstr(rc));
-		sqlite3_free(message);
-	}
+	sqlite3_free(message);
 	return rc;
 }
 
@@ -395,6 +442,19 @@ static int migrate(sqlite3 *db, int from)
 	return 0;
 }
 
+/* Tables, views and indexes in the database; -1 when it cannot be read. */
+static int count_tables(sqlite3 *db)
+{
+	sqlite3_stmt *stmt;
+	int tables = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		tables = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return tables;
+}
+
 /* The folder a ledger path is in ("." for a bare name), from sqlite3_mprintf. */
 static char *folder_of(const char *path)
 {
@@ -450,7 +510,7 @@ static sqlite3 *open_connection(const char *path, const char *name, int flags)
 		sqlite3_close(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db, 10000);
+	sqlite3_busy_timeout(db, busy_timeout_ms());
 	sqlite3_extended_result_codes(db, 1);
 	return db;
 }
@@ -528,6 +588,12 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 		error_exit(EXIT_LEDGER, "'%s' is not a costledger ledger: %s", path, sqlite3_errmsg(db));
 		goto fail;
 	}
+	/* Someone else's database is refused before anything in it changes
+	 * (the WAL switch below rewrites its header). */
+	if (version == 0 && count_tables(db) > 0) {
+		error_exit(EXIT_LEDGER, "'%s' is a SQLite database but not a costledger ledger", path);
+		goto fail;
+	}
 	/* 64 KiB pages for a new ledger (a no-op on an existing one): a ledger is
 	 * loaded in bulk and read in ranges, and with 4 KiB pages an import made
 	 * 16 times the write calls and took a third longer (docs/ledger.md). */
@@ -539,17 +605,6 @@ sqlite3 *ledger_open(const char *path, enum ledger_mode mode)
 		goto fail;
 	}
 	if (version == 0) {
-		sqlite3_stmt *stmt;
-		int tables = 0;
-
-		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL) == SQLITE_OK &&
-		    sqlite3_step(stmt) == SQLITE_ROW)
-			tables = sqlite3_column_int(stmt, 0);
-		sqlite3_finalize(stmt);
-		if (tables > 0) {
-			error_exit(EXIT_LEDGER, "'%s' is a SQLite database but not a costledger ledger", path);
-			goto fail;
-		}
 		if (mode != LEDGER_CREATE) {
 			error_exit(EXIT_LEDGER, "'%s' is empty (create it with 'costledger init %s')", path, path);
 			goto fail;

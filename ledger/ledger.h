@@ -3,6 +3,7 @@
 #define COSTLEDGER_LEDGER_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #define LEDGER_SCHEMA_VERSION 6
 
@@ -37,7 +38,14 @@ int ledger_sync_wal(const char *path);
 /* Runs SQL with no result rows; prints "costledger: ..." on error. Returns SQLite's code. */
 int ledger_exec(sqlite3 *db, const char *sql);
 
-/* Prints "costledger: MESSAGE" to stderr; returns code (for `return error(...)`). */
+/* Prints "costledger: MESSAGE" to stderr; returns code (for `return error(...)`).
+ * A message longer than ERROR_MESSAGE_MAX bytes is cut in its middle (text_ellipsize). */
 int error_exit(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#define ERROR_MESSAGE_MAX 600
+
+/* Cuts s to at most max bytes by putting "..." in place of its middle, at
+ * UTF-8 character boundaries; a shorter s is left as it is. */
+void text_ellipsize(char *s, size_t max);
 
 #endif

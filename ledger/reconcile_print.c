@@ -4,7 +4,9 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "term_text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void reconcile_money_text(int64_t nanos, char *buf, size_t size)
@@ -70,13 +72,21 @@ static void print_findings(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 		"provider", "project", "resource", "from", "to", "hours", "currency", "billed",
 		"expected", "difference");
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		static const int text_columns[8] = {0, 1, 2, 3, 4, 5, 6, 10};
+		char *shown[8];
+		int k;
 		reconcile_money_text(sqlite3_column_int64(st, 7), b, sizeof b);
 		reconcile_money_text(sqlite3_column_int64(st, 8), e, sizeof e);
 		reconcile_money_text(sqlite3_column_int64(st, 9), d, sizeof d);
+		/* values from input files, as a terminal may show them (term_text.h) */
+		for (k = 0; k < 8; k++)
+			shown[k] = term_text((const char *)sqlite3_column_text(st, text_columns[k]));
 		fprintf(out, "%-20s %-10s %-10s %-22s %-16s %-16s %8s %-8s %14s %14s %14s\n",
-			sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-			sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
-			sqlite3_column_text(st, 6), sqlite3_column_text(st, 10), b, e, d);
+			shown[0] ? shown[0] : "?", shown[1] ? shown[1] : "?", shown[2] ? shown[2] : "?",
+			shown[3] ? shown[3] : "?", shown[4] ? shown[4] : "?", shown[5] ? shown[5] : "?",
+			shown[6] ? shown[6] : "?", shown[7] ? shown[7] : "?", b, e, d);
+		for (k = 0; k < 8; k++)
+			free(shown[k]);
 	}
 	sqlite3_finalize(st);
 }

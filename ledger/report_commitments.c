@@ -51,31 +51,37 @@ int report_commitments_table(sqlite3 *db, const char *month, FILE *out)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int report_commitments_json(sqlite3 *db, const char *month, FILE *out)
+int report_commitments_json(sqlite3 *db, const char *month, struct json_writer *w)
 {
 	sqlite3_stmt *st;
 	char used[48], unused[48];
-	int rc = prepare(db, month, &st), n = 0;
+	int rc = prepare(db, month, &st);
 
 	if (rc != SQLITE_OK)
 		return rc;
-	fputc('[', out);
+	json_open(w, '[');
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs(n++ ? ",{\"commitment\":" : "{\"commitment\":", out);
-		json_text_write_string(out, (const char *)sqlite3_column_text(st, 0));
-		fputs(",\"provider\":", out);
-		json_text_write_string(out, (const char *)sqlite3_column_text(st, 1));
-		fputs(",\"currency\":", out);
-		json_text_write_string(out, (const char *)sqlite3_column_text(st, 2));
+		json_open(w, '{');
+		json_key(w, "commitment");
+		json_string(w, (const char *)sqlite3_column_text(st, 0));
+		json_key(w, "provider");
+		json_string(w, (const char *)sqlite3_column_text(st, 1));
+		json_key(w, "currency");
+		json_string(w, (const char *)sqlite3_column_text(st, 2));
 		reconcile_money_text(sqlite3_column_int64(st, 3), used, sizeof used);
 		reconcile_money_text(sqlite3_column_int64(st, 4), unused, sizeof unused);
-		fprintf(out, ",\"used\":\"%s\",\"unused\":\"%s\",\"utilisation\":", used, unused);
+		json_key(w, "used");
+		json_string(w, used);
+		json_key(w, "unused");
+		json_string(w, unused);
+		json_key(w, "utilisation");
 		if (sqlite3_column_type(st, 5) == SQLITE_NULL)
-			fputs("null}", out);
+			json_null(w);
 		else
-			fprintf(out, "%.2f}", sqlite3_column_double(st, 5));
+			json_number(w, sqlite3_column_double(st, 5), 2);
+		json_close(w, '}');
 	}
-	fputc(']', out);
+	json_close(w, ']');
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }

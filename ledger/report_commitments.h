@@ -6,10 +6,12 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "json_text.h"
+
 /* As a table after the report's (nothing when the month has no commitment). */
 int report_commitments_table(sqlite3 *db, const char *month, FILE *out);
 
 /* As a JSON array of objects (amounts as decimal text, exact). */
-int report_commitments_json(sqlite3 *db, const char *month, FILE *out);
+int report_commitments_json(sqlite3 *db, const char *month, struct json_writer *w);
 
 #endif

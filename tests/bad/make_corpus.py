@@ -274,11 +274,16 @@ case("rates_sku_256_bytes.csv", RH + RROW % ("s" * 256),
      r"rates_sku_256_bytes\.csv:2: column 'sku': longer than 255 bytes \(256\)")
 case("rates_unit_price_130_digits.csv", RH.replace("unit_price", "unit_price") +
      "gpucloud,a100,eu-west,on-demand,hour,0.%s2e-5,EUR,0,running,2026-01-01,\n" % ("0" * 126),
-     r"rates_unit_price_130_digits\.csv:2: column 'unit_price': longer than 127 bytes \(131\)")
+     r"rates_unit_price_130_digits\.csv:2: column 'unit_price': longer than 127 bytes \(132\)")
 case("usage_job_id_512_bytes.csv", UH + UROW.replace(",j1,", ",%s," % ("j" * 512)) % ("1", "50"),
      r"usage_job_id_512_bytes\.csv:2: column 'job_id': longer than 511 bytes \(512\)")
 case("sacct_account_256_bytes.psv", SH + "1|%s|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|01:00:00|3600|gres/gpu=1|n1\n" % ("a" * 256),
      r"sacct_account_256_bytes\.psv:2: column 'Account': longer than 255 bytes \(256\)")
+
+# A usage CSV's extra columns are kept in attributes under their names: a
+# name longer than 127 bytes was cut.
+case("usage_header_name_128_bytes.csv", UH.rstrip("\n") + "," + "n" * 128 + "\n" + (UROW % ("1", "50")).rstrip("\n") + ",x\n",
+     r"usage_header_name_128_bytes\.csv:1: longer than 127 bytes \(128\)")
 
 # Generated at test time by generate.py (see there).
 GEN = {

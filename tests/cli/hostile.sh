@@ -13,7 +13,7 @@ cd "$work" || exit 1
 L="$work/ledger.db"
 failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
 cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
 expect() { # expect WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
@@ -136,6 +136,91 @@ cl import --dry-run budgets-bom.csv > out.txt 2> err.txt || fail "budgets with a
 grep -q 'budgets-bom.csv: budgets, 1 rows' out.txt || fail "budgets with a BOM: $(cat out.txt)"
 cl import --dry-run fx-bom.csv > out.txt 2> err.txt || fail "fx rates with a BOM: $(cat err.txt)"
 grep -q 'fx-bom.csv: fx-rates, 1 rows' out.txt || fail "fx rates with a BOM: $(cat out.txt)"
+
+# --- one JSON writer: what goes into attributes and imports.report is JSON ---------
+J="$work/json.db"
+"$COSTLEDGER" --ledger "$J" init > /dev/null || fail "init json.db"
+printf 'usage_start,usage_end,state,job_id,project,provider,resource_id,"te""am",pa\\th\n2026-10-01T00:00:00Z,2026-10-01T02:00:00Z,running,j1,vision,slurm,n1,"a""b",c\\d\n' > quoted-header.csv
+"$COSTLEDGER" --ledger "$J" import quoted-header.csv > out.txt 2> err.txt || fail "usage header with a quote: $(cat err.txt)"
+expect "attributes are JSON" "$(sqlite3 "$J" "SELECT json_valid(attributes) || ' ' || group_concat(e.key || '=' || e.value, ' ') FROM usage, json_each(usage.attributes) e")" '1 te"am=a"b pa\th=c\d'
+"$COSTLEDGER" --ledger "$J" sql --csv "SELECT count(*) FROM epoch_costs" > out.txt 2> err.txt ||
+	fail "epoch_costs after a quoted header: $(cat err.txt)"
+"$COSTLEDGER" --ledger "$J" sql --csv "SELECT count(*) FROM job_forecast" > out.txt 2> err.txt ||
+	fail "job_forecast after a quoted header: $(cat err.txt)"
+printf 'timestamp, index, name, utilization.gpu [%%], memory.used [MiB]\n2026/10/01 10:00:00.000, 0, NVIDIA A100, 92 %%, 25073 MiB\n2026/10/01 10:01:00.000, 0, NVIDIA A100, 93 %%, 25073 MiB\n' > smi.csv
+"$COSTLEDGER" --ledger "$J" import --resource 'a"b\c' smi.csv > out.txt 2> err.txt || fail "--resource with a quote: $(cat err.txt)"
+expect "imports.report is JSON" "$(sqlite3 "$J" "SELECT group_concat(json_valid(report), '') FROM imports")" 11
+expect "--resource in the report" "$(sqlite3 "$J" "SELECT json_extract(report, '\$.resource') FROM imports WHERE format = 'nvidia-smi'")" 'a"b\c'
+# report --format json: a project with a quote, a backslash and an escape is a JSON string
+printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,BilledCost,Tags\nacct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,1,"{""project"":""v\\""\\\\\\u001b[2K""}"\n' > json-bill.csv
+"$COSTLEDGER" --ledger "$J" import json-bill.csv > out.txt 2> err.txt || fail "bill with an odd project: $(cat err.txt)"
+"$COSTLEDGER" --ledger "$J" report --month 2026-10 --format json > report.json 2> err.txt || fail "report json: $(cat err.txt)"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["group"] == "v\"\\\x1b[2K" for r in d["rows"]), d["rows"]' report.json ||
+	fail "report --format json: not JSON, or the project not read back"
+
+# --- init on someone else's SQLite database: refused before anything changes -----
+sqlite3 theirs.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+cp theirs.db theirs.before
+refused "init on another database" 3 "'theirs.db' is a SQLite database but not a costledger ledger" \
+	"$COSTLEDGER" --ledger theirs.db init
+cmp -s theirs.db theirs.before || fail "init changed another database (journal mode now $(sqlite3 theirs.db 'PRAGMA journal_mode'))"
+[ -e theirs.db-wal ] && fail "init left theirs.db-wal"
+
+# --- control characters from input are shown, not sent to the terminal ------------
+E="$work/escape.db"
+"$COSTLEDGER" --ledger "$E" init > /dev/null || fail "init escape.db"
+esc=$(printf '\033')
+printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,ResourceId,BilledCost,Tags\nacct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,"r1\033[2K\rall good: 0 findings\033[8m",5,"{""project"":""p\\u001b[8m""}"\n' > escape-bill.csv
+"$COSTLEDGER" --ledger "$E" import escape-bill.csv > out.txt 2> err.txt || fail "bill with escapes: $(cat err.txt)"
+no_escape() { # no_escape WHAT FILE: no ESC or CR byte, and the ESC shown as \x1b
+	if grep -q "$esc" "$2" || tr -d '\n' < "$2" | grep -q "$(printf '\r')"; then fail "$1: raw control characters in the output"; fi
+	grep -q 'r1\\x1b\[2K\\x0dall good' "$2" || grep -q 'p\\x1b\[8m' "$2" || fail "$1: the escape is not shown as \\x1b: $(head -c 300 "$2")"
+}
+"$COSTLEDGER" --ledger "$E" report --month 2026-10 --by resource > out.txt 2>&1 || fail "report: $(cat out.txt)"
+no_escape "report --by resource" out.txt
+"$COSTLEDGER" --ledger "$E" report --month 2026-10 > out.txt 2>&1 || fail "report: $(cat out.txt)"
+no_escape "report --by project" out.txt
+"$COSTLEDGER" --ledger "$E" reconcile --month 2026-10 > out.txt 2>&1
+no_escape "reconcile" out.txt
+grep -q 'unexplained_charge' out.txt || fail "reconcile: no finding for the charge: $(head -c 300 out.txt)"
+"$COSTLEDGER" --ledger "$E" sql "SELECT resource_id FROM charges" > out.txt 2>&1 || fail "sql: $(cat out.txt)"
+no_escape "sql table" out.txt
+# sql --csv writes values as they are; --safe-csv guards text cells as export does
+"$COSTLEDGER" --ledger "$E" sql --safe-csv "SELECT '=1+2' AS f, -5 AS n, '-5' AS t, 'ok' AS o" > out.txt 2> err.txt || fail "sql --safe-csv: $(cat err.txt)"
+expect "sql --safe-csv" "$(tail -1 out.txt | tr -d '\r')" "\"'=1+2\",\"-5\",\"'-5\",ok"
+"$COSTLEDGER" --ledger "$E" sql --csv "SELECT '=1+2' AS f, -5 AS n" > out.txt 2> err.txt || fail "sql --csv: $(cat err.txt)"
+expect "sql --csv as is" "$(tail -1 out.txt | tr -d '\r')" '"=1+2","-5"'
+
+# --- an echoed 100 KB argument gives a readable message --------------------------
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+cl report --month "$big" > out.txt 2> err.txt
+expect "long argument: exit" "$?" 2
+[ "$(wc -c < err.txt)" -le 700 ] || fail "long argument: a $(wc -c < err.txt)-byte message"
+grep -q "report: --month: not a month (YYYY-MM): 'xxx*\.\.\.xxx*'" err.txt || fail "long argument: $(head -c 200 err.txt)"
+
+# --- a lock held past the busy timeout names the ledger and what to do --------------
+python3 - "$COSTLEDGER" "$L" <<'PY' > out.txt 2>&1 || fail "lock: $(cat out.txt)"
+import os, sqlite3, subprocess, sys
+costledger, ledger = sys.argv[1], sys.argv[2]
+held = sqlite3.connect(ledger, isolation_level=None)
+held.execute("BEGIN IMMEDIATE")
+env = dict(os.environ, COSTLEDGER_BUSY_TIMEOUT_MS="300")
+r = subprocess.run([costledger, "--ledger", ledger, "reconcile", "--month", "2026-10"],
+                   env=env, capture_output=True, text=True)
+want = "ledger '%s' is locked: another command" % ledger
+assert r.returncode == 3 and want in r.stderr and "try again once it is done" in r.stderr, (r.returncode, r.stderr)
+PY
+
+# --- sacct: the header in any field order; the GPU type prices typed rate cards ------
+S="$work/slurm.db"
+"$COSTLEDGER" --ledger "$S" init > /dev/null || fail "init slurm.db"
+printf 'Account|JobID|State|Start|End|AllocTRES|NodeList|Partition\nml|91|COMPLETED|2026-10-01T00:00:00|2026-10-01T02:00:00|billing=8,gres/gpu:h100=4,gres/gpu=4|g01|gpu\nml|92|COMPLETED|2026-10-01T00:00:00|2026-10-01T01:00:00|gres/gpu=1|g02|a100-part\n' > account-first.psv
+printf 'provider,sku,region,pricing_category,unit,unit_price,currency,discount,billing_rule,valid_from,valid_to\nslurm,h100,,own,gpu-hour,2.50,USD,0,wall,2026-01-01,\nslurm,a100-part,,own,hour,1.25,USD,0,wall,2026-01-01,\n' > slurm-rates.csv
+"$COSTLEDGER" --ledger "$S" import account-first.psv slurm-rates.csv > out.txt 2> err.txt || fail "sacct, Account first: $(cat err.txt)"
+grep -q 'account-first.psv: sacct, 2 rows (0 skipped): 2 new intervals' out.txt || fail "sacct, Account first: $(cat out.txt)"
+expect "sacct instance_type" "$(sqlite3 "$S" "SELECT group_concat(job_id || '=' || coalesce(instance_type, '-'), ' ') FROM (SELECT * FROM usage ORDER BY job_id)")" "91=h100 92=a100-part"
+# 2 h x 4 GPUs x 2.50 = 20.00; 1 h x 1.25 = 1.25
+expect "typed rate prices Slurm usage" "$("$COSTLEDGER" --ledger "$S" sql --csv "SELECT group_concat(job_id || '=' || coalesce(money_text(cost), 'NULL'), ' ') FROM (SELECT * FROM usage_costed ORDER BY job_id)" | tail -1 | tr -d '"\r')" "91=20.00 92=1.25"
 
 [ "$failures" = 0 ] || { echo "hostile: $failures checks failed"; exit 1; }
 echo "hostile: all checks passed"

@@ -34,6 +34,55 @@ START_TEST(core_tres)
 END_TEST
 
 static const struct {
+	const char *tres, *gres, *type;
+} type_rows[] = {
+	{"billing=8,cpu=8,gres/gpu:h100=4,gres/gpu=4", "", "h100"},
+	{"gres/gpu=4,gres/gpu:a6000=4", "", "a6000"},
+	{"gres/gpu:a100=2,gres/gpu:v100=1", "", "a100"},
+	{"gres/gpu=2", "", ""},
+	{"", "gpu:h100:4", "h100"},
+	{"", "gpu:h100:4(IDX:0-3)", "h100"},
+	{"", "gpu:4", ""},
+	{"gres/gpumem=8G", "", ""},
+};
+
+START_TEST(core_gpu_type)
+{
+	char type[64];
+
+	sacct_gpu_type(type_rows[_i].tres, type_rows[_i].gres, type, sizeof type);
+	ck_assert_str_eq(type, type_rows[_i].type);
+}
+END_TEST
+
+/* sacct --format=Account,JobID,...: the header is found whatever the order. */
+START_TEST(core_header_not_first)
+{
+	static const char *const lines[] = {
+		"Account|JobID|State|Start|End|AllocTRES|NodeList|Partition",
+		"ml|91|COMPLETED|2026-10-01T00:00:00|2026-10-01T02:00:00|gres/gpu:h100=4|g01|gpu",
+	};
+	struct usage_tz tz;
+	struct sacct *s;
+	struct import_error e;
+	struct collected c = {0};
+	struct test_row t;
+	char message[64];
+	int i;
+
+	ck_assert_int_eq(usage_tz_init(&tz, "UTC", message, sizeof message), 0);
+	ck_assert_int_eq(sacct_new(&tz, NULL, "a.psv", &s, &e), 0);
+	for (i = 0; i < ROWS(lines); i++)
+		ck_assert_int_eq(sacct_row(s, make_row(&t, i + 1, lines[i], '|'), collect, &c, &e), 0);
+	ck_assert_int_eq(c.count, 1);
+	ck_assert_str_eq(c.text[0], "2 running 2026-10-01T00:00:00Z 2026-10-01T02:00:00Z job=91 "
+			 "project=ml resource=g01 type=h100 pricing=own gpus=4 epoch=-1 util=-1");
+	ck_assert_str_eq(usage_detect(lines[0]), "sacct");
+	sacct_free(s);
+}
+END_TEST
+
+static const struct {
 	const char *slurm, *state; /* NULL: skipped; "": unknown */
 } state_rows[] = {
 	{"COMPLETED", "running"}, {"FAILED", "running"}, {"TIMEOUT", "running"},
@@ -100,11 +149,12 @@ START_TEST(core_header_file)
 		ck_assert_int_eq(sacct_row(s, make_row(&t, i + 1, header_file[i], '|'), collect, &c, &e), 0);
 	ck_assert_int_eq(c.count, 3);
 	ck_assert_str_eq(c.text[0], "2 running 2019-07-31T22:29:14Z 2019-08-01T02:02:39Z job=43974388 "
-			 "project=cs resource=pe2 type=- pricing=own gpus=0 epoch=-1 util=-1");
+			 "project=cs resource=pe2 type=jupyter-long pricing=own gpus=0 epoch=-1 util=-1");
 	ck_assert_str_eq(c.text[1], "5 running 2019-08-01T00:35:27Z 2019-08-01T00:35:44Z job=43977780 "
-			 "project=cs resource=pe2 type=- pricing=own gpus=0 epoch=-1 util=-1");
+			 "project=cs resource=pe2 type=interactive pricing=own gpus=0 epoch=-1 util=-1");
+	/* the typed gres wins over the partition */
 	ck_assert_str_eq(c.text[2], "7 interrupted 2026-10-01T00:00:00Z 2026-10-02T00:00:00Z job=77 "
-			 "project=ml resource=g[01-02] type=- pricing=own gpus=8 epoch=-1 util=-1");
+			 "project=ml resource=g[01-02] type=a100 pricing=own gpus=8 epoch=-1 util=-1");
 	ck_assert_int_eq(sacct_rows(s), 8);
 	ck_assert_int_eq(sacct_skipped(s), 5); /* 3 steps, 1 pending, 1 without Elapsed or End */
 	sacct_report(s, message, sizeof message);
@@ -211,6 +261,8 @@ static Suite *make_suite(void)
 	TCase *limits = tcase_create("limits");
 
 	tcase_add_loop_test(core, core_tres, 0, ROWS(tres_rows));
+	tcase_add_loop_test(core, core_gpu_type, 0, ROWS(type_rows));
+	tcase_add_test(core, core_header_not_first);
 	tcase_add_loop_test(core, core_state, 0, ROWS(state_rows));
 	tcase_add_loop_test(core, core_elapsed, 0, ROWS(elapsed_rows));
 	tcase_add_test(core, core_header_file);
