@@ -9,7 +9,6 @@
 #include "bill.h"
 
 #include "money.h"
-#include "rowhash.h"
 #include "tail_word.h"
 #include "timeparse.h"
 
@@ -340,6 +339,15 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 		for (i = 0; i < header->count; i++)
 			if (strncasecmp(header->fields[i], "resourceTags/", 13) == 0)
 				m->tag_columns[m->tag_count++] = (int)i;
+		/* In name order, so that the tags (and the row key) do not depend
+		 * on the order of the columns. */
+		for (i = 1; i < m->tag_count; i++) {
+			int c = m->tag_columns[i];
+			size_t k = i;
+			for (; k > 0 && strcmp(header->fields[m->tag_columns[k - 1]], header->fields[c]) > 0; k--)
+				m->tag_columns[k] = m->tag_columns[k - 1];
+			m->tag_columns[k] = c;
+		}
 	}
 	/* The report: which FOCUS columns are missing, how many are ignored. */
 	used = m->tag_count;
@@ -568,39 +576,6 @@ static int build_cur_tags(struct bill_mapping *m, const struct csv_row *row, con
 	return 0;
 }
 
-static void row_key(const struct bill_mapping *m, const struct csv_row *row, struct charge *ch)
-{
-	struct rowhash h;
-	size_t i;
-
-	rowhash_init(&h);
-	if (ch->line_item_id) {
-		/* CUR: the provider's line id is the line's identity within its interval. */
-		const char *interval = text(m, row, F_TIME_INTERVAL, NULL);
-		rowhash_add(&h, "cur", 3);
-		rowhash_add(&h, ch->line_item_id, strlen(ch->line_item_id));
-		if (interval)
-			rowhash_add(&h, interval, strlen(interval));
-		else
-			rowhash_add(&h, &ch->charge_period_start, sizeof ch->charge_period_start);
-	} else {
-		for (i = 0; i < row->count; i++)
-			rowhash_add(&h, row->fields[i], row->lengths[i]);
-	}
-	rowhash_final(&h, ch->row_key);
-	/*
-	 * The key's first 6 bytes are the charge period's start in seconds,
-	 * big-endian: bills come roughly in time order, so the UNIQUE index
-	 * grows near its end instead of at random places, which keeps a large
-	 * import's index pages in the cache. 80 bits of hash remain, per start second.
-	 */
-	{
-		int64_t seconds = ch->charge_period_start / 1000 + (INT64_C(1) << 46);
-		for (i = 0; i < 6; i++)
-			ch->row_key[i] = (unsigned char)((uint64_t)seconds >> (8 * (5 - i)));
-	}
-}
-
 /*
  * Whether text[0..n) is all ASCII: its words are ORed together and the
  * high bits tested once. Most fields of a bill are, and utf8_invalid_at()
@@ -811,6 +786,6 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if (*s != '{')
 			return field_error(m, row, F_TAGS, error, "not a JSON object");
 	}
-	row_key(m, row, ch);
+	charge_row_key(ch);
 	return 0;
 }

@@ -43,8 +43,11 @@ struct charge {
 	struct opt_i64 unit_price, list_unit_price;              /* nanos */
 	int64_t billed_cost;                                     /* nanos */
 	struct opt_i64 effective_cost, list_cost, contracted_cost;
-	unsigned char row_key[16];   /* identity for de-duplication */
+	unsigned char row_key[16];   /* identity for de-duplication: charge_row_key() */
 	int rounded;                 /* amounts rounded past 9 decimals in this row */
 };
+
+/* Fills ch->row_key from the typed record (charge_key.c), never from the file's text. */
+void charge_row_key(struct charge *ch);
 
 #endif

@@ -11,6 +11,7 @@
 #include "background_checkpoint.h"
 #include "bulk_index.h"
 #include "commands.h"
+#include "delivery.h"
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
@@ -27,6 +28,7 @@
 #include "usage_csv.h"
 #include "usage_lines.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,13 +41,16 @@
 static const char usage[] =
 	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"
 	"                         [--tz ZONE] [--fields LIST] [--resource ID]\n"
-	"                         [--idle-threshold PCT] FILE...\n"
+	"                         [--idle-threshold PCT] [--delivery MODE] FILE...\n"
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
 	"budgets and exchange rates (CSV or gzip, told apart by content; '-' reads\n"
-	"stdin) into the ledger, in one transaction. Lines already in the ledger are\n"
-	"not added again. The formats: docs/formats.md.\n"
+	"stdin) into the ledger, in one transaction. The files of one command are one\n"
+	"delivery. A bill is the complete statement for each (provider, billing\n"
+	"account, billing period) it covers: lines of earlier deliveries it does not\n"
+	"repeat move to charge_history. Lines already in the ledger are not added\n"
+	"again. The formats: docs/formats.md; statements: docs/ledger.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
 	"                    sacct, nvidia-smi, rates, budgets, fx-rates\n"
@@ -57,6 +62,9 @@ static const char usage[] =
 	"                    (comma-separated, as given to sacct --format / --query-gpu)\n"
 	"  --resource ID     the machine an nvidia-smi log is from (resource ID:gpuN)\n"
 	"  --idle-threshold PCT  nvidia-smi: a GPU below PCT% utilisation is idle (default 5)\n"
+	"  --delivery MODE   statement (default): each bill replaces what earlier\n"
+	"                    deliveries said for the statements it covers;\n"
+	"                    incremental: its lines add to the statements\n"
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
@@ -67,6 +75,7 @@ struct import_options {
 	struct usage_tz tz;
 	double idle_threshold;
 	int dry_run;
+	struct delivery *delivery;
 };
 
 struct import_run {
@@ -317,25 +326,6 @@ static sqlite3_int64 reserve_import_id(sqlite3 *db)
 	return id;
 }
 
-/* The earlier import with the same content, or 0. */
-static sqlite3_int64 same_content(sqlite3 *db, enum kind kind, const struct reader_stats *stats)
-{
-	sqlite3_stmt *stmt;
-	sqlite3_int64 earlier = 0;
-
-	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = ?3"
-			       " AND content_crc32 = ?1 AND content_size = ?2",
-			       -1, &stmt, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(stmt, 1, stats->content_crc32);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->content_size);
-	sqlite3_bind_text(stmt, 3, kind_table(kind), -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		earlier = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return earlier;
-}
-
 static const char *run_format(const struct import_run *run)
 {
 	switch (run->kind) {
@@ -370,8 +360,10 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	time_t t = time(NULL);
 	int rc;
 
-	if (run->inserted == 0)
-		return 0; /* nothing new: leave no trace of this file */
+	/* Nothing new leaves no trace, except a statement: it may replace rows
+	 * (delivery_discard_if_unchanged drops it again if it did not). */
+	if (run->inserted == 0 && (run->kind != K_BILL || run->options->delivery->incremental))
+		return 0;
 	run_report(run, report, sizeof report);
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	if (sqlite3_prepare_v2(run->db, "INSERT INTO imports (import_id, kind, file_name, imported_at,"
@@ -397,7 +389,18 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	sqlite3_bind_text(stmt, 15, now, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (run->kind == K_BILL)
+		rc = delivery_add_import(run->options->delivery, run->import_id,
+					 run->options->delivery->incremental ? "incremental" : "statement");
+	else if (run->kind == K_USAGE_CSV || run->kind == K_SACCT || run->kind == K_NVIDIA_SMI)
+		rc = delivery_add_import(run->options->delivery, run->import_id, "usage");
+	else
+		rc = SQLITE_OK;
+	if (rc == SQLITE_OK && (run->kind == K_SACCT || run->kind == K_NVIDIA_SMI))
+		rc = delivery_supersede_usage(run->options->delivery, run->import_id, run_format(run));
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* The first non-blank line of a file (plain or gzip), for auto-detection; "" for stdin. */
@@ -465,7 +468,8 @@ static int open_usage_store(struct import_run *run)
 {
 	int rc = bulk_index_defer(run->db, "usage", "usage_start", expected_rows(run->file));
 
-	return rc == SQLITE_OK ? usage_store_open(run->db, &run->usage_store) : rc;
+	return rc == SQLITE_OK ? usage_store_open(run->db, run->options->delivery, run->import_id,
+						 &run->usage_store) : rc;
 }
 
 static int open_kind(struct import_run *run)
@@ -478,7 +482,8 @@ static int open_kind(struct import_run *run)
 		rc = bulk_index_defer(run->db, "charges", "charge_period_start",
 				      expected_rows(run->file));
 		if (rc == SQLITE_OK)
-			rc = charge_store_open(run->db, o->tag_key, &run->store);
+			rc = charge_store_open(run->db, o->tag_key, o->delivery, run->import_id,
+					       &run->store);
 		break;
 	case K_RATES:
 	case K_BUDGETS:
@@ -570,12 +575,31 @@ static int end_of_file(struct import_run *run)
 	return 0;
 }
 
+/* sacct: jobs still running when exported come back finished; say which. */
+static void print_running_jobs(sqlite3 *db, sqlite3_int64 import_id, const char *file)
+{
+	sqlite3_stmt *stmt;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT job_id FROM usage WHERE import_id = ?1 AND"
+			       " json_extract(attributes, '$.slurm_state') IN ('RUNNING', 'COMPLETING',"
+			       " 'RESIZING', 'SUSPENDED', 'REQUEUED') ORDER BY job_id", -1, &stmt,
+			       NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(stmt, 1, import_id);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		printf("%s%s", n++ ? " " : "costledger: jobs still running (import again when they end): ",
+		       (const char *)sqlite3_column_text(stmt, 0));
+	if (n)
+		printf(" (%s)\n", file);
+	sqlite3_finalize(stmt);
+}
+
 static int import_file(sqlite3 *db, const char *file, const struct import_options *options)
 {
 	struct import_run run = {0};
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
-	sqlite3_int64 earlier;
 	char message[1600], report[2048];
 	int result, exit_code = EXIT_OK;
 
@@ -609,46 +633,30 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
-	earlier = same_content(db, run.kind, &stats);
-	if (earlier && run.inserted > 0) {
-		/* Rows of the earlier import were deleted since, or (usage logs)
-		 * the same bytes were read with other options. */
-		const char *table = run.kind == K_BILL ? "charges" : kind_table(run.kind);
-
-		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, yet %ld of "
-				       "its rows are not in the ledger: deleted since%s? To import it "
-				       "again, delete the rest first: DELETE FROM %s WHERE import_id = "
-				       "%lld; DELETE FROM imports WHERE import_id = %lld", file,
-				       (long long)earlier, run.inserted,
-				       run.kind == K_USAGE_CSV || run.kind == K_SACCT ||
-				       run.kind == K_NVIDIA_SMI ? ", or read with another --tz, "
-				       "--fields or --resource" : "", table, (long long)earlier,
-				       (long long)earlier);
-		goto done;
-	}
 	if (finish_import(&run, &stats) < 0) {
 		exit_code = error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file,
 				       sqlite3_errmsg(db));
 		goto done;
 	}
 	run_report(&run, report, sizeof report);
+	if (run.kind == K_SACCT && !options->dry_run)
+		print_running_jobs(db, run.import_id, file);
 	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
 		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
 			"recorded (see jobs_not_stopped in the report)\n", file,
 			usage_csv_open_jobs(run.usage_csv));
-	if (earlier && run.inserted == 0)
-		printf("%s: already imported (import %lld); nothing added\n", file, (long long)earlier);
-	else if (run.kind == K_BILL)
+	if (run.kind == K_BILL)
 		printf("%s%s: %s, %ld rows: %ld new, %ld already in the ledger, %ld with amounts rounded "
-		       "past 9 decimals; %s\n", options->dry_run ? "dry run: " : "", file,
-		       run_format(&run), run.rows, run.inserted, run.duplicate, run.rounded, report);
+		       "past 9 decimals; %s%s\n", options->dry_run ? "dry run: " : "", file,
+		       run_format(&run), run.rows, run.inserted, run.duplicate, run.rounded, report,
+		       run.inserted ? "" : "; already imported, nothing added");
 	else
-		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s\n",
+		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s%s\n",
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
 		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
 		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
-		       run.duplicate, report);
+		       run.duplicate, report, run.inserted ? "" : "; already imported, nothing added");
 done:
 	close_run(&run);
 	return exit_code;
@@ -701,6 +709,80 @@ done:
 	return EXIT_OK;
 }
 
+/* After the last file: statements replace what they restate. */
+static int finish_delivery(struct delivery *d)
+{
+	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_discard_if_unchanged(d) != SQLITE_OK)
+		return error_exit(EXIT_LEDGER, "cannot replace restated rows: %s", sqlite3_errmsg(d->db));
+	if (d->charges_superseded || d->usage_superseded)
+		printf("delivery %lld: %ld charges and %ld usage intervals of earlier deliveries "
+		       "replaced (now in charge_history and usage_history)\n", (long long)d->id,
+		       d->charges_superseded, d->usage_superseded);
+	else if (!d->id)
+		printf("nothing changed: every row is already in the ledger\n");
+	return EXIT_OK;
+}
+
+/* A CUR delivery's manifest: a .json file naming its parts. */
+static int is_manifest(const char *file)
+{
+	size_t n = strlen(file);
+
+	return n > 5 && strcmp(file + n - 5, ".json") == 0;
+}
+
+/*
+ * Imports the parts a CUR manifest lists (legacy "reportKeys", CUR 2.0
+ * "dataFiles": S3 keys or URLs) as part of this delivery. Each part is
+ * looked for by its file name in the manifest's folder.
+ */
+static int import_manifest(sqlite3 *db, const char *manifest, const struct import_options *options)
+{
+	sqlite3_stmt *stmt = NULL;
+	FILE *f = fopen(manifest, "rb");
+	char *text = NULL, *path;
+	long size;
+	int rc, exit_code = EXIT_OK, parts = 0;
+	const char *slash = strrchr(manifest, '/');
+	int folder = slash ? (int)(slash - manifest) + 1 : 0;
+
+	if (!f)
+		return error_exit(EXIT_USAGE, "cannot open '%s': %s", manifest, strerror(errno));
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (text = malloc((size_t)size + 1)) && fread(text, 1, (size_t)size, f) == (size_t)size)
+		text[size] = 0;
+	else
+		exit_code = error_exit(EXIT_USAGE, "cannot read '%s'", manifest);
+	fclose(f);
+	if (exit_code == EXIT_OK &&
+	    sqlite3_prepare_v2(db, "SELECT value FROM json_each(?1, '$.reportKeys') UNION ALL"
+			       " SELECT value FROM json_each(?1, '$.dataFiles')", -1, &stmt, NULL) != SQLITE_OK)
+		exit_code = error_exit(EXIT_LEDGER, "%s", sqlite3_errmsg(db));
+	if (exit_code == EXIT_OK)
+		sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	while (exit_code == EXIT_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(stmt, 0);
+		const char *name = key && strrchr(key, '/') ? strrchr(key, '/') + 1 : key;
+
+		if (!name || !*name) {
+			exit_code = error_exit(EXIT_USAGE, "%s: a part that is not a file name", manifest);
+			break;
+		}
+		path = sqlite3_mprintf("%.*s%s", folder, manifest, name);
+		exit_code = path ? import_file(db, path, options) : EXIT_LEDGER;
+		sqlite3_free(path);
+		parts++;
+	}
+	if (exit_code == EXIT_OK && rc != SQLITE_DONE)
+		exit_code = error_exit(EXIT_USAGE, "%s: not a CUR manifest: %s", manifest, sqlite3_errmsg(db));
+	if (exit_code == EXIT_OK && parts == 0)
+		exit_code = error_exit(EXIT_USAGE, "%s: the manifest lists no parts (reportKeys, dataFiles)",
+				       manifest);
+	sqlite3_finalize(stmt);
+	free(text);
+	return exit_code;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -712,15 +794,17 @@ int cmd_import(int argc, char **argv)
 		{"fields", required_argument, NULL, 'F'},
 		{"resource", required_argument, NULL, 'r'},
 		{"idle-threshold", required_argument, NULL, 'i'},
+		{"delivery", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
 					      "nvidia-smi", "rates", "budgets", "fx-rates", NULL};
 	struct import_options options = {0};
+	struct delivery delivery;
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512], *end;
-	int c, i, known = 0, exit_code = EXIT_OK;
+	int c, i, known = 0, incremental = 0, exit_code = EXIT_OK;
 	sqlite3 *db;
 
 	options.format = "auto";
@@ -741,6 +825,12 @@ int cmd_import(int argc, char **argv)
 			if (*end || !(options.idle_threshold >= 0 && options.idle_threshold <= 100))
 				return error_exit(EXIT_USAGE, "import: --idle-threshold '%s': not a "
 						  "percentage 0-100", optarg);
+			break;
+		case 'D':
+			if (strcmp(optarg, "statement") && strcmp(optarg, "incremental"))
+				return error_exit(EXIT_USAGE, "import: --delivery '%s': not statement or "
+						  "incremental", optarg);
+			incremental = !strcmp(optarg, "incremental");
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
@@ -782,8 +872,19 @@ int cmd_import(int argc, char **argv)
 		ledger_close(db);
 		return EXIT_LEDGER;
 	}
-	for (i = optind; i < argc && exit_code == EXIT_OK; i++)
-		exit_code = import_file(db, argv[i], &options);
+	if (delivery_begin(&delivery, db, reserve_import_id(db), incremental) != SQLITE_OK) {
+		exit_code = error_exit(EXIT_LEDGER, "cannot prepare import: %s", sqlite3_errmsg(db));
+		goto done;
+	}
+	options.delivery = &delivery;
+	for (i = optind; i < argc && exit_code == EXIT_OK; i++) {
+		if (is_manifest(argv[i]))
+			exit_code = import_manifest(db, argv[i], &options);
+		else
+			exit_code = import_file(db, argv[i], &options);
+	}
+	if (exit_code == EXIT_OK)
+		exit_code = finish_delivery(&delivery);
 	if (exit_code == EXIT_OK && !options.dry_run) {
 		exit_code = commit_import(db, ledger_path(path));
 	} else {
@@ -791,6 +892,7 @@ int cmd_import(int argc, char **argv)
 		if (exit_code != EXIT_OK)
 			fprintf(stderr, "costledger: nothing imported\n");
 	}
+done:
 	ledger_close(db);
 	return exit_code;
 }
