@@ -7,6 +7,8 @@ extern const char *global_ledger_option;
 
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_imports(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);
