@@ -644,6 +644,28 @@ static size_t utf8_invalid_at(const char *text, size_t n)
 	return n;
 }
 
+/*
+ * AWS bills by calendar month (UTC): a CUR without bill/BillingPeriodStartDate
+ * gets the month of the line's usage start as its billing period, so that
+ * its statement key is known (delivery.h).
+ */
+static void cur_billing_month(struct charge *ch)
+{
+	char text[32];
+	int year, month;
+
+	if (time_format(ch->charge_period_start, text, sizeof text) <= 0 ||
+	    sscanf(text, "%4d-%2d", &year, &month) != 2)
+		return;
+	ch->billing_period_start.present = 1;
+	ch->billing_period_start.value = days_from_civil(year, (unsigned)month, 1) * INT64_C(86400000);
+	if (!ch->billing_period_end.present) {
+		ch->billing_period_end.present = 1;
+		ch->billing_period_end.value = days_from_civil(year + (month == 12), month == 12 ? 1u :
+							       (unsigned)month + 1, 1) * INT64_C(86400000);
+	}
+}
+
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -707,6 +729,8 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		return field_error(m, row, F_CP_END, error, "ends before the charge period starts");
 	ch->charge_period_start = start.value;
 	ch->charge_period_end = end.value;
+	if (m->format == FORMAT_CUR && !ch->billing_period_start.present)
+		cur_billing_month(ch);
 
 	if (money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
 	    money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
