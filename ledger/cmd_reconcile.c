@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "restated.h"
 #include "reconcile.h"
 
 #include "money.h"
@@ -104,7 +105,9 @@ int cmd_reconcile(int argc, char **argv)
 		ledger_close(db);
 		return EXIT_LEDGER;
 	}
-	rc = reconcile_run(db, month, provider, tolerance, &run_id);
+	rc = restated_note(db, month, provider, stderr);
+	if (rc == SQLITE_OK)
+		rc = reconcile_run(db, month, provider, tolerance, &run_id);
 	if (rc != SQLITE_OK) {
 		error_exit(EXIT_LEDGER, "reconcile: %s", sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

@@ -13,6 +13,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "restated.h"
 #include "reconcile.h"
 #include "report.h"
 #include "csv_out.h"
@@ -290,6 +291,9 @@ int cmd_report(int argc, char **argv)
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, &r)) != EXIT_OK)
 		goto done;
+	if (restated_note(db, month, NULL, stderr) != SQLITE_OK)
+		fprintf(stderr, "costledger: report: cannot tell whether %s was restated: %s\n", month,
+			sqlite3_errmsg(db));
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
 	else if (!strcmp(format, "json"))

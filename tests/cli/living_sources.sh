@@ -244,4 +244,20 @@ L="$work/v2.db"
 imp focus-restated.csv
 expect "migrated, restated: total" "$(sum_charges)" "$(billed_nanos focus-restated.csv BilledCost)"
 
+# --- 9. reconcile and report say when a reconciled month was restated ----------
+fresh note
+imp "$focus"
+cl reconcile --month 2026-10 > /dev/null 2> err.txt
+[ -s err.txt ] && fail "a first reconcile notes: $(cat err.txt)"
+ok
+imp "$SAMPLES/gpucloud-focus-2026-10-restated.csv"
+note="costledger: note: 2026-10 was restated since reconciliation run 1 (imports up to 1): billed 2140.35 then, 2127.125 now (difference -13.225 USD); 'costledger diff' lists the lines"
+cl report --month 2026-10 > /dev/null 2> err.txt || fail "report: $(cat err.txt)"
+expect "report: restated note" "$(cat err.txt)" "$note"
+cl reconcile --month 2026-10 > /dev/null 2> err.txt
+expect "reconcile: restated note" "$(cat err.txt)" "$note"
+cl reconcile --month 2026-10 > /dev/null 2> err.txt
+expect "reconcile after a run of the restated month: no note" "$(cat err.txt)" ""
+expect "the shipped restatement is the test's" "$(cmp -s "$SAMPLES/gpucloud-focus-2026-10-restated.csv" focus-restated.csv && echo same)" same
+
 echo "ok: living_sources.sh ($checks checks)"
