@@ -70,6 +70,17 @@ int delivery_begin(struct delivery *d, sqlite3 *db, sqlite3_int64 first_import_i
 	return rc;
 }
 
+int delivery_first_row_id(const struct delivery *d, const char *table, sqlite3_int64 *id)
+{
+	char *sql = sqlite3_mprintf("SELECT coalesce(max(rowid), 0) + 1 FROM %s", table);
+	sqlite3_int64 next = sql ? query_int(d->db, sql, 0) : -1;
+	sqlite3_int64 above = strcmp(table, "usage") ? d->first_charge_id : d->first_usage_id;
+
+	sqlite3_free(sql);
+	*id = next < above ? above : 0;
+	return next < 0 ? SQLITE_ERROR : SQLITE_OK;
+}
+
 int statement_note_open(struct statement_note *n, sqlite3 *db)
 {
 	memset(n, 0, sizeof *n);

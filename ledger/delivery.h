@@ -29,6 +29,13 @@ struct delivery {
 int delivery_begin(struct delivery *d, sqlite3 *db, sqlite3_int64 first_import_id, int incremental);
 
 /*
+ * The id the first new row of `table` (charges or usage) must be given so
+ * that no new row takes the id of a replaced one (findings may name it),
+ * or 0 where SQLite's max(id) + 1 is already above them.
+ */
+int delivery_first_row_id(const struct delivery *d, const char *table, sqlite3_int64 *id);
+
+/*
  * Notes that a row of this delivery (import import_id) belongs to a
  * statement key; cheap when the key is the previous row's.
  */

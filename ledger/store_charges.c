@@ -47,7 +47,6 @@ int charge_store_open(sqlite3 *db, const char *tag_key, const struct delivery *d
 		      sqlite3_int64 import_id, struct charge_store **out)
 {
 	struct charge_store *s = calloc(1, sizeof *s);
-	sqlite3_stmt *max;
 	int rc;
 
 	*out = NULL;
@@ -60,16 +59,8 @@ int charge_store_open(sqlite3 *db, const char *tag_key, const struct delivery *d
 		rc = statement_note_open(&s->note, db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v3(db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL);
-	/* SQLite gives max(charge_id) + 1; past a replaced row's id only when
-	 * the replaced rows were the last ones. */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(charge_id), 0) + 1 FROM charges", -1,
-					&max, NULL);
-	if (rc == SQLITE_OK) {
-		if (sqlite3_step(max) == SQLITE_ROW && sqlite3_column_int64(max, 0) < delivery->first_charge_id)
-			s->first_id = delivery->first_charge_id;
-		rc = sqlite3_finalize(max);
-	}
+		rc = delivery_first_row_id(delivery, "charges", &s->first_id);
 	if (rc == SQLITE_OK && s->first_id)
 		rc = sqlite3_bind_int64(s->insert, 38, s->first_id);
 	if (rc == SQLITE_OK)

@@ -26,7 +26,6 @@ int usage_store_open(sqlite3 *db, const struct delivery *delivery, sqlite3_int64
 		     struct usage_store **out)
 {
 	struct usage_store *s = calloc(1, sizeof *s);
-	sqlite3_stmt *max;
 	int rc;
 
 	*out = NULL;
@@ -35,15 +34,8 @@ int usage_store_open(sqlite3 *db, const struct delivery *delivery, sqlite3_int64
 	rc = dedup_open(&s->dedup, db, "usage", import_id);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, insert_sql, -1, &s->insert, NULL);
-	/* No new row takes a replaced row's id (as in store_charges.c). */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(usage_id), 0) + 1 FROM usage", -1, &max,
-					NULL);
-	if (rc == SQLITE_OK) {
-		if (sqlite3_step(max) == SQLITE_ROW && sqlite3_column_int64(max, 0) < delivery->first_usage_id)
-			s->first_id = delivery->first_usage_id;
-		rc = sqlite3_finalize(max);
-	}
+		rc = delivery_first_row_id(delivery, "usage", &s->first_id);
 	if (rc == SQLITE_OK && s->first_id)
 		rc = sqlite3_bind_int64(s->insert, 22, s->first_id);
 	if (rc != SQLITE_OK) {

@@ -244,6 +244,17 @@ L="$work/v2.db"
 imp focus-restated.csv
 expect "migrated, restated: total" "$(sum_charges)" "$(billed_nanos focus-restated.csv BilledCost)"
 
+# --- 8b. a replaced row's id is never given to a new row (findings name ids) ----
+fresh ids
+imp "$focus"
+head -n -1 "$focus" > focus-minus-last.csv
+imp focus-minus-last.csv
+expect "last line replaced" "$(q "SELECT charge_id FROM charge_history")" 82
+tail -n 1 "$focus" | sed 's/2026-10-3[01]T/2026-10-29T/g' > one.body
+{ head -n 1 "$focus"; cat one.body; } > one-more.csv
+imp --delivery incremental one-more.csv
+expect "a new row after a replaced last one" "$(q "SELECT charge_id FROM charges WHERE source_file = 'one-more.csv'")" 83
+
 # --- 9. reconcile and report say when a reconciled month was restated ----------
 fresh note
 imp "$focus"
