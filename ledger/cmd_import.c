@@ -11,6 +11,7 @@
 #include "background_checkpoint.h"
 #include "bulk_index.h"
 #include "commands.h"
+#include "cur_manifest.h"
 #include "delivery.h"
 #include "ledger.h"
 #include "store_charges.h"
@@ -28,7 +29,6 @@
 #include "usage_csv.h"
 #include "usage_lines.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -723,64 +723,17 @@ static int finish_delivery(struct delivery *d)
 	return EXIT_OK;
 }
 
-/* A CUR delivery's manifest: a .json file naming its parts. */
-static int is_manifest(const char *file)
+/* Imports one part of a CUR manifest (cur_manifest.h) into the delivery. */
+struct manifest_part_context {
+	sqlite3 *db;
+	const struct import_options *options;
+};
+
+static int import_manifest_part(void *context, const char *path)
 {
-	size_t n = strlen(file);
+	const struct manifest_part_context *c = context;
 
-	return n > 5 && strcmp(file + n - 5, ".json") == 0;
-}
-
-/*
- * Imports the parts a CUR manifest lists (legacy "reportKeys", CUR 2.0
- * "dataFiles": S3 keys or URLs) as part of this delivery. Each part is
- * looked for by its file name in the manifest's folder.
- */
-static int import_manifest(sqlite3 *db, const char *manifest, const struct import_options *options)
-{
-	sqlite3_stmt *stmt = NULL;
-	FILE *f = fopen(manifest, "rb");
-	char *text = NULL, *path;
-	long size;
-	int rc, exit_code = EXIT_OK, parts = 0;
-	const char *slash = strrchr(manifest, '/');
-	int folder = slash ? (int)(slash - manifest) + 1 : 0;
-
-	if (!f)
-		return error_exit(EXIT_USAGE, "cannot open '%s': %s", manifest, strerror(errno));
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (text = malloc((size_t)size + 1)) && fread(text, 1, (size_t)size, f) == (size_t)size)
-		text[size] = 0;
-	else
-		exit_code = error_exit(EXIT_USAGE, "cannot read '%s'", manifest);
-	fclose(f);
-	if (exit_code == EXIT_OK &&
-	    sqlite3_prepare_v2(db, "SELECT value FROM json_each(?1, '$.reportKeys') UNION ALL"
-			       " SELECT value FROM json_each(?1, '$.dataFiles')", -1, &stmt, NULL) != SQLITE_OK)
-		exit_code = error_exit(EXIT_LEDGER, "%s", sqlite3_errmsg(db));
-	if (exit_code == EXIT_OK)
-		sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	while (exit_code == EXIT_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(stmt, 0);
-		const char *name = key && strrchr(key, '/') ? strrchr(key, '/') + 1 : key;
-
-		if (!name || !*name) {
-			exit_code = error_exit(EXIT_USAGE, "%s: a part that is not a file name", manifest);
-			break;
-		}
-		path = sqlite3_mprintf("%.*s%s", folder, manifest, name);
-		exit_code = path ? import_file(db, path, options) : EXIT_LEDGER;
-		sqlite3_free(path);
-		parts++;
-	}
-	if (exit_code == EXIT_OK && rc != SQLITE_DONE)
-		exit_code = error_exit(EXIT_USAGE, "%s: not a CUR manifest: %s", manifest, sqlite3_errmsg(db));
-	if (exit_code == EXIT_OK && parts == 0)
-		exit_code = error_exit(EXIT_USAGE, "%s: the manifest lists no parts (reportKeys, dataFiles)",
-				       manifest);
-	sqlite3_finalize(stmt);
-	free(text);
-	return exit_code;
+	return import_file(c->db, path, c->options);
 }
 
 int cmd_import(int argc, char **argv)
@@ -878,8 +831,10 @@ int cmd_import(int argc, char **argv)
 	}
 	options.delivery = &delivery;
 	for (i = optind; i < argc && exit_code == EXIT_OK; i++) {
-		if (is_manifest(argv[i]))
-			exit_code = import_manifest(db, argv[i], &options);
+		struct manifest_part_context part = {db, &options};
+
+		if (cur_manifest_is(argv[i]))
+			exit_code = cur_manifest_each(db, argv[i], import_manifest_part, &part);
 		else
 			exit_code = import_file(db, argv[i], &options);
 	}
