@@ -718,7 +718,7 @@ static int finish_delivery(struct delivery *d)
 		printf("delivery %lld: %ld charges and %ld usage intervals of earlier deliveries "
 		       "replaced (now in charge_history and usage_history)\n", (long long)d->id,
 		       d->charges_superseded, d->usage_superseded);
-	else if (!d->id)
+	else if (reserve_import_id(d->db) == d->first_import_id) /* no imports row written */
 		printf("nothing changed: every row is already in the ledger\n");
 	return EXIT_OK;
 }

@@ -166,6 +166,12 @@ cl import --delivery weekly "$focus" > out.txt 2> err.txt && fail "--delivery we
 grep -q "import: --delivery 'weekly': not statement or incremental" err.txt || fail "bad --delivery: $(cat err.txt)"
 ok
 
+# a command that only adds rates does not say "nothing changed"
+printf 'provider,sku,unit,unit_price,currency,valid_from\nGPUCloud,a100-8x,hour,24.225,USD,2026-10-01\n' > rates.csv
+imp rates.csv
+grep -q "nothing changed" out.txt && fail "new rates said nothing changed: $(cat out.txt)"
+ok
+
 # --- 4. one delivery over several files; a CUR manifest ------------------------
 # A statement split in two parts: each part alone would replace the other.
 python3 - "$focus" <<'PY'
