@@ -23,6 +23,7 @@ restated=$data/focus_${ROWS}_restated.csv
 if [ ! -s "$restated" ]; then
 	python3 - "$csv" "$restated.tmp" <<'PY'
 import csv, sys
+from decimal import Decimal
 src, out = sys.argv[1], sys.argv[2]
 with open(src, newline="") as f, open(out, "w", newline="") as g:
     r, w = csv.reader(f), csv.writer(g, lineterminator="\n")
@@ -33,7 +34,7 @@ with open(src, newline="") as f, open(out, "w", newline="") as g:
         if i % 50 == 0:
             continue
         if i % 10 == 0:
-            row[b] = row[b] + "1" if "." in row[b] else row[b] + ".1"
+            row[b] = str(Decimal(row[b]) + 1)
         w.writerow(row)
 PY
 	mv "$restated.tmp" "$restated"
