@@ -206,10 +206,10 @@ expect "twins in one file: both kept" "$(q "SELECT count(*) FROM charges")" 83
 imp twins.csv
 expect "twins again: nothing new" "$(q "SELECT count(*) FROM charges") $(q "SELECT count(*) FROM charge_history")" "83 0"
 fresh crc
-imp "$D/crc32_collision_a.csv"
-imp "$D/crc32_collision_b.csv"
+imp "$D/adversarial/crc32_collision_a.csv"
+imp "$D/adversarial/crc32_collision_b.csv"
 grep -q "1 new" out.txt || fail "the second crc32 twin: $(cat out.txt)"
-expect "crc32 collision: both bills" "$(sum_charges)" "$(( $(billed_nanos "$D/crc32_collision_a.csv" BilledCost) + $(billed_nanos "$D/crc32_collision_b.csv" BilledCost) ))"
+expect "crc32 collision: both bills" "$(sum_charges)" "$(( $(billed_nanos "$D/adversarial/crc32_collision_a.csv" BilledCost) + $(billed_nanos "$D/adversarial/crc32_collision_b.csv" BilledCost) ))"
 expect "crc32 collision: two imports" "$(q "SELECT count(*) FROM imports")" 2
 
 # --- 6. many identical rows (was quadratic): all kept, again nothing new -------
