@@ -9,7 +9,6 @@
 #include "bill.h"
 
 #include "money.h"
-#include "rowhash.h"
 #include "tail_word.h"
 #include "timeparse.h"
 #include "field_check.h"
@@ -349,6 +348,15 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 		for (i = 0; i < header->count; i++)
 			if (strncasecmp(header->fields[i], "resourceTags/", 13) == 0)
 				m->tag_columns[m->tag_count++] = (int)i;
+		/* In name order, so that the tags (and the row key) do not depend
+		 * on the order of the columns. */
+		for (i = 1; i < m->tag_count; i++) {
+			int c = m->tag_columns[i];
+			size_t k = i;
+			for (; k > 0 && strcmp(header->fields[m->tag_columns[k - 1]], header->fields[c]) > 0; k--)
+				m->tag_columns[k] = m->tag_columns[k - 1];
+			m->tag_columns[k] = c;
+		}
 	}
 	/* The report: which FOCUS columns are missing, how many are ignored. */
 	used = m->tag_count;
@@ -622,39 +630,6 @@ static int build_cur_tags(struct bill_mapping *m, const struct csv_row *row, con
 	return 0;
 }
 
-static void row_key(const struct bill_mapping *m, const struct csv_row *row, struct charge *ch)
-{
-	struct rowhash h;
-	size_t i;
-
-	rowhash_init(&h);
-	if (ch->line_item_id) {
-		/* CUR: the provider's line id is the line's identity within its interval. */
-		const char *interval = text(m, row, F_TIME_INTERVAL, NULL);
-		rowhash_add(&h, "cur", 3);
-		rowhash_add(&h, ch->line_item_id, strlen(ch->line_item_id));
-		if (interval)
-			rowhash_add(&h, interval, strlen(interval));
-		else
-			rowhash_add(&h, &ch->charge_period_start, sizeof ch->charge_period_start);
-	} else {
-		for (i = 0; i < row->count; i++)
-			rowhash_add(&h, row->fields[i], row->lengths[i]);
-	}
-	rowhash_final(&h, ch->row_key);
-	/*
-	 * The key's first 6 bytes are the charge period's start in seconds,
-	 * big-endian: bills come roughly in time order, so the UNIQUE index
-	 * grows near its end instead of at random places, which keeps a large
-	 * import's index pages in the cache. 80 bits of hash remain, per start second.
-	 */
-	{
-		int64_t seconds = ch->charge_period_start / 1000 + (INT64_C(1) << 46);
-		for (i = 0; i < 6; i++)
-			ch->row_key[i] = (unsigned char)((uint64_t)seconds >> (8 * (5 - i)));
-	}
-}
-
 /*
  * Whether text[0..n) is all ASCII: its words are ORed together and the
  * high bits tested once. Most fields of a bill are, and utf8_invalid_at()
@@ -721,6 +696,28 @@ static int cur_effective_cost(const struct bill_mapping *m, const struct csv_row
 	return 0;
 }
 
+/*
+ * AWS bills by calendar month (UTC): a CUR without bill/BillingPeriodStartDate
+ * gets the month of the line's usage start as its billing period, so that
+ * its statement key is known (delivery.h).
+ */
+static void cur_billing_month(struct charge *ch)
+{
+	char text[32];
+	int year, month;
+
+	if (time_format(ch->charge_period_start, text, sizeof text) <= 0 ||
+	    sscanf(text, "%4d-%2d", &year, &month) != 2)
+		return;
+	ch->billing_period_start.present = 1;
+	ch->billing_period_start.value = days_from_civil(year, (unsigned)month, 1) * INT64_C(86400000);
+	if (!ch->billing_period_end.present) {
+		ch->billing_period_end.present = 1;
+		ch->billing_period_end.value = days_from_civil(year + (month == 12), month == 12 ? 1u :
+							       (unsigned)month + 1, 1) * INT64_C(86400000);
+	}
+}
+
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -779,6 +776,8 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		return field_error(m, row, F_CP_END, error, "ends before the charge period starts");
 	ch->charge_period_start = start.value;
 	ch->charge_period_end = end.value;
+	if (m->format == FORMAT_CUR && !ch->billing_period_start.present)
+		cur_billing_month(ch);
 
 	if (money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
 	    money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
@@ -861,6 +860,6 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if (*s != '{')
 			return field_error(m, row, F_TAGS, error, "not a JSON object");
 	}
-	row_key(m, row, ch);
+	charge_row_key(ch);
 	return 0;
 }

@@ -48,8 +48,11 @@ struct charge {
 	char unit_price[PRICE_TEXT_MAX], list_unit_price[PRICE_TEXT_MAX];
 	int64_t billed_cost;                                     /* nanos */
 	struct opt_i64 effective_cost, list_cost, contracted_cost;
-	unsigned char row_key[16];   /* identity for de-duplication */
+	unsigned char row_key[16];   /* identity for de-duplication: charge_row_key() */
 	int rounded;                 /* amounts rounded past 9 decimals in this row */
 };
+
+/* Fills ch->row_key from the typed record (charge_key.c), never from the file's text. */
+void charge_row_key(struct charge *ch);
 
 #endif

@@ -12,6 +12,8 @@
 #include "background_checkpoint.h"
 #include "bulk_index.h"
 #include "commands.h"
+#include "cur_manifest.h"
+#include "delivery.h"
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
@@ -45,13 +47,17 @@
 static const char usage[] =
 	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"
 	"                         [--tz ZONE] [--fields LIST] [--resource ID]\n"
-	"                         [--idle-threshold PCT] [--strict] FILE...\n"
+	"                         [--idle-threshold PCT] [--strict] [--delivery MODE] FILE...\n"
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
 	"budgets, exchange rates, own hardware and invoice totals (CSV or gzip, told\n"
-	"apart by content; '-' reads stdin) into the ledger, in one transaction. Lines\n"
-	"already in the ledger are not added again. The formats: docs/formats.md.\n"
+	"apart by content; '-' reads stdin) into the ledger, in one transaction. The\n"
+	"files of one command are one delivery. A bill is the complete statement for\n"
+	"each (provider, billing account, billing period) it covers: lines of earlier\n"
+	"deliveries it does not repeat move to charge_history. Lines already in the\n"
+	"ledger are not added again. The formats: docs/formats.md; statements:\n"
+	"docs/ledger.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
 	"                    sacct, nvidia-smi, rates, budgets, fx-rates, hardware,\n"
@@ -66,6 +72,9 @@ static const char usage[] =
 	"  --idle-threshold PCT  nvidia-smi: a GPU below PCT% utilisation is idle (default 5)\n"
 	"  --strict          refuse a FOCUS bill that breaks a MUST rule of the\n"
 	"                    specification (costledger validate; docs/validate.md)\n"
+	"  --delivery MODE   statement (default): each bill replaces what earlier\n"
+	"                    deliveries said for the statements it covers;\n"
+	"                    incremental: its lines add to the statements\n"
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
@@ -77,6 +86,7 @@ struct import_options {
 	struct usage_tz tz;
 	double idle_threshold;
 	int dry_run, strict;
+	struct delivery *delivery;
 };
 
 struct import_run {
@@ -385,25 +395,6 @@ static sqlite3_int64 reserve_import_id(sqlite3 *db)
 	return id;
 }
 
-/* The earlier import with the same content, or 0. */
-static sqlite3_int64 same_content(sqlite3 *db, enum kind kind, const struct reader_stats *stats)
-{
-	sqlite3_stmt *stmt;
-	sqlite3_int64 earlier = 0;
-
-	if (sqlite3_prepare_v2(db, "SELECT min(import_id) FROM imports WHERE kind = ?3"
-			       " AND content_crc32 = ?1 AND content_size = ?2",
-			       -1, &stmt, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(stmt, 1, stats->content_crc32);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)stats->content_size);
-	sqlite3_bind_text(stmt, 3, kind_table(kind), -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		earlier = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return earlier;
-}
-
 static const char *run_format(const struct import_run *run)
 {
 	switch (run->kind) {
@@ -495,8 +486,10 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	time_t t = time(NULL);
 	int rc;
 
-	if (run->inserted == 0)
-		return 0; /* nothing new: leave no trace of this file */
+	/* Nothing new leaves no trace, except a statement: it may replace rows
+	 * (delivery_discard_if_unchanged drops it again if it did not). */
+	if (run->inserted == 0 && (run->kind != K_BILL || run->options->delivery->incremental))
+		return 0;
 	if (!(report = run_report(run)))
 		return -1;
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
@@ -526,7 +519,18 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	free(report);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (run->kind == K_BILL)
+		rc = delivery_add_import(run->options->delivery, run->import_id,
+					 run->options->delivery->incremental ? "incremental" : "statement");
+	else if (run->kind == K_USAGE_CSV || run->kind == K_SACCT || run->kind == K_NVIDIA_SMI)
+		rc = delivery_add_import(run->options->delivery, run->import_id, "usage");
+	else
+		rc = SQLITE_OK;
+	if (rc == SQLITE_OK && (run->kind == K_SACCT || run->kind == K_NVIDIA_SMI))
+		rc = delivery_supersede_usage(run->options->delivery, run->import_id, run_format(run));
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* The first non-blank line of a file (plain or gzip), for auto-detection; "" for stdin. */
@@ -656,7 +660,8 @@ static int open_usage_store(struct import_run *run)
 {
 	int rc = bulk_index_defer(run->db, "usage", "usage_start", expected_rows(run->file));
 
-	return rc == SQLITE_OK ? usage_store_open(run->db, &run->usage_store) : rc;
+	return rc == SQLITE_OK ? usage_store_open(run->db, run->options->delivery, run->import_id,
+						 &run->usage_store) : rc;
 }
 
 static int open_kind(struct import_run *run)
@@ -669,7 +674,8 @@ static int open_kind(struct import_run *run)
 		rc = bulk_index_defer(run->db, "charges", "charge_period_start",
 				      expected_rows(run->file));
 		if (rc == SQLITE_OK)
-			rc = charge_store_open(run->db, o->tag_key, &run->store);
+			rc = charge_store_open(run->db, o->tag_key, o->delivery, run->import_id,
+					       &run->store);
 		break;
 	case K_RATES:
 	case K_BUDGETS:
@@ -784,12 +790,31 @@ static int end_of_file(struct import_run *run)
 	return 0;
 }
 
+/* sacct: jobs still running when exported come back finished; say which. */
+static void print_running_jobs(sqlite3 *db, sqlite3_int64 import_id, const char *file)
+{
+	sqlite3_stmt *stmt;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT job_id FROM usage WHERE import_id = ?1 AND"
+			       " json_extract(attributes, '$.slurm_state') IN ('RUNNING', 'COMPLETING',"
+			       " 'RESIZING', 'SUSPENDED', 'REQUEUED') ORDER BY job_id", -1, &stmt,
+			       NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(stmt, 1, import_id);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		printf("%s%s", n++ ? " " : "costledger: jobs still running (import again when they end): ",
+		       (const char *)sqlite3_column_text(stmt, 0));
+	if (n)
+		printf(" (%s)\n", file);
+	sqlite3_finalize(stmt);
+}
+
 static int import_file(sqlite3 *db, const char *file, const struct import_options *options)
 {
 	struct import_run run = {0};
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
-	sqlite3_int64 earlier;
 	char message[2400], *report = NULL;
 	int result, exit_code = EXIT_OK;
 
@@ -830,24 +855,6 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
-	earlier = same_content(db, run.kind, &stats);
-	if (earlier && run.inserted > 0) {
-		/* Rows of the earlier import were deleted since, or (usage logs)
-		 * the same bytes were read with other options. */
-		const char *table = run.kind == K_BILL ? "charges" : run.kind == K_HARDWARE ? "hardware"
-				    : kind_table(run.kind);
-
-		exit_code = error_exit(EXIT_USAGE, "%s: the same content is import %lld, yet %ld of "
-				       "its rows are not in the ledger: deleted since%s? To import it "
-				       "again, delete the rest first: DELETE FROM %s WHERE import_id = "
-				       "%lld; DELETE FROM imports WHERE import_id = %lld", file,
-				       (long long)earlier, run.inserted,
-				       run.kind == K_USAGE_CSV || run.kind == K_SACCT ||
-				       run.kind == K_NVIDIA_SMI ? ", or read with another --tz, "
-				       "--fields or --resource" : "", table, (long long)earlier,
-				       (long long)earlier);
-		goto done;
-	}
 	if (finish_import(&run, &stats) < 0) {
 		exit_code = error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file,
 				       sqlite3_errmsg(db));
@@ -857,24 +864,25 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		exit_code = error_exit(EXIT_LEDGER, "import of '%s': out of memory", file);
 		goto done;
 	}
+	if (run.kind == K_SACCT && !options->dry_run)
+		print_running_jobs(db, run.import_id, file);
 	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
 		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
 			"recorded (see jobs_not_stopped in the report)\n", file,
 			usage_csv_open_jobs(run.usage_csv));
-	if (earlier && run.inserted == 0)
-		printf("%s: already imported (import %lld); nothing added\n", file, (long long)earlier);
-	else if (run.kind == K_BILL)
+	if (run.kind == K_BILL)
 		printf("%s%s: %s, %ld rows: %ld new, %ld already in the ledger, %ld with amounts rounded "
-		       "past 9 decimals; %s\n", options->dry_run ? "dry run: " : "", file,
-		       run_format(&run), run.rows, run.inserted, run.duplicate, run.rounded, report);
+		       "past 9 decimals; %s%s\n", options->dry_run ? "dry run: " : "", file,
+		       run_format(&run), run.rows, run.inserted, run.duplicate, run.rounded, report,
+		       run.inserted ? "" : "; already imported, nothing added");
 	else
-		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s\n",
+		printf("%s%s: %s, %ld rows (%ld skipped): %ld new %s, %ld already in the ledger; %s%s\n",
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
 		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
 		       run.kind == K_FX_RATES ? "fx rates" : run.kind == K_HARDWARE ? "machines" :
 		       run.kind == K_INVOICES ? "invoices" : "intervals",
-		       run.duplicate, report);
+		       run.duplicate, report, run.inserted ? "" : "; already imported, nothing added");
 done:
 	free(report);
 	close_run(&run);
@@ -928,6 +936,33 @@ done:
 	return EXIT_OK;
 }
 
+/* After the last file: statements replace what they restate. */
+static int finish_delivery(struct delivery *d)
+{
+	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_discard_if_unchanged(d) != SQLITE_OK)
+		return error_exit(EXIT_LEDGER, "cannot replace restated rows: %s", sqlite3_errmsg(d->db));
+	if (d->charges_superseded || d->usage_superseded)
+		printf("delivery %lld: %ld charges and %ld usage intervals of earlier deliveries "
+		       "replaced (now in charge_history and usage_history)\n", (long long)d->id,
+		       d->charges_superseded, d->usage_superseded);
+	else if (reserve_import_id(d->db) == d->first_import_id) /* no imports row written */
+		printf("nothing changed: every row is already in the ledger\n");
+	return EXIT_OK;
+}
+
+/* Imports one part of a CUR manifest (cur_manifest.h) into the delivery. */
+struct manifest_part_context {
+	sqlite3 *db;
+	const struct import_options *options;
+};
+
+static int import_manifest_part(void *context, const char *path)
+{
+	const struct manifest_part_context *c = context;
+
+	return import_file(c->db, path, c->options);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -940,6 +975,7 @@ int cmd_import(int argc, char **argv)
 		{"resource", required_argument, NULL, 'r'},
 		{"idle-threshold", required_argument, NULL, 'i'},
 		{"strict", no_argument, NULL, 'S'},
+		{"delivery", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -947,9 +983,10 @@ int cmd_import(int argc, char **argv)
 					      "nvidia-smi", "rates", "budgets", "fx-rates", "hardware",
 					      "invoices", NULL};
 	struct import_options options = {0};
+	struct delivery delivery;
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512];
-	int c, i, known = 0, exit_code = EXIT_OK;
+	int c, i, known = 0, incremental = 0, exit_code = EXIT_OK;
 	sqlite3 *db;
 
 	options.format = "auto";
@@ -971,6 +1008,12 @@ int cmd_import(int argc, char **argv)
 			    !(options.idle_threshold >= 0 && options.idle_threshold <= 100))
 				return error_exit(EXIT_USAGE, "import: --idle-threshold '%s': not a "
 						  "percentage 0-100", optarg);
+			break;
+		case 'D':
+			if (strcmp(optarg, "statement") && strcmp(optarg, "incremental"))
+				return error_exit(EXIT_USAGE, "import: --delivery '%s': not statement or "
+						  "incremental", optarg);
+			incremental = !strcmp(optarg, "incremental");
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: return option_error("import", usage, c, argv);
@@ -1012,8 +1055,21 @@ int cmd_import(int argc, char **argv)
 		ledger_close(db);
 		return EXIT_LEDGER;
 	}
-	for (i = optind; i < argc && exit_code == EXIT_OK; i++)
-		exit_code = import_file(db, argv[i], &options);
+	if (delivery_begin(&delivery, db, reserve_import_id(db), incremental) != SQLITE_OK) {
+		exit_code = error_exit(EXIT_LEDGER, "cannot prepare import: %s", sqlite3_errmsg(db));
+		goto done;
+	}
+	options.delivery = &delivery;
+	for (i = optind; i < argc && exit_code == EXIT_OK; i++) {
+		struct manifest_part_context part = {db, &options};
+
+		if (cur_manifest_is(argv[i]))
+			exit_code = cur_manifest_each(db, argv[i], import_manifest_part, &part);
+		else
+			exit_code = import_file(db, argv[i], &options);
+	}
+	if (exit_code == EXIT_OK)
+		exit_code = finish_delivery(&delivery);
 	if (exit_code == EXIT_OK && !options.dry_run) {
 		exit_code = commit_import(db, ledger_path(path));
 	} else {
@@ -1021,6 +1077,7 @@ int cmd_import(int argc, char **argv)
 		if (exit_code != EXIT_OK)
 			fprintf(stderr, "costledger: nothing imported\n");
 	}
+done:
 	ledger_close(db);
 	return exit_code;
 }

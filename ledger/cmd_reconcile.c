@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 #include "ledger.h"
+#include "restated.h"
 #include "reconcile.h"
 
 #include "money.h"
@@ -109,7 +110,9 @@ int cmd_reconcile(int argc, char **argv)
 		ledger_close(db);
 		return EXIT_LEDGER;
 	}
-	rc = reconcile_run(db, month, provider, &tolerance, &run_id, err, sizeof err);
+	rc = restated_note(db, month, provider, stderr);
+	if (rc == SQLITE_OK)
+		rc = reconcile_run(db, month, provider, &tolerance, &run_id, err, sizeof err);
 	if (rc != SQLITE_OK) {
 		error_exit(EXIT_LEDGER, "reconcile: %s", err);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

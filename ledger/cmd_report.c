@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "ledger.h"
 #include "output_file.h"
+#include "restated.h"
 #include "reconcile.h"
 #include "reconcile_invoices.h"
 #include "report_commitments.h"
@@ -341,6 +342,9 @@ int cmd_report(int argc, char **argv)
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, cost, &r)) != EXIT_OK)
 		goto done;
+	if (restated_note(db, month, NULL, stderr) != SQLITE_OK)
+		fprintf(stderr, "costledger: report: cannot tell whether %s was restated: %s\n", month,
+			sqlite3_errmsg(db));
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
 	else if (!strcmp(format, "json")) {

@@ -12,6 +12,8 @@ int option_error(const char *command, const char *usage, int c, char **argv);
 
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_imports(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define LEDGER_SCHEMA_VERSION 6
+#define LEDGER_SCHEMA_VERSION 7
 
 /* Exit codes, as documented in `costledger -h`. */
 enum exit_code {
@@ -42,7 +42,7 @@ int ledger_exec(sqlite3 *db, const char *sql);
  * A message longer than ERROR_MESSAGE_MAX bytes is cut in its middle (text_ellipsize). */
 int error_exit(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-#define ERROR_MESSAGE_MAX 600
+#define ERROR_MESSAGE_MAX 1200 /* room for the longest message of our own: auto-detection names every format */
 
 /* Cuts s to at most max bytes by putting "..." in place of its middle, at
  * UTF-8 character boundaries; a shorter s is left as it is. */

@@ -24,6 +24,8 @@ static const struct command {
 } commands[] = {
 	{"init", cmd_init, "create a ledger, or migrate one to this version"},
 	{"import", cmd_import, "import bills (FOCUS, AWS CUR), usage logs, rates, budgets"},
+	{"imports", cmd_imports, "the deliveries: files, statements covered, what they replaced"},
+	{"diff", cmd_diff, "what the latest delivery changed in each statement"},
 	{"sql", cmd_sql, "run a query against the ledger"},
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},

@@ -20,6 +20,8 @@
 struct charge_store {
 	sqlite3_stmt *insert;
 	struct dedup dedup;
+	struct statement_note note;
+	sqlite3_int64 first_id;             /* to bind to the first row, else 0 */
 	char tag_path[256];
 	/* What ?1 and ?2 hold (NULL: nothing yet): the same for every row of a
 	 * file, and bindings outlive sqlite3_reset(), so they are bound when
@@ -36,13 +38,14 @@ static const char insert_sql[] =
 	" region_id, pricing_category, pricing_quantity, pricing_unit, unit_price,"
 	" list_unit_price, billed_cost, effective_cost, list_cost, contracted_cost,"
 	" billing_currency, invoice_id, commitment_discount_status, tags, project,"
-	" commitment_discount_id)"
+	" commitment_discount_id, charge_id)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-	" ?34, CASE WHEN ?36 THEN json_extract(?34, ?37) ELSE ?35 END, ?38)"
+	" ?34, CASE WHEN ?36 THEN json_extract(?34, ?37) ELSE ?35 END, ?38, ?39)"
 	" ON CONFLICT (row_key, occurrence) DO NOTHING";
 
-int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **out)
+int charge_store_open(sqlite3 *db, const char *tag_key, const struct delivery *delivery,
+		      sqlite3_int64 import_id, struct charge_store **out)
 {
 	struct charge_store *s = calloc(1, sizeof *s);
 	int rc;
@@ -52,9 +55,15 @@ int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **ou
 		return SQLITE_NOMEM;
 	/* A JSON path that quotes the key, so keys with dots work. */
 	snprintf(s->tag_path, sizeof s->tag_path, "$.\"%s\"", tag_key ? tag_key : "project");
-	rc = dedup_open(&s->dedup, db, "charges");
+	rc = dedup_open(&s->dedup, db, "charges", import_id);
+	if (rc == SQLITE_OK)
+		rc = statement_note_open(&s->note, db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v3(db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL);
+	if (rc == SQLITE_OK)
+		rc = delivery_first_row_id(delivery, "charges", &s->first_id);
+	if (rc == SQLITE_OK && s->first_id)
+		rc = sqlite3_bind_int64(s->insert, 39, s->first_id);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(s->insert, 37, s->tag_path, -1, SQLITE_STATIC);
 	if (rc != SQLITE_OK) {
@@ -71,6 +80,7 @@ void charge_store_close(struct charge_store *s)
 		return;
 	sqlite3_finalize(s->insert);
 	dedup_close(&s->dedup);
+	statement_note_close(&s->note);
 	free(s);
 }
 
@@ -165,7 +175,7 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 {
 	sqlite3_stmt *st = s->insert;
 	const char *texts[CHARGE_TEXTS];
-	int i;
+	int i, rc;
 
 	charge_texts(ch, texts);
 	for (i = 0; i < CHARGE_TEXTS; i++) {
@@ -207,5 +217,13 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 		sqlite3_bind_null(st, 35);
 	sqlite3_bind_int(st, 36, binding->project_by_sql);
 
-	return dedup_insert(&s->dedup, st, ch->row_key, import_id, outcome);
+	rc = statement_note_add(&s->note, import_id, ch->provider, ch->billing_account_id,
+				binding->time[0], binding->time_length[0]);
+	if (rc == SQLITE_OK)
+		rc = dedup_insert(&s->dedup, st, ch->row_key, outcome);
+	if (rc == SQLITE_OK && s->first_id && *outcome == STORE_INSERTED) {
+		s->first_id = 0;
+		sqlite3_bind_null(st, 39);
+	}
+	return rc;
 }

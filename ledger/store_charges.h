@@ -5,12 +5,15 @@
 #include <sqlite3.h>
 
 #include "charge.h"
+#include "delivery.h"
 #include "store_dedup.h" /* enum store_outcome */
 
 struct charge_store;
 
-/* Prepares the statements; tag_key names the tag that gives a charge its project. */
-int charge_store_open(sqlite3 *db, const char *tag_key, struct charge_store **store);
+/* Prepares the statements; tag_key names the tag that gives a charge its
+ * project; the rows are the file import_id of `delivery`. */
+int charge_store_open(sqlite3 *db, const char *tag_key, const struct delivery *delivery,
+		      sqlite3_int64 import_id, struct charge_store **store);
 void charge_store_close(struct charge_store *store);
 
 /*
@@ -39,7 +42,7 @@ int charge_binding_make(const struct charge *charge, const char *tag_key,
 
 /*
  * Inserts one charge unless the ledger already has it (same row key and
- * occurrence from an earlier import). binding is charge_binding_make's for
+ * occurrence from an earlier delivery), and notes its statement key. binding is charge_binding_make's for
  * this charge, made with the tag_key the store was opened with. Returns
  * SQLITE_OK and *outcome, or
  * an SQLite error code (the message is sqlite3_errmsg(db)).

@@ -12,16 +12,18 @@
 struct usage_store {
 	sqlite3_stmt *insert;
 	struct dedup dedup;
+	sqlite3_int64 first_id;             /* to bind to the first row, else 0 */
 };
 
 static const char insert_sql[] =
 	"INSERT INTO usage (import_id, source_file, source_line, row_key, occurrence, provider,"
 	" account, project, job_id, run_id, epoch, planned_epochs, resource_id, instance_type,"
-	" pricing, gpus, usage_start, usage_end, state, gpu_utilization, attributes)"
+	" pricing, gpus, usage_start, usage_end, state, gpu_utilization, attributes, usage_id)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18, ?19, ?20, ?21) ON CONFLICT (row_key, occurrence) DO NOTHING";
+	" ?18, ?19, ?20, ?21, ?22) ON CONFLICT (row_key, occurrence) DO NOTHING";
 
-int usage_store_open(sqlite3 *db, struct usage_store **out)
+int usage_store_open(sqlite3 *db, const struct delivery *delivery, sqlite3_int64 import_id,
+		     struct usage_store **out)
 {
 	struct usage_store *s = calloc(1, sizeof *s);
 	int rc;
@@ -29,9 +31,13 @@ int usage_store_open(sqlite3 *db, struct usage_store **out)
 	*out = NULL;
 	if (!s)
 		return SQLITE_NOMEM;
-	rc = dedup_open(&s->dedup, db, "usage");
+	rc = dedup_open(&s->dedup, db, "usage", import_id);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, insert_sql, -1, &s->insert, NULL);
+	if (rc == SQLITE_OK)
+		rc = delivery_first_row_id(delivery, "usage", &s->first_id);
+	if (rc == SQLITE_OK && s->first_id)
+		rc = sqlite3_bind_int64(s->insert, 22, s->first_id);
 	if (rc != SQLITE_OK) {
 		usage_store_close(s);
 		return rc;
@@ -70,6 +76,7 @@ int usage_store_add(struct usage_store *s, sqlite3_int64 import_id, const char *
 {
 	sqlite3_stmt *st = s->insert;
 	char start[32], end[32];
+	int rc;
 
 	sqlite3_bind_int64(st, 1, import_id);
 	sqlite3_bind_text(st, 2, source_file, -1, SQLITE_TRANSIENT);
@@ -97,5 +104,10 @@ int usage_store_add(struct usage_store *s, sqlite3_int64 import_id, const char *
 		sqlite3_bind_null(st, 20);
 	bind_text(st, 21, r->attributes);
 
-	return dedup_insert(&s->dedup, st, r->row_key, import_id, outcome);
+	rc = dedup_insert(&s->dedup, st, r->row_key, outcome);
+	if (rc == SQLITE_OK && s->first_id && *outcome == STORE_INSERTED) {
+		s->first_id = 0;
+		sqlite3_bind_null(st, 22);
+	}
+	return rc;
 }

@@ -9,12 +9,14 @@
 
 struct usage_store;
 
-int usage_store_open(sqlite3 *db, struct usage_store **store);
+/* The intervals are the file import_id of `delivery` (delivery.h). */
+int usage_store_open(sqlite3 *db, const struct delivery *delivery, sqlite3_int64 import_id,
+		     struct usage_store **store);
 void usage_store_close(struct usage_store *store);
 
 /*
  * Inserts one interval unless the ledger already has it (same row key and
- * occurrence, as for charges). Returns SQLITE_OK and *outcome, or an SQLite
+ * occurrence from an earlier delivery, as for charges). Returns SQLITE_OK and *outcome, or an SQLite
  * error code.
  */
 int usage_store_add(struct usage_store *store, sqlite3_int64 import_id, const char *source_file,

@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 6 (PRAGMA user_version).
+-- The costledger ledger, schema version 7 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -35,7 +35,31 @@ CREATE TABLE imports (
   values_rounded INTEGER NOT NULL DEFAULT 0, -- amounts with more than 9 decimals
   report         TEXT                  -- JSON: missing and ignored columns, options
 );
-CREATE UNIQUE INDEX imports_content ON imports (kind, content_crc32, content_size);
+-- content_crc32 and content_size describe the file; they are no identity:
+-- rows are recognised by their content (charges.row_key), and a file is
+-- never refused for looking like another.
+
+-- All files of one `costledger import` command are one delivery, named by
+-- the first import id the command wrote. A bill delivery is a 'statement'
+-- (complete for each statement key it covers: it replaces what earlier
+-- deliveries said for those keys) or 'incremental' (new lines only); usage
+-- logs are 'usage' (they replace what they cover again, see usage_history).
+CREATE TABLE import_deliveries (
+  import_id   INTEGER PRIMARY KEY REFERENCES imports (import_id),
+  delivery_id INTEGER NOT NULL,
+  mode        TEXT NOT NULL CHECK ((mode = 'statement' OR mode = 'incremental' OR mode = 'usage'))
+);
+CREATE INDEX import_deliveries_delivery ON import_deliveries (delivery_id);
+
+-- The statement keys (provider, billing account, billing period start) each
+-- bill import covered.
+CREATE TABLE import_statements (
+  import_id            INTEGER NOT NULL REFERENCES imports (import_id),
+  provider             TEXT,
+  billing_account_id   TEXT,
+  billing_period_start TEXT,
+  UNIQUE (import_id, provider, billing_account_id, billing_period_start)
+);
 
 -- Indexes a large import dropped, to be created again once its rows are in
 -- (ledger/bulk_index.h). Empty, except for the seconds after such an import
@@ -94,6 +118,51 @@ CREATE TABLE charges (
 CREATE INDEX charges_period ON charges (charge_period_start);
 CREATE INDEX charges_resource ON charges (resource_id, charge_period_start);
 
+-- Rows a later delivery replaced: the columns of charges, plus the delivery
+-- (its delivery_id) that replaced them. charges holds the current rows only.
+CREATE TABLE charge_history (
+  charge_id             INTEGER NOT NULL,
+  import_id             INTEGER NOT NULL,
+  source_file           TEXT NOT NULL,
+  source_line           INTEGER NOT NULL,
+  row_key               BLOB NOT NULL,
+  occurrence            INTEGER NOT NULL,
+  line_item_id          TEXT,
+  provider              TEXT,
+  billing_account_id    TEXT,
+  sub_account_id        TEXT,
+  billing_period_start  TEXT,
+  billing_period_end    TEXT,
+  charge_period_start   TEXT NOT NULL,
+  charge_period_end     TEXT NOT NULL,
+  charge_category       TEXT,
+  charge_class          TEXT,
+  charge_description    TEXT,
+  service_name          TEXT,
+  sku_id                TEXT,
+  resource_id           TEXT,
+  instance_type         TEXT,
+  region_id             TEXT,
+  pricing_category      TEXT,
+  pricing_quantity      REAL,
+  pricing_unit          TEXT,
+  unit_price            TEXT,
+  list_unit_price       TEXT,
+  billed_cost           INTEGER NOT NULL,
+  effective_cost        INTEGER,
+  list_cost             INTEGER,
+  contracted_cost       INTEGER,
+  billing_currency      TEXT,
+  invoice_id            TEXT,
+  commitment_discount_status TEXT,
+  tags                  TEXT,
+  project               TEXT,
+  commitment_discount_id TEXT,
+  superseded_by         INTEGER NOT NULL
+);
+CREATE INDEX charge_history_superseded ON charge_history (superseded_by);
+CREATE INDEX charge_history_charge ON charge_history (charge_id);
+
 -- What ran: usage intervals from usage logs (costledger usage CSV, Slurm
 -- sacct, nvidia-smi).
 CREATE TABLE usage (
@@ -124,6 +193,36 @@ CREATE TABLE usage (
 );
 CREATE INDEX usage_resource ON usage (resource_id, usage_start);
 CREATE INDEX usage_job ON usage (job_id, usage_start);
+
+-- Usage rows a later import replaced (a grown nvidia-smi log, a Slurm job
+-- exported again): the columns of usage, plus the delivery that replaced them.
+CREATE TABLE usage_history (
+  usage_id       INTEGER NOT NULL,
+  import_id      INTEGER NOT NULL,
+  source_file    TEXT NOT NULL,
+  source_line    INTEGER NOT NULL,
+  row_key        BLOB NOT NULL,
+  occurrence     INTEGER NOT NULL,
+  provider       TEXT,
+  account        TEXT,
+  project        TEXT,
+  job_id         TEXT,
+  run_id         TEXT,
+  epoch          INTEGER,
+  planned_epochs INTEGER,
+  resource_id    TEXT,
+  instance_type  TEXT,
+  pricing        TEXT,
+  gpus           INTEGER,
+  usage_start    TEXT NOT NULL,
+  usage_end      TEXT NOT NULL,
+  state          TEXT NOT NULL,
+  gpu_utilization REAL,
+  attributes     TEXT,
+  superseded_by  INTEGER NOT NULL
+);
+CREATE INDEX usage_history_superseded ON usage_history (superseded_by);
+CREATE INDEX usage_history_usage ON usage_history (usage_id);
 
 -- The agreed prices: a dated rate card.
 CREATE TABLE rates (

@@ -411,3 +411,32 @@ SELECT commitment_discount_id, month, provider, currency, coalesce(used, 0) AS u
        CASE WHEN coalesce(used, 0) + coalesce(unused, 0) <> 0
             THEN round(100.0 * coalesce(used, 0) / (coalesce(used, 0) + coalesce(unused, 0)), 2) END AS utilisation
 FROM parts;
+
+-- Living sources ---------------------------------------------------------
+-- Every version of every bill line: the current ones (charges, superseded_by
+-- NULL) and the ones a later delivery replaced (charge_history). delivery_id
+-- is the delivery that brought the line (for ledgers from before deliveries
+-- were recorded: its import). The statement as it stood after delivery D:
+-- delivery_id <= D AND (superseded_by IS NULL OR superseded_by > D).
+DROP VIEW IF EXISTS charge_versions;
+CREATE VIEW charge_versions AS
+SELECT c.*, NULL AS superseded_by, coalesce(d.delivery_id, c.import_id) AS delivery_id
+FROM charges c LEFT JOIN import_deliveries d ON d.import_id = c.import_id
+UNION ALL
+SELECT h.*, coalesce(d.delivery_id, h.import_id)
+FROM charge_history h LEFT JOIN import_deliveries d ON d.import_id = h.import_id;
+
+-- The same for usage intervals (usage and usage_history).
+DROP VIEW IF EXISTS usage_versions;
+CREATE VIEW usage_versions AS
+SELECT u.*, NULL AS superseded_by, coalesce(d.delivery_id, u.import_id) AS delivery_id
+FROM usage u LEFT JOIN import_deliveries d ON d.import_id = u.import_id
+UNION ALL
+SELECT h.*, coalesce(d.delivery_id, h.import_id)
+FROM usage_history h LEFT JOIN import_deliveries d ON d.import_id = h.import_id;
+
+-- The statement keys each delivery covered.
+DROP VIEW IF EXISTS delivery_statements;
+CREATE VIEW delivery_statements AS
+SELECT DISTINCT d.delivery_id, s.provider, s.billing_account_id, s.billing_period_start
+FROM import_statements s JOIN import_deliveries d ON d.import_id = s.import_id;

@@ -195,7 +195,7 @@ expect "sql --csv as is" "$(tail -1 out.txt | tr -d '\r')" '"=1+2","-5"'
 big=$(head -c 100000 /dev/zero | tr '\0' x)
 cl report --month "$big" > out.txt 2> err.txt
 expect "long argument: exit" "$?" 2
-[ "$(wc -c < err.txt)" -le 700 ] || fail "long argument: a $(wc -c < err.txt)-byte message"
+[ "$(wc -c < err.txt)" -le 1300 ] || fail "long argument: a $(wc -c < err.txt)-byte message"
 grep -q "report: --month: not a month (YYYY-MM): 'xxx*\.\.\.xxx*'" err.txt || fail "long argument: $(head -c 200 err.txt)"
 
 # --- a lock held past the busy timeout names the ledger and what to do --------------

@@ -534,7 +534,8 @@ static void key_of(const char *header, const char *text, long line, unsigned cha
 	bill_mapping_free(m);
 }
 
-/* FOCUS rows are keyed by their content (not the line); CUR by id and interval. */
+/* Rows are keyed by their typed content (not the line, not the text): a
+ * CUR line restated with another cost is another line. */
 START_TEST(limits_row_key)
 {
 	unsigned char a[16], b[16];
@@ -547,9 +548,14 @@ START_TEST(limits_row_key)
 	key_of(H_FOCUS, FOCUS_OK("1.624", "NULL"), 2, b);
 	ck_assert_msg(memcmp(a, b, 16) != 0, "FOCUS rows differing in one field share a key");
 
+	key_of(H_FOCUS, FOCUS_OK("1.62400", "1.624"), 2, b);
+	ck_assert_msg(memcmp(a, b, 16) == 0, "1.624 and 1.62400 give two keys");
+
 	key_of(H_CUR, R_CUR("Usage", "", "1", "", "", ""), 2, a);
+	key_of(H_CUR, R_CUR("Usage", "", "1", "", "", ""), 5, b);
+	ck_assert_msg(memcmp(a, b, 16) == 0, "a CUR line on another line number has another key");
 	key_of(H_CUR, R_CUR("Usage", "", "2", "", "", ""), 5, b);
-	ck_assert_msg(memcmp(a, b, 16) == 0, "a CUR line id in one interval has two keys");
+	ck_assert_msg(memcmp(a, b, 16) != 0, "a CUR line restated with another cost keeps its key");
 	{
 		char other[1024];
 		snprintf(other, sizeof other, "%s", R_CUR("Usage", "", "1", "", "", ""));
@@ -563,10 +569,12 @@ START_TEST(limits_row_key)
 		char *p;
 		snprintf(other, sizeof other, "%s", R_CUR("Usage", "", "1", "", "", ""));
 		p = strstr(other, "/2023-11-02");
-		p[10] = '3'; /* the next day's interval */
+		p[10] = '3'; /* a two-day interval */
+		p = strstr(other, "|2023-11-02T00:00:00.000Z");
+		p[10] = '3'; /* and usage end */
 		key_of(H_CUR, other, 2, b);
 	}
-	ck_assert_msg(memcmp(a, b, 16) != 0, "one CUR line id in two intervals shares a key");
+	ck_assert_msg(memcmp(a, b, 16) != 0, "one CUR line id over two periods shares a key");
 }
 END_TEST
 
