@@ -554,7 +554,6 @@ static void first_line(const char *file, char *buf, int size)
 		memmove(buf, buf + 3, strlen(buf + 3) + 1);
 }
 
-#define FORMAT_NAMES "focus, aws-cur, usage, sacct, nvidia-smi, rates, budgets, fx-rates, hardware, invoices"
 
 /* What auto-detection looks for in the first line, per format other than the
  * bills (bill.c names what a bill header lacks); said when nothing fits. */

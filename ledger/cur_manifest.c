@@ -67,8 +67,8 @@ int cur_manifest_each(sqlite3 *db, const char *manifest, int (*each)(void *conte
 		result = error_exit(EXIT_USAGE, "%s: not a CUR manifest: %s", manifest, sqlite3_errmsg(db));
 	if (!result && parts == 0)
 		result = error_exit(EXIT_USAGE, "%s: a JSON document, not CSV, and not a CUR manifest that "
-				    "lists parts (reportKeys, dataFiles): import reads CSV files and CUR "
-				    "manifests (docs/formats.md)", manifest);
+				    "lists parts (reportKeys, dataFiles): import reads CSV files (" FORMAT_NAMES
+				    "; docs/formats.md) and CUR manifests", manifest);
 	sqlite3_finalize(stmt);
 	free(text);
 	return result;

@@ -4,6 +4,9 @@
 
 #include <sqlite3.h>
 
+/* The formats import reads, for its messages. */
+#define FORMAT_NAMES "focus, aws-cur, usage, sacct, nvidia-smi, rates, budgets, fx-rates, hardware, invoices"
+
 /* Whether a file given to import is a manifest (its name ends in .json). */
 int cur_manifest_is(const char *file);
 

@@ -239,8 +239,8 @@ L="$work/v2.db"
 sqlite3 "$L" < "$D/schema_v2.sql" || fail "build a version 2 ledger"
 sqlite3 "$L" "PRAGMA user_version = 2; PRAGMA journal_mode = WAL" >/dev/null
 cl import "$focus" > out.txt 2> err.txt || fail "import into a version 2 ledger: $(cat err.txt)"
-expect "migrated: version" "$(q "PRAGMA user_version")" 3
 fresh v3
+expect "migrated: version" "$(sqlite3 "$work/v2.db" "PRAGMA user_version")" "$(sqlite3 "$work/v3.db" "PRAGMA user_version")"
 for db in v2 v3; do
 	sqlite3 "$work/$db.db" "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name" > "$db.schema"
 done
