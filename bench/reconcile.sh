@@ -142,7 +142,7 @@ for n in $SIZES; do
 	done
 	seen=$(sed -n 2p "$WORK/out")
 	case $seen in
-	"$n charges, $n usage intervals;"*) ;;
+	"$n charges, $n usage intervals"*) ;;
 	*) die "reconcile of $n rows saw: $seen" ;;
 	esac
 	found=$(sed -n 's/^\([0-9][0-9]*\) findings\{0,1\} above the tolerance$/\1/p' "$WORK/out")

@@ -67,6 +67,18 @@ int price_parse(const char *s, size_t n, struct decimal *price)
 	return status;
 }
 
+int price_canonical(const char *s, size_t n, char *buf, size_t size)
+{
+	struct decimal price;
+	int status = price_parse(s, n, &price);
+
+	if (size)
+		buf[0] = 0;
+	if (status == MONEY_OK && price_format(&price, buf, size) < 0)
+		status = MONEY_RANGE;
+	return status;
+}
+
 int price_from_units(int64_t units, struct decimal *price)
 {
 	struct decimal d = {units, 0};

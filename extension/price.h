@@ -41,6 +41,12 @@ const char *price_strerror(int status);
  */
 int price_parse(const char *s, size_t n, struct decimal *price);
 
+/*
+ * Decimal text to its canonical text in buf (PRICE_TEXT_MAX bytes): what
+ * the ledger stores. price_parse's statuses; buf is "" unless MONEY_OK.
+ */
+int price_canonical(const char *s, size_t n, char *buf, size_t size);
+
 /* A price from an integer number of units, or from nanos (exact both). */
 int price_from_units(int64_t units, struct decimal *price);
 int price_from_nanos(int64_t nanos, struct decimal *price);

@@ -3,6 +3,8 @@
  */
 #include "rate_rule.h"
 
+#include "price.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,21 +137,51 @@ static int64_t next_change(const struct rate_card *card, const struct rate_query
 	return next;
 }
 
-int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *cost)
+int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t *net,
+	      int64_t *list)
 {
-	__int128 p = (__int128)r->net_price * seconds * (r->per_gpu && gpus > 1 ? gpus : 1);
-	__int128 q = p / 3600, rem = p % 3600;
+	int64_t full, off = 0;
 
+	if (price_mul(&r->price, quantity, &full) != MONEY_OK ||
+	    (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK))
+		return -1;
+	if (list)
+		*list = full;
+	*net = full - off;
+	return 0;
+}
+
+int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *net,
+		      int64_t *list)
+{
+	int64_t units = seconds * (r->per_gpu && gpus > 1 ? gpus : 1), full, off = 0;
+	struct decimal q;
+	__int128 quotient, rem;
+
+	if (units % 36 == 0) {
+		q.mantissa = units / 36;   /* hundredths of an hour */
+		q.scale = 2;
+		return rate_cost(r, &q, net, list);
+	}
+	q.mantissa = units;
+	q.scale = 0;
+	if (price_mul(&r->price, &q, &full) != MONEY_OK)
+		return -1;
+	quotient = full / 3600;
+	rem = full % 3600;
 	if (rem < 0) {
 		rem = -rem;
-		if (2 * rem > 3600 || (2 * rem == 3600 && (q & 1)))
-			q--;
-	} else if (2 * rem > 3600 || (2 * rem == 3600 && (q & 1))) {
-		q++;
+		if (2 * rem > 3600 || (2 * rem == 3600 && (quotient & 1)))
+			quotient--;
+	} else if (2 * rem > 3600 || (2 * rem == 3600 && (quotient & 1))) {
+		quotient++;
 	}
-	if (q > INT64_MAX || q < INT64_MIN)
+	full = (int64_t)quotient;
+	if (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK)
 		return -1;
-	*cost = (int64_t)q;
+	if (list)
+		*list = full;
+	*net = full - off;
 	return 0;
 }
 
@@ -180,7 +212,7 @@ int rate_usage_cost(const struct rate_card *card, const struct rate_query *q, in
 		if (r && !*first)
 			*first = r;
 		if (r && same_text(r->currency, (*first)->currency)) {
-			if (rate_cost_seconds(r, piece_end - t, gpus, &piece) < 0)
+			if (rate_cost_seconds(r, piece_end - t, gpus, &piece, NULL) < 0)
 				return -1;
 			total += piece;
 		} else {

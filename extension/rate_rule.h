@@ -23,11 +23,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "money.h"
+
 struct rate_row {
 	int64_t rate_id;
 	char *provider, *sku, *region, *category, *unit, *currency;
-	int64_t unit_price;   /* nanos, the listed price per unit */
-	int64_t net_price;    /* unit_price less the discount, nanos */
+	char *unit_price;     /* canonical decimal text, as rates holds it */
+	struct decimal price; /* the same, parsed (price.h) */
+	struct decimal discount;  /* 0.15: 15% off the cost */
 	int has_discount;
 	int running;          /* billing_rule 'running': pauses are not billed */
 	int per_gpu;          /* unit 'GPU-hour': times the GPUs */
@@ -59,10 +62,23 @@ const struct rate_row *rate_in_force(const struct rate_card *card, const struct 
  * else. Written once: the views, the report and reconcile all map with it. */
 const char *pricing_category(const char *pricing);
 
-/* net_price x seconds / 3600 (x gpus for a GPU-hour rate, gpus < 1 counts
- * as 1), rounded half-even to the nano once. Returns 0, or -1 when the
- * result does not fit in int64 nanos. */
-int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *cost);
+/*
+ * The cost of a quantity at rate r: *list = price_mul(price, quantity), the
+ * one exact product; *net = *list less money_mul(*list, discount). Returns
+ * 0, or -1 when a result does not fit in int64 nanos.
+ */
+int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t *net,
+	      int64_t *list);
+
+/*
+ * The cost of seconds (x gpus for a GPU-hour rate, gpus < 1 counts as 1)
+ * at rate r, net of the discount: rate_cost of seconds / 3600 hours, which is
+ * a decimal when the seconds are a multiple of 36; else price_mul(price,
+ * seconds) / 3600, half-even (exact for prices of up to 9 decimals). list
+ * may be NULL. Returns 0, or -1 when it does not fit in int64 nanos.
+ */
+int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *net,
+		      int64_t *list);
 
 /*
  * The cost of [start, end) on gpus at the rates in force, split where the

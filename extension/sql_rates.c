@@ -16,6 +16,7 @@
 SQLITE_EXTENSION_INIT3
 
 #include "money.h"
+#include "price.h"
 #include "rate_card.h"
 #include "timeparse.h"
 
@@ -37,7 +38,6 @@ static int read_row(sqlite3_stmt *st, struct rate_row *r)
 	const char *discount = (const char *)sqlite3_column_text(st, 8);
 	const char *unit, *rule;
 	struct decimal d = {0, 0};
-	int64_t off = 0;
 
 	memset(r, 0, sizeof *r);
 	r->rate_id = sqlite3_column_int64(st, 0);
@@ -49,12 +49,14 @@ static int read_row(sqlite3_stmt *st, struct rate_row *r)
 	r->currency = dup_column(st, 7);
 	if (!r->provider || !r->sku || !r->region || !r->category || !r->unit || !r->currency)
 		return SQLITE_NOMEM;
-	r->unit_price = sqlite3_column_int64(st, 6);
-	if (discount && decimal_parse(discount, strlen(discount), &d, NULL) == MONEY_OK &&
-	    money_mul(r->unit_price, &d, &off) != MONEY_OK)
-		off = 0;
-	r->has_discount = off != 0;
-	r->net_price = r->unit_price - off;
+	r->unit_price = dup_column(st, 6);
+	if (!r->unit_price)
+		return SQLITE_NOMEM;
+	if (price_parse(r->unit_price, strlen(r->unit_price), &r->price) != MONEY_OK)
+		r->price = (struct decimal){0, 0};
+	if (discount && decimal_parse(discount, strlen(discount), &d, NULL) == MONEY_OK)
+		r->discount = d;
+	r->has_discount = r->discount.mantissa != 0;
 	unit = r->unit;
 	rule = (const char *)sqlite3_column_text(st, 9);
 	r->per_gpu = strcasecmp(unit, "gpu-hour") == 0;
@@ -74,6 +76,7 @@ void rate_card_free(struct rate_card *card)
 		free(r->category);
 		free(r->unit);
 		free(r->currency);
+		free(r->unit_price);
 	}
 	free(card->v);
 	card->v = NULL;

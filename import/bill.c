@@ -432,6 +432,25 @@ static int money_field(const struct bill_mapping *m, const struct csv_row *row, 
 	return 0;
 }
 
+/* A unit price, kept exact as its canonical text ("" when absent). */
+static int price_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+		       char *out, struct import_error *error)
+{
+	size_t n;
+	const char *s = text(m, row, f, &n);
+	int status;
+
+	out[0] = 0;
+	if (!s)
+		return 0;
+	status = price_canonical(s, n, out, PRICE_TEXT_MAX);
+	if (status == MONEY_EMPTY)
+		return 0;
+	if (status != MONEY_OK)
+		return field_error(m, row, f, error, price_strerror(status));
+	return 0;
+}
+
 /* `last` keeps the column's last parse: only a text that parsed is kept,
  * so a bad one is always parsed, and reported. */
 static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
@@ -684,8 +703,8 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	    money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
 	    money_field(m, row, F_LIST, &ch->list_cost, &ch->rounded, error) < 0 ||
 	    money_field(m, row, F_CONTRACTED, &ch->contracted_cost, &ch->rounded, error) < 0 ||
-	    money_field(m, row, F_UNIT_PRICE, &ch->unit_price, &ch->rounded, error) < 0 ||
-	    money_field(m, row, F_LIST_UNIT_PRICE, &ch->list_unit_price, &ch->rounded, error) < 0)
+	    price_field(m, row, F_UNIT_PRICE, ch->unit_price, error) < 0 ||
+	    price_field(m, row, F_LIST_UNIT_PRICE, ch->list_unit_price, error) < 0)
 		return -1;
 	if (!billed.present)
 		return field_error(m, row, F_BILLED, error, "missing a required value");

@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "price.h"
+
 /* A money or time value that may be absent. */
 struct opt_i64 {
 	int present;
@@ -40,7 +42,9 @@ struct charge {
 	int64_t charge_period_start, charge_period_end;          /* unix ms */
 	int has_quantity;
 	double pricing_quantity;
-	struct opt_i64 unit_price, list_unit_price;              /* nanos */
+	/* Unit prices at the bill's full precision: canonical decimal text
+	 * (price.h), "" when absent. */
+	char unit_price[PRICE_TEXT_MAX], list_unit_price[PRICE_TEXT_MAX];
 	int64_t billed_cost;                                     /* nanos */
 	struct opt_i64 effective_cost, list_cost, contracted_cost;
 	unsigned char row_key[16];   /* identity for de-duplication */

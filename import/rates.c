@@ -195,6 +195,22 @@ static int check_fields(const struct rates_reader *r, const struct csv_row *row,
 	return 0;
 }
 
+/* A unit price: exact, never rounded (price.h), and not negative. */
+static int read_price(const struct rates_reader *r, const struct csv_row *row, enum column c,
+		      char *out, struct import_error *error)
+{
+	char buf[128];
+	int status;
+
+	field(r, row, c, buf, sizeof buf);
+	status = price_canonical(buf, strlen(buf), out, PRICE_TEXT_MAX);
+	if (status != MONEY_OK)
+		return bad(r, row, c, error, status == MONEY_EMPTY ? "empty" : price_strerror(status), buf);
+	if (out[0] == '-')
+		return bad(r, row, c, error, "negative", buf);
+	return 0;
+}
+
 int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct rate *rate,
 		      struct import_error *error)
 {
@@ -216,7 +232,7 @@ int rates_reader_rate(struct rates_reader *r, const struct csv_row *row, struct 
 	if (!rate->pricing_category)
 		return bad(r, row, R_CATEGORY, error,
 			   "not one of Standard (on-demand), Dynamic (spot), Committed (reserved), Other (own)", buf);
-	if (read_money(r, row, R_PRICE, &rate->unit_price, &rate->rounded, error) < 0 ||
+	if (read_price(r, row, R_PRICE, rate->unit_price, error) < 0 ||
 	    read_currency(r, row, rate->currency, error) < 0)
 		return -1;
 	field(r, row, R_DISCOUNT, rate->discount, sizeof rate->discount);

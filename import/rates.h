@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "import_error.h"
+#include "price.h"
 #include "reader.h"
 
 struct rate {
@@ -17,11 +18,10 @@ struct rate {
 	const char *pricing_category;   /* Standard Dynamic Committed Other */
 	char unit[64], currency[8], discount[48];
 	const char *billing_rule;       /* wall running */
-	int64_t unit_price;             /* nanos */
+	char unit_price[PRICE_TEXT_MAX]; /* canonical decimal text (price.h), exact */
 	int64_t valid_from;             /* unix ms */
 	int has_valid_to;
 	int64_t valid_to;               /* unix ms, exclusive */
-	int rounded;
 };
 
 struct budget {

@@ -54,8 +54,9 @@ static const char usage[] =
 	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
 	"3 ledger or file error\n";
 
-/* Column types: t text, n number as the ledger has it, m money (allocated),
- * d the difference of the two money columns before it, x exact money. */
+/* Column types: t text, n number as the ledger has it (unit prices too:
+ * exact decimal text), m money (allocated), d the difference of the two
+ * money columns before it. */
 struct table {
 	const char *names[20];
 	char types[21];
@@ -119,14 +120,10 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 		base = (t->rows - 1) * t->columns;
 		for (c = 0; c < (int)t->columns; c++) {
 			const unsigned char *s = sqlite3_column_text(st, c);
-			if (t->types[c] == 'm' || t->types[c] == 'x')
+			if (t->types[c] == 'm')
 				t->money[base + c] = sqlite3_column_int64(st, c);
 			if (t->types[c] != 'm' && t->types[c] != 'd')
 				t->cells[base + c] = strdup(s ? (const char *)s : "");
-			if (t->types[c] == 'x' && sqlite3_column_type(st, c) == SQLITE_NULL) {
-				free(t->cells[base + c]);
-				t->cells[base + c] = NULL;
-			}
 		}
 	}
 	sqlite3_finalize(st);
@@ -263,12 +260,6 @@ static void write_row(const struct table *t, FILE *out, size_t r, const int64_t 
 			money_format(v, decimals, buf, sizeof buf);
 			csv_out_number(out, buf);
 			break;
-		case 'x':
-			if (!total && t->cells[i]) {
-				reconcile_money_text(t->money[i], buf, sizeof buf);
-				csv_out_number(out, buf);
-			}
-			break;
 		case 'n':
 			if (!total)
 				csv_out_number(out, t->cells[i]);
@@ -320,8 +311,9 @@ static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *en
 		"ContractedUnitPrice", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
 		"BillingCurrency", "InvoiceId", "CommitmentDiscountStatus", "Tags", "x_InstanceType",
 	};
-	/* 1: money columns (ListUnitPrice to ContractedCost) */
-	static const char money_cols[] = "0000000000000000011111100000";
+	/* 1: money columns (BilledCost to ContractedCost); the unit prices
+	 * before them are exact decimal text, written as stored */
+	static const char money_cols[] = "0000000000000000000111100000";
 	sqlite3_stmt *st;
 	size_t c, n = sizeof names / sizeof names[0];
 	_Static_assert(sizeof money_cols - 1 == sizeof names / sizeof names[0],
@@ -497,7 +489,7 @@ int cmd_export(int argc, char **argv)
 			rc = table_from_sql(db, &t, findings_sql, start, end, run);
 		} else if (!strcmp(what, "charges")) {
 			names = charges_names;
-			strcpy(t.types, "ntttttttttntxmt");
+			strcpy(t.types, "ntttttttttntnmt");
 			t.currency_column = 14;
 			rc = table_from_sql(db, &t, charges_sql, start, end, 0);
 		} else {

@@ -245,7 +245,6 @@ static int on_rates_row(struct import_run *run, const struct csv_row *row)
 		if (rates_reader_rate(run->rates, row, &rate, &run->error) < 0)
 			return EXIT_USAGE;
 		rc = rate_store_add(run->rate_store, run->import_id, run->file, &rate, &outcome, &run->error);
-		run->rounded += rate.rounded > 0;
 	} else {
 		struct budget budget;
 		if (rates_reader_budget(run->rates, row, &budget, &run->error) < 0)

@@ -38,12 +38,114 @@ static const char *const migrations[] = {
 	"  tbl_name TEXT NOT NULL,              -- its table\n"
 	"  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
 	");",
-	/* 2 -> 3: reconciliation per currency: reconciliation_totals, findings
+	/* 2 -> 3: unit prices at full precision. charges.unit_price,
+	 * charges.list_unit_price and rates.unit_price become canonical decimal
+	 * TEXT; the nanos they held convert exactly (16667 is '0.000016667';
+	 * NULL stays NULL; text, as in a ledger already of this shape, is
+	 * made canonical).
+	 * SQLite cannot change a column's type, so the two tables are built
+	 * again: the old ones are renamed away first (legacy_alter_table keeps
+	 * the views naming "charges" and "rates", which migrate() recreates
+	 * anyway) and the new ones are created with the text of
+	 * sql/schema.sql, so that sqlite_schema reads as in a new ledger. */
+	"DROP INDEX IF EXISTS charges_period;\n"
+	"DROP INDEX IF EXISTS charges_resource;\n"
+	"PRAGMA legacy_alter_table = ON;\n"
+	"ALTER TABLE charges RENAME TO charges_v2;\n"
+	"ALTER TABLE rates RENAME TO rates_v2;\n"
+	"PRAGMA legacy_alter_table = OFF;\n"
+	"CREATE TABLE charges (\n"
+	"  charge_id             INTEGER PRIMARY KEY,\n"
+	"  import_id             INTEGER NOT NULL REFERENCES imports (import_id),\n"
+	"  source_file           TEXT NOT NULL,\n"
+	"  source_line           INTEGER NOT NULL,\n"
+	"  -- What makes a line the same line when a month is delivered again: the\n"
+	"  -- provider's line id (CUR identity/LineItemId + TimeInterval) or, where\n"
+	"  -- there is none, a hash of the row; occurrence numbers identical rows\n"
+	"  -- within one file so that genuine twin charges both survive.\n"
+	"  row_key               BLOB NOT NULL,\n"
+	"  occurrence            INTEGER NOT NULL DEFAULT 0,\n"
+	"  line_item_id          TEXT,\n"
+	"  provider              TEXT,\n"
+	"  billing_account_id    TEXT,\n"
+	"  sub_account_id        TEXT,\n"
+	"  billing_period_start  TEXT,\n"
+	"  billing_period_end    TEXT,\n"
+	"  charge_period_start   TEXT NOT NULL,\n"
+	"  charge_period_end     TEXT NOT NULL,\n"
+	"  charge_category       TEXT CHECK ((charge_category = 'Usage' OR charge_category = 'Purchase' OR charge_category = 'Tax' OR charge_category = 'Credit' OR charge_category = 'Adjustment')),  -- NULL: not in the file\n"
+	"  charge_class          TEXT CHECK (charge_class IS NULL OR charge_class = 'Correction'),\n"
+	"  charge_description    TEXT,\n"
+	"  service_name          TEXT,\n"
+	"  sku_id                TEXT,\n"
+	"  resource_id           TEXT,\n"
+	"  instance_type         TEXT,\n"
+	"  region_id             TEXT,\n"
+	"  pricing_category      TEXT CHECK (pricing_category IS NULL OR (pricing_category = 'Standard' OR pricing_category = 'Dynamic' OR pricing_category = 'Committed' OR pricing_category = 'Other')),\n"
+	"  pricing_quantity      REAL,\n"
+	"  pricing_unit          TEXT,\n"
+	"  unit_price            TEXT,          -- the price charged per pricing unit (canonical decimal)\n"
+	"  list_unit_price       TEXT,\n"
+	"  billed_cost           INTEGER NOT NULL,\n"
+	"  effective_cost        INTEGER,\n"
+	"  list_cost             INTEGER,\n"
+	"  contracted_cost       INTEGER,\n"
+	"  billing_currency      TEXT,\n"
+	"  invoice_id            TEXT,\n"
+	"  commitment_discount_status TEXT,\n"
+	"  tags                  TEXT,          -- JSON object\n"
+	"  project               TEXT,          -- from a tag (costledger import --tag-project)\n"
+	"  UNIQUE (row_key, occurrence)\n"
+	");\n"
+	"INSERT INTO charges SELECT charge_id, import_id, source_file, source_line, row_key,\n"
+	" occurrence, line_item_id, provider, billing_account_id, sub_account_id, billing_period_start,\n"
+	" billing_period_end, charge_period_start, charge_period_end, charge_category, charge_class,\n"
+	" charge_description, service_name, sku_id, resource_id, instance_type, region_id,\n"
+	" pricing_category, pricing_quantity, pricing_unit,\n"
+	" CASE typeof(unit_price) WHEN 'text' THEN price(unit_price)\n"
+	"   ELSE price(money_text(unit_price, 9)) END,\n"
+	" CASE typeof(list_unit_price) WHEN 'text' THEN price(list_unit_price)\n"
+	"   ELSE price(money_text(list_unit_price, 9)) END,\n"
+	" billed_cost, effective_cost, list_cost, contracted_cost, billing_currency, invoice_id,\n"
+	" commitment_discount_status, tags, project FROM charges_v2;\n"
+	"DROP TABLE charges_v2;\n"
+	"CREATE INDEX charges_period ON charges (charge_period_start);\n"
+	"CREATE INDEX charges_resource ON charges (resource_id, charge_period_start);\n"
+	"CREATE TABLE rates (\n"
+	"  rate_id          INTEGER PRIMARY KEY,\n"
+	"  import_id        INTEGER REFERENCES imports (import_id),\n"
+	"  source_file      TEXT,\n"
+	"  source_line      INTEGER,\n"
+	"  provider         TEXT NOT NULL,\n"
+	"  sku              TEXT NOT NULL,      -- sku id or instance type\n"
+	"  region           TEXT NOT NULL DEFAULT '',\n"
+	"  pricing_category TEXT NOT NULL DEFAULT 'Standard',\n"
+	"  unit             TEXT NOT NULL,      -- hour, GPU-hour, GB-month, ...\n"
+	"  unit_price       TEXT NOT NULL,      -- canonical decimal text, exact\n"
+	"  currency         TEXT NOT NULL,\n"
+	"  discount         TEXT NOT NULL DEFAULT '0', -- decimal fraction: '0.15' for a 15% coupon\n"
+	"  billing_rule     TEXT NOT NULL DEFAULT 'wall' CHECK ((billing_rule = 'wall' OR billing_rule = 'running')),\n"
+	"  valid_from       TEXT NOT NULL,\n"
+	"  valid_to         TEXT,               -- exclusive; NULL: still in force\n"
+	"  UNIQUE (provider, sku, region, pricing_category, valid_from)\n"
+	");\n"
+	"INSERT INTO rates SELECT rate_id, import_id, source_file, source_line, provider, sku, region,\n"
+	" pricing_category, unit,\n"
+	" CASE typeof(unit_price) WHEN 'text' THEN price(unit_price)\n"
+	"   ELSE price(money_text(unit_price, 9)) END,\n"
+	" currency, discount, billing_rule, valid_from, valid_to FROM rates_v2;\n"
+	"DROP TABLE rates_v2;",
+	/* 3 -> 4: reconciliation per currency: reconciliation_totals, findings
 	 * with their currency, the kinds late_correction and currency_mismatch,
 	 * and reconciliation_parts (every difference, whatever the tolerance).
 	 * reconciliations and findings are built again (a CHECK and a NOT NULL
-	 * change) as sql/schema.sql writes them, and their rows copied. */
+	 * change) as sql/schema.sql writes them, and their rows copied. The
+	 * two new tables are dropped first should they exist (a ledger made of
+	 * today's schema but marked older, as tests do): renaming
+	 * reconciliations would point their references at the old table. */
 	"PRAGMA defer_foreign_keys = ON;\n"
+	"DROP TABLE IF EXISTS reconciliation_parts;\n"
+	"DROP TABLE IF EXISTS reconciliation_totals;\n"
 	"DROP INDEX findings_run;\n"
 	"ALTER TABLE findings RENAME TO findings_v2;\n"
 	"ALTER TABLE reconciliations RENAME TO reconciliations_v2;\n"
@@ -110,13 +212,18 @@ static const char *const migrations[] = {
 	"CREATE INDEX reconciliation_parts_run ON reconciliation_parts (reconciliation_id);"
 	"\n"
 	"INSERT INTO reconciliations SELECT * FROM reconciliations_v2;\n"
-	"INSERT INTO findings SELECT f.*, (SELECT coalesce(c.billing_currency, '') FROM charges c"
-	" WHERE c.charge_id = json_extract(f.charge_ids, '$[0]')) FROM findings_v2 f;\n"
+	"INSERT INTO findings (finding_id, reconciliation_id, kind, provider, project, resource_id,"
+	" period_start, period_end, hours, billed, expected, difference, charge_ids, usage_ids, detail)"
+	" SELECT finding_id, reconciliation_id, kind, provider, project, resource_id, period_start,"
+	" period_end, hours, billed, expected, difference, charge_ids, usage_ids, detail"
+	" FROM findings_v2;\n"
+	"UPDATE findings SET currency = (SELECT coalesce(c.billing_currency, '') FROM charges c"
+	" WHERE c.charge_id = json_extract(findings.charge_ids, '$[0]'));\n"
 	"INSERT INTO reconciliation_parts SELECT reconciliation_id, kind, provider, project, resource_id,"
 	" currency, period_start, billed, expected, difference, charge_ids FROM findings;\n"
 	"DROP TABLE findings_v2;\n"
 	"DROP TABLE reconciliations_v2;",
-	/* 3 -> 4: own machines (hardware CSV), as sql/schema.sql has them
+	/* 4 -> 5: own machines (hardware CSV), as sql/schema.sql has them
 	 * (SQLite keeps the statement without IF NOT EXISTS, so the schema text
 	 * is the same; IF NOT EXISTS lets a ledger that has the table pass). */
 	"-- Machines the team owns (the hardware CSV): what each cost, over how many\n"
@@ -204,6 +311,31 @@ static int apply_schema(sqlite3 *db)
 	return ledger_exec(db, "COMMIT") == SQLITE_OK ? 0 : -1;
 }
 
+/*
+ * Drops every view. A migration runs without them: views.sql may name a
+ * table that a later migration creates, and an ALTER TABLE of an earlier
+ * one would fail checking such a view. The views are written again after
+ * each step.
+ */
+static int drop_views(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT group_concat('DROP VIEW ' || quote(name), ';')"
+				    " FROM sqlite_schema WHERE type = 'view'", -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		error_exit(EXIT_LEDGER, "%s", sqlite3_errmsg(db));
+		return rc;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		sql = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	rc = sql ? ledger_exec(db, sql) : SQLITE_OK;
+	sqlite3_free(sql);
+	return rc;
+}
+
 static int migrate(sqlite3 *db, int from)
 {
 	int version;
@@ -214,7 +346,8 @@ static int migrate(sqlite3 *db, int from)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", version + 1);
 		if (ledger_exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
 			return -1;
-		if ((migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
+		if (drop_views(db) != SQLITE_OK ||
+		    (migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
 		    ledger_exec(db, ledger_views_sql) != SQLITE_OK || ledger_exec(db, sql) != SQLITE_OK) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;

@@ -190,10 +190,9 @@ static int price_usage_charge(struct run *r, sqlite3_stmt *st, const struct cove
 	tot->expected += want[PART_BILLABLE];
 	if (bill[PART_BILLABLE] != want[PART_BILLABLE]) {
 		int kind = K_RATE;
-		if (rt->has_discount &&
-		    ((sqlite3_column_type(st, C_UNIT_PRICE) != SQLITE_NULL &&
-		      sqlite3_column_int64(st, C_UNIT_PRICE) == rt->unit_price) ||
-		     bill[PART_BILLABLE] == list[PART_BILLABLE]))
+		const char *charged = text(st, C_UNIT_PRICE);
+		if (rt->has_discount && ((charged && !strcmp(charged, rt->unit_price)) ||
+					 bill[PART_BILLABLE] == list[PART_BILLABLE]))
 			kind = K_DISCOUNT;
 		add(r, kind, prov, project, res, currency, cs, ce, secs[PART_BILLABLE],
 		    bill[PART_BILLABLE], want[PART_BILLABLE], id, NULL);

@@ -3,8 +3,6 @@
  */
 #include "reconcile_price.h"
 
-#include "price.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,32 +107,15 @@ int price_convert(const struct fx_table *fx, const char *from, const char *to, i
 	return money_mul(*amount, rate, amount) == MONEY_OK ? PRICED : PRICE_OVERFLOW;
 }
 
-/* price_nanos x quantity, or x period / 3600 without one. */
-static int cost_of(const struct rate_row *rt, int64_t price_nanos, const struct decimal *quantity,
-		   int64_t period, int64_t *out)
-{
-	struct decimal price;
-	struct rate_row at = *rt;
-
-	if (!quantity) {
-		at.net_price = price_nanos;
-		return rate_cost_seconds(&at, period, 1, out) == 0 ? PRICED : PRICE_OVERFLOW;
-	}
-	if (price_from_nanos(price_nanos, &price) != MONEY_OK ||
-	    price_mul(&price, quantity, out) != MONEY_OK)
-		return PRICE_OVERFLOW;
-	return PRICED;
-}
-
 int price_charge(const struct rate_row *rt, const struct fx_table *fx, const char *currency,
 		 int64_t day, const struct decimal *quantity, int64_t period, int64_t *expected,
 		 int64_t *listed)
 {
-	int rc;
+	int rc = quantity ? rate_cost(rt, quantity, expected, listed)
+			  : rate_cost_seconds(rt, period, 1, expected, listed);
 
-	if ((rc = cost_of(rt, rt->net_price, quantity, period, expected)) != PRICED ||
-	    (rc = cost_of(rt, rt->unit_price, quantity, period, listed)) != PRICED)
-		return rc;
+	if (rc < 0)
+		return PRICE_OVERFLOW;
 	if ((rc = price_convert(fx, rt->currency, currency, day, expected)) != PRICED)
 		return rc;
 	return price_convert(fx, rt->currency, currency, day, listed);

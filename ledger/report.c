@@ -100,7 +100,7 @@ static const char report_sql[] =
 	" gpu AS (SELECT grp, sum(secs * coalesce(gpus, 1)) / 3600.0 AS h FROM us"
 	"   WHERE state = 'running' OR state = 'idle' GROUP BY grp),"
 	" spot AS (SELECT grp, " CUR("ch.billing_currency") " AS cur,"
-	"   money_total(" FX("(money_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
+	"   money_total(" FX("(price_mul(r.unit_price, coalesce(ch.pricing_quantity, 1)) - ch.billed_cost)",
 			  "ch.billing_currency", "ch.day") ") AS v"
 	"   FROM ch JOIN rates r ON r.rate_id = rate_in_force(ch.provider, ch.instance_type,"
 	"   ch.sku_id, 'Standard', ch.region_id, ch.charge_period_start)"

@@ -148,6 +148,15 @@ static void bind_opt(sqlite3_stmt *stmt, int i, const struct opt_i64 *v)
 		sqlite3_bind_null(stmt, i);
 }
 
+/* A unit price's canonical text ("" absent: NULL); ch outlives the step. */
+static void bind_price(sqlite3_stmt *stmt, int i, const char *price)
+{
+	if (*price)
+		sqlite3_bind_text(stmt, i, price, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
 int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char *source_file,
 		     const struct charge *ch, const struct charge_binding *binding,
 		     enum store_outcome *outcome)
@@ -184,8 +193,8 @@ int charge_store_add(struct charge_store *s, sqlite3_int64 import_id, const char
 		sqlite3_bind_double(st, 23, ch->pricing_quantity);
 	else
 		sqlite3_bind_null(st, 23);
-	bind_opt(st, 25, &ch->unit_price);
-	bind_opt(st, 26, &ch->list_unit_price);
+	bind_price(st, 25, ch->unit_price);
+	bind_price(st, 26, ch->list_unit_price);
 	sqlite3_bind_int64(st, 27, ch->billed_cost);
 	bind_opt(st, 28, &ch->effective_cost);
 	bind_opt(st, 29, &ch->list_cost);

@@ -96,7 +96,7 @@ int rate_store_add(struct rate_store *s, sqlite3_int64 import_id, const char *fi
 	if (rc == SQLITE_ROW) {
 		int same = sqlite3_column_int64(st, 0) != import_id && same_text(st, 3, from) &&
 			   same_text(st, 4, r->has_valid_to ? to : NULL) && same_text(st, 5, r->unit) &&
-			   sqlite3_column_int64(st, 6) == r->unit_price && same_text(st, 7, r->currency) &&
+			   same_text(st, 6, r->unit_price) && same_text(st, 7, r->currency) &&
 			   same_text(st, 8, r->discount) && same_text(st, 9, r->billing_rule);
 		if (!same) {
 			const unsigned char *other_to = sqlite3_column_text(st, 4);
@@ -126,7 +126,7 @@ int rate_store_add(struct rate_store *s, sqlite3_int64 import_id, const char *fi
 	sqlite3_bind_text(st, 6, r->region, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, r->pricing_category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, r->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 9, r->unit_price);
+	sqlite3_bind_text(st, 9, r->unit_price, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, r->currency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, r->discount, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, r->billing_rule, -1, SQLITE_STATIC);

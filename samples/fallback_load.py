@@ -26,6 +26,12 @@ def nanos(s):
     return int(Decimal(s) * 1000000000)
 
 
+def price(s):
+    """A unit price as the ledger keeps it: exact canonical decimal text."""
+    text = format(Decimal(s).normalize(), "f")
+    return "0" if Decimal(text) == 0 else text
+
+
 def utc(s):
     return datetime.fromisoformat(s).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -36,7 +42,7 @@ if kind == "rates":
                    " pricing_category, unit, unit_price, currency, discount, billing_rule,"
                    " valid_from, valid_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (import_id, path, n, r["provider"], r["sku"], r["region"],
-                    r["pricing_category"], r["unit"], nanos(r["unit_price"]), r["currency"],
+                    r["pricing_category"], r["unit"], price(r["unit_price"]), r["currency"],
                     r["discount"], r["billing_rule"], r["valid_from"], r["valid_to"] or None))
 elif kind == "budgets":
     for n, r in enumerate(rows, 2):

@@ -1,8 +1,11 @@
--- The costledger ledger, schema version 4 (PRAGMA user_version).
+-- The costledger ledger, schema version 5 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
 --     from the extension turns it into decimal text.
+--   * unit prices are not money: they are TEXT, the exact decimal of the bill
+--     or rate card in canonical form (price(): '0.0000166667', no exponent,
+--     no trailing zeros); price_mul(price, quantity) gives nanos.
 --   * timestamps are TEXT in UTC, 'YYYY-MM-DDTHH:MM:SSZ'; SQLite's date
 --     functions read them (unixepoch(charge_period_start)).
 --   * intervals are [start, end): the end is exclusive, as in FOCUS.
@@ -74,8 +77,8 @@ CREATE TABLE charges (
   pricing_category      TEXT CHECK (pricing_category IS NULL OR (pricing_category = 'Standard' OR pricing_category = 'Dynamic' OR pricing_category = 'Committed' OR pricing_category = 'Other')),
   pricing_quantity      REAL,
   pricing_unit          TEXT,
-  unit_price            INTEGER,       -- the price charged per pricing unit
-  list_unit_price       INTEGER,
+  unit_price            TEXT,          -- the price charged per pricing unit (canonical decimal)
+  list_unit_price       TEXT,
   billed_cost           INTEGER NOT NULL,
   effective_cost        INTEGER,
   list_cost             INTEGER,
@@ -132,7 +135,7 @@ CREATE TABLE rates (
   region           TEXT NOT NULL DEFAULT '',
   pricing_category TEXT NOT NULL DEFAULT 'Standard',
   unit             TEXT NOT NULL,      -- hour, GPU-hour, GB-month, ...
-  unit_price       INTEGER NOT NULL,   -- nanos
+  unit_price       TEXT NOT NULL,      -- canonical decimal text, exact
   currency         TEXT NOT NULL,
   discount         TEXT NOT NULL DEFAULT '0', -- decimal fraction: '0.15' for a 15% coupon
   billing_rule     TEXT NOT NULL DEFAULT 'wall' CHECK ((billing_rule = 'wall' OR billing_rule = 'running')),

@@ -37,17 +37,19 @@ FROM hardware h;
 -- case-folded, sku = instance_type or '*', the pricing category of its
 -- pricing via pricing_category(), any region, valid_from <= start <
 -- valid_to) and its cost at the rate card: usage_cost(), the interval priced
--- piece by piece where the rate changes, at the net (discounted) price, times
--- the GPUs for a rate per GPU-hour, rounded to the nano once per piece.
+-- piece by piece where the rate changes: price_mul(unit_price, seconds x
+-- GPUs) / 3600 (GPUs only for a rate per GPU-hour), less the discount on that
+-- amount.
 -- cost_wall is what wall-time billing charges (running, idle and paused
 -- time: the machine is held), cost_running what pay-while-running billing
 -- charges (running and idle time); cost is the one the rate's billing_rule
 -- says. Interrupted and stopped time costs nothing. Costs are nanos.
 -- Own usage (pricing 'own') on a machine of the hardware table (by
 -- resource_id, else instance_type; bought on or before the start) is priced
--- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
--- cost in nanos (power only once written off), billed while running (rule
--- 'running'), and a job pays its share gpus / the machine's GPUs.
+-- from hardware_hourly instead: unit 'hour', unit_price the machine's
+-- hourly cost as decimal text like the rate card's (power only once written
+-- off), billed while running (rule 'running'), and a job pays its share
+-- gpus / the machine's GPUs.
 -- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
@@ -67,8 +69,8 @@ WITH rated AS (
 ), priced AS (
   SELECT rated.*, CASE WHEN rated.hardware_id IS NULL THEN rated.card_rate_id END AS rate_id,
          coalesce(r.unit, CASE WHEN h.hardware_id IS NOT NULL THEN 'hour' END) AS unit,
-         coalesce(r.unit_price, CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost
-                                     ELSE h.power_hourly END) AS unit_price,
+         coalesce(r.unit_price, price(money_text(CASE WHEN rated.usage_start < h.end_of_life
+                                     THEN h.hourly_cost ELSE h.power_hourly END))) AS unit_price,
          coalesce(r.currency, h.currency) AS currency,
          coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
          coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,
@@ -199,8 +201,8 @@ WITH spot AS (
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
        interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
-       spot_savings(on_demand_rate / 1e9, spot_rate / 1e9, spot_hours - rework_hours, spot_hours) AS savings,
-       money_mul(on_demand_rate, spot_hours - rework_hours) - money_mul(spot_rate, spot_hours) AS savings_nanos
+       spot_savings(CAST(on_demand_rate AS REAL), CAST(spot_rate AS REAL), spot_hours - rework_hours, spot_hours) AS savings,
+       price_mul(on_demand_rate, spot_hours - rework_hours) - price_mul(spot_rate, spot_hours) AS savings_nanos
 FROM with_rates;
 
 -- Spend per project and month against its budget. billed: the charges of
@@ -261,7 +263,7 @@ SELECT job_id, run_id, epoch, project, max(planned_epochs) AS planned_epochs, cu
        sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS running_hours,
        sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END) AS gpu_hours,
        money_total(cost) AS cost,
-       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN unit_price END) / 1e9,
+       epoch_cost(max(CASE WHEN lower(unit) = 'gpu-hour' THEN CAST(unit_price AS REAL) END),
                   sum(CASE WHEN state IN ('running', 'idle') THEN gpu_hours ELSE 0 END),
                   max(json_extract(attributes, '$.c_cpu')), max(json_extract(attributes, '$.t_cpu')),
                   max(json_extract(attributes, '$.c_mem')), max(json_extract(attributes, '$.m_avg')),

@@ -61,13 +61,13 @@ UNION ALL SELECT 3, 'rates', 'bench-rates.csv', 3, 7, 'rates', '2026-11-02T00:00
 
 INSERT INTO rates (import_id, source_file, source_line, provider, sku, region, pricing_category, unit,
                    unit_price, currency, discount, billing_rule, valid_from, valid_to) VALUES
-  (3, 'bench-rates.csv', 2, 'AWS', 'p4d.24xlarge', '', 'Standard', 'hour', 32770000000, 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
-  (3, 'bench-rates.csv', 3, 'AWS', 'p4d.24xlarge', '', 'Dynamic', 'hour', 9830000000, 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
-  (3, 'bench-rates.csv', 4, 'AWS', 'p5.48xlarge', '', 'Standard', 'hour', 98320000000, 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
-  (3, 'bench-rates.csv', 5, 'AWS', 'p5.48xlarge', 'us-west-2', 'Standard', 'hour', 101000000000, 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
-  (3, 'bench-rates.csv', 6, 'GPUCloud', 'a100-8x', '', 'Standard', 'hour', 29000000000, 'USD', '0', 'running', '2026-07-01T00:00:00Z', '2026-10-01T00:00:00Z'),
-  (3, 'bench-rates.csv', 7, 'GPUCloud', 'a100-8x', '', 'Standard', 'hour', 28500000000, 'USD', '0.15', 'running', '2026-10-01T00:00:00Z', NULL),
-  (3, 'bench-rates.csv', 8, 'GPUCloud', 'h100-8x', '', 'Standard', 'hour', 45000000000, 'USD', '0.10', 'running', '2026-07-01T00:00:00Z', NULL);
+  (3, 'bench-rates.csv', 2, 'AWS', 'p4d.24xlarge', '', 'Standard', 'hour', '32.77', 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
+  (3, 'bench-rates.csv', 3, 'AWS', 'p4d.24xlarge', '', 'Dynamic', 'hour', '9.83', 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
+  (3, 'bench-rates.csv', 4, 'AWS', 'p5.48xlarge', '', 'Standard', 'hour', '98.32', 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
+  (3, 'bench-rates.csv', 5, 'AWS', 'p5.48xlarge', 'us-west-2', 'Standard', 'hour', '101', 'USD', '0', 'wall', '2026-01-01T00:00:00Z', NULL),
+  (3, 'bench-rates.csv', 6, 'GPUCloud', 'a100-8x', '', 'Standard', 'hour', '29', 'USD', '0', 'running', '2026-07-01T00:00:00Z', '2026-10-01T00:00:00Z'),
+  (3, 'bench-rates.csv', 7, 'GPUCloud', 'a100-8x', '', 'Standard', 'hour', '28.5', 'USD', '0.15', 'running', '2026-10-01T00:00:00Z', NULL),
+  (3, 'bench-rates.csv', 8, 'GPUCloud', 'h100-8x', '', 'Standard', 'hour', '45', 'USD', '0.10', 'running', '2026-07-01T00:00:00Z', NULL);
 
 -- One row per resource: who it is and what it costs.
 CREATE TEMP TABLE res AS
@@ -112,7 +112,8 @@ SELECT k + 1, 1, 'bench-bill-2026-10.csv', k + 2, CAST(printf('%012d', k) AS BLO
        CASE WHEN corr THEN 'Adjustment' ELSE 'Usage' END, CASE WHEN corr THEN 'Correction' END,
        x.sku || ' hour', CASE WHEN x.provider = 'AWS' THEN 'AmazonEC2' ELSE 'GPU Compute' END,
        x.sku, x.resource_id, x.sku, x.region, x.category, 1.0, 'Hours',
-       price, x.list_price,
+       rtrim(rtrim(printf('%d.%09d', price / 1000000000, price % 1000000000), '0'), '.'),
+       rtrim(rtrim(printf('%d.%09d', x.list_price / 1000000000, x.list_price % 1000000000), '0'), '.'),
        CASE WHEN corr THEN -price / 10 ELSE price END, CASE WHEN corr THEN -price / 10 ELSE price END,
        'USD', '{"project":"' || x.project || '"}', x.project
 FROM (

@@ -91,7 +91,7 @@ expect "offsets kept" "$(q "SELECT usage_start || ' ' || json_extract(attributes
 # --- rates and budgets -------------------------------------------------------
 cl import "$D/rates.csv" > out.txt || fail "rates"
 grep -q 'rates, 7 rows (0 skipped): 7 new rates' out.txt || fail "rates counts: $(cat out.txt)"
-expect "rate nanos" "$(q "SELECT unit_price || ' ' || discount || ' ' || billing_rule FROM rates WHERE provider = 'gpucloud2'")" "28500000000 0.15 running"
+expect "rate price" "$(q "SELECT unit_price || ' ' || discount || ' ' || billing_rule FROM rates WHERE provider = 'gpucloud2'")" "28.5 0.15 running"
 cl import "$D/rates.csv" > out.txt || fail "rates again"
 grep -q 'already imported' out.txt || fail "rates re-import: $(cat out.txt)"
 cl import "$D/budgets.csv" > out.txt || fail "budgets"

@@ -404,6 +404,52 @@ START_TEST(core_rows)
 }
 END_TEST
 
+/* Unit prices keep the bill's digits as canonical text; they never count as
+ * rounded amounts; past 18 significant digits they are refused. */
+#define H_PRICES_FOCUS "ChargePeriodStart|ChargePeriodEnd|BilledCost|ListUnitPrice|ContractedUnitPrice"
+#define H_PRICES_CUR "lineItem/UsageStartDate|lineItem/UsageEndDate|lineItem/LineItemType|" \
+	"lineItem/UnblendedCost|lineItem/UnblendedRate|pricing/publicOnDemandRate"
+static const struct {
+	const char *header, *row, *unit_price, *list_unit_price, *error;
+} price_rows[] = {
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02|0.0000166667|0.0000097222",
+	 "0.0000097222", "0.0000166667", NULL},
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02|0.001500000000|NULL", "", "0.0015", NULL},
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02|1.6667E-5|0", "0", "0.000016667", NULL},
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02|0.123456789012345678|", "", "0.123456789012345678", NULL},
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02|0.1234567890123456789|", NULL, NULL,
+	 "bill.csv:7: column 'ListUnitPrice': more than 18 significant digits: \"0.1234567890123456789\""},
+	{H_PRICES_FOCUS, "2024-09-18|2024-09-18|0.02||12,5", NULL, NULL,
+	 "bill.csv:7: column 'ContractedUnitPrice': not a number: \"12,5\""},
+	{H_PRICES_CUR, "2023-11-01T00:00:00Z|2023-11-01T01:00:00Z|Usage|0.000000018|1.81E-8|2.0E-8",
+	 "0.0000000181", "0.00000002", NULL},
+};
+
+START_TEST(core_unit_prices)
+{
+	struct test_row header, row;
+	struct bill_mapping *m;
+	struct import_error error;
+	struct charge ch;
+	int status;
+
+	memset(&error, 0, sizeof error);
+	ck_assert_int_eq(bill_mapping_new(make_row(&header, 1, price_rows[_i].header), "auto", FILE_NAME,
+					  &m, &error), 0);
+	status = bill_mapping_row(m, make_row(&row, 7, price_rows[_i].row), &ch, &error);
+	if (price_rows[_i].error) {
+		ck_assert_int_eq(status, -1);
+		ck_assert_str_eq(format_error(&error), price_rows[_i].error);
+	} else {
+		ck_assert_msg(status == 0, "%s: %s", price_rows[_i].row, format_error(&error));
+		ck_assert_str_eq(ch.unit_price, price_rows[_i].unit_price);
+		ck_assert_str_eq(ch.list_unit_price, price_rows[_i].list_unit_price);
+		ck_assert_int_eq(ch.rounded, 0);
+	}
+	bill_mapping_free(m);
+}
+END_TEST
+
 /* BillingCurrency: three letters in any case, stored upper-case, as rate
  * cards, fx rates and --currency take them; NULL when absent. */
 static const struct {
@@ -761,6 +807,7 @@ static Suite *make_suite(void)
 	tcase_add_test(core, core_report);
 	tcase_add_loop_test(core, core_rows, 0, ROWS(bill_rows));
 	tcase_add_loop_test(core, core_currency, 0, ROWS(currency_rows));
+	tcase_add_loop_test(core, core_unit_prices, 0, ROWS(price_rows));
 	tcase_add_loop_test(limits, limits_null, 0, ROWS(null_rows));
 	tcase_add_test(limits, limits_null_length);
 	tcase_add_test(limits, limits_row_key);

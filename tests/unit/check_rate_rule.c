@@ -12,18 +12,21 @@
 #define H 3600
 #define T0 1793491200 /* 2026-11-01T00:00:00Z */
 
+#define ROW(id, provider, sku, region, category, unit, currency, units, running, gpu, from, to) \
+	{id, provider, sku, region, category, unit, currency, #units, {units, 0}, {0, 0}, 0, \
+	 running, gpu, from, to}
+
 static struct rate_row rows[] = {
-	/* id provider sku region category unit currency price net disc running gpu from to */
-	{1, "AWS", "p4", "eu-west-1", "Standard", "hour", "USD", 40, 40, 0, 0, 0, 0, INT64_MAX},
-	{2, "AWS", "p4", "us-east-1", "Standard", "hour", "USD", 32, 32, 0, 0, 0, 0, INT64_MAX},
-	{3, "aws", "*", "", "Standard", "hour", "USD", 1, 1, 0, 0, 0, 0, INT64_MAX},
-	{4, "GC", "m1", "", "Standard", "hour", "USD", 10, 10, 0, 1, 0, 0, T0 + 14 * 24 * H},
-	{5, "GC", "m1", "", "Standard", "hour", "USD", 12, 12, 0, 1, 0, T0 + 14 * 24 * H, INT64_MAX},
-	{6, "GC", "m1", "asia-1", "Standard", "hour", "USD", 99, 99, 0, 1, 0, 0, INT64_MAX},
-	{7, "AWS", "p4", "us-east-1", "Dynamic", "hour", "USD", 9, 9, 0, 0, 0, 0, INT64_MAX},
-	{8, "GC", "h8", "", "Standard", "GPU-hour", "USD", 2000000000, 2000000000, 0, 0, 1, 0, INT64_MAX},
-	{9, "GC", "j1", "", "Standard", "hour", "USD", 1000, 1000, 0, 0, 0, 0, T0 + H},
-	{10, "GC", "j1", "", "Standard", "hour", "JPY", 5, 5, 0, 0, 0, T0 + H, INT64_MAX},
+	ROW(1, "AWS", "p4", "eu-west-1", "Standard", "hour", "USD", 40, 0, 0, 0, INT64_MAX),
+	ROW(2, "AWS", "p4", "us-east-1", "Standard", "hour", "USD", 32, 0, 0, 0, INT64_MAX),
+	ROW(3, "aws", "*", "", "Standard", "hour", "USD", 1, 0, 0, 0, INT64_MAX),
+	ROW(4, "GC", "m1", "", "Standard", "hour", "USD", 10, 1, 0, 0, T0 + 14 * 24 * H),
+	ROW(5, "GC", "m1", "", "Standard", "hour", "USD", 12, 1, 0, T0 + 14 * 24 * H, INT64_MAX),
+	ROW(6, "GC", "m1", "asia-1", "Standard", "hour", "USD", 99, 1, 0, 0, INT64_MAX),
+	ROW(7, "AWS", "p4", "us-east-1", "Dynamic", "hour", "USD", 9, 0, 0, 0, INT64_MAX),
+	ROW(8, "GC", "h8", "", "Standard", "GPU-hour", "USD", 2, 0, 1, 0, INT64_MAX),
+	ROW(9, "GC", "j1", "", "Standard", "hour", "USD", 1000, 0, 0, 0, T0 + H),
+	ROW(10, "GC", "j1", "", "Standard", "hour", "JPY", 5, 0, 0, T0 + H, INT64_MAX),
 };
 
 static struct rate_card card;
@@ -88,31 +91,46 @@ START_TEST(cost)
 	struct rate_row r = rows[0];
 	struct rate_query q = {"GC", "m1", NULL, NULL, NULL, 0};
 	const struct rate_row *first;
-	int64_t c, unpriced;
+	int64_t c, list, unpriced;
 
 	setup();
 	/* 1.000000001 per hour for 30 minutes: 0.5000000005, half-even to ...000. */
-	r.net_price = 1000000001;
-	ck_assert_int_eq(rate_cost_seconds(&r, 1800, 8, &c), 0);
+	r.price = (struct decimal){1000000001, 9};
+	ck_assert_int_eq(rate_cost_seconds(&r, 1800, 8, &c, NULL), 0);
 	ck_assert_int_eq(c, 500000000);
-	r.net_price = 1000000003;
-	ck_assert_int_eq(rate_cost_seconds(&r, 1800, 8, &c), 0);
+	r.price = (struct decimal){1000000003, 9};
+	ck_assert_int_eq(rate_cost_seconds(&r, 1800, 8, &c, NULL), 0);
 	ck_assert_int_eq(c, 500000002);
+	/* Not a multiple of 36 s: 1.000000001 x 7 s / 3600 = 0.0019444444463... */
+	r.price = (struct decimal){1000000001, 9};
+	ck_assert_int_eq(rate_cost_seconds(&r, 7, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 1944444);
+	/* 10 decimals, 0.0000166667 per unit-hour, for an hour: the price itself. */
+	r.price = (struct decimal){166667, 10};
+	ck_assert_int_eq(rate_cost_seconds(&r, 3600, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 16667);
+	/* The discount is taken off the cost: 15% of 10.00 x 1.5 h. */
+	r.price = (struct decimal){10, 0};
+	r.discount = (struct decimal){15, 2};
+	r.has_discount = 1;
+	ck_assert_int_eq(rate_cost(&r, &(struct decimal){15, 1}, &c, &list), 0);
+	ck_assert_int_eq(list, 15000000000);
+	ck_assert_int_eq(c, 12750000000);
 	/* GPU-hour: times the GPUs. */
-	ck_assert_int_eq(rate_cost_seconds(&rows[7], H, 8, &c), 0);
+	ck_assert_int_eq(rate_cost_seconds(&rows[7], H, 8, &c, NULL), 0);
 	ck_assert_int_eq(c, 16000000000);
-	r.net_price = INT64_MAX;
-	ck_assert_int_eq(rate_cost_seconds(&r, 2 * H, 1, &c), -1);
+	r.price = (struct decimal){INT64_MAX, 0};
+	ck_assert_int_eq(rate_cost_seconds(&r, 2 * H, 1, &c, NULL), -1);
 	/* Across the change on day 15: one hour at 10, one at 12. */
 	ck_assert_int_eq(rate_usage_cost(&card, &q, T0 + 14 * 24 * H - H, T0 + 14 * 24 * H + H, 1,
 					 &c, &unpriced, &first), 0);
-	ck_assert_int_eq(c, 22);
+	ck_assert_int_eq(c, 22000000000);
 	ck_assert_int_eq(unpriced, 0);
 	ck_assert_int_eq(first->rate_id, 4);
 	/* A change to another currency is not priced in the first one's. */
 	q.sku = "j1";
 	ck_assert_int_eq(rate_usage_cost(&card, &q, T0, T0 + 2 * H, 1, &c, &unpriced, &first), 0);
-	ck_assert_int_eq(c, 1000);
+	ck_assert_int_eq(c, 1000000000000);
 	ck_assert_int_eq(unpriced, H);
 	/* Before any rate: unpriced, nothing first. */
 	q.sku = "nothing";

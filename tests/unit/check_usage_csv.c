@@ -273,7 +273,7 @@ START_TEST(core_rate_row)
 	ck_assert_str_eq(rate.provider, "gpucloud2");
 	ck_assert_str_eq(rate.region, "");
 	ck_assert_str_eq(rate.pricing_category, "Dynamic");
-	ck_assert_int_eq(rate.unit_price, 28500000000LL);
+	ck_assert_str_eq(rate.unit_price, "28.5");
 	ck_assert_str_eq(rate.currency, "USD");
 	ck_assert_str_eq(rate.discount, "0.15");
 	ck_assert_str_eq(rate.billing_rule, "running");
@@ -288,6 +288,10 @@ START_TEST(core_rate_row)
 	ck_assert_str_eq(rate.discount, "0");
 	ck_assert_str_eq(rate.billing_rule, "wall");
 	ck_assert_int_eq(rate.has_valid_to, 0);
+	/* a per-GB-second price keeps every digit, in canonical form */
+	ck_assert_int_eq(rates_reader_rate(r, make_row(&t, 4, "aws,lambda,,,GB-second,1.666670E-5,USD,,,"
+						       "2026-01-01,", ','), &rate, &e), 0);
+	ck_assert_str_eq(rate.unit_price, "0.0000166667");
 	rates_reader_free(r);
 }
 END_TEST
@@ -301,6 +305,10 @@ static const struct {
 	{"aws,p4d,,,hour,32.77,USD,0,wall,2026-07-01,2026-01-01", "r.csv:2: column 'valid_to': not after valid_from: \"2026-01-01\""},
 	{"aws,p4d,,,hour,abc,USD,0,wall,2026-07-01,", "r.csv:2: column 'unit_price': not a number: \"abc\""},
 	{"aws,p4d,,,hour,-1,USD,0,wall,2026-07-01,", "r.csv:2: column 'unit_price': negative: \"-1\""},
+	{"aws,lambda,,,GB-second,0.00001666670000000000001,USD,0,wall,2026-07-01,",
+	 "r.csv:2: column 'unit_price': more than 18 significant digits: \"0.00001666670000000000001\""},
+	{"aws,lambda,,,GB-second,1e-40,USD,0,wall,2026-07-01,",
+	 "r.csv:2: column 'unit_price': more than 36 decimal places: \"1e-40\""},
 	{"aws,p4d,,,hour,1,US,0,wall,2026-07-01,", "r.csv:2: column 'currency': not a three-letter currency code (ISO 4217): \"US\""},
 	{"aws,p4d,,Bargain,hour,1,USD,0,wall,2026-07-01,", "r.csv:2: column 'pricing_category': not one of Standard (on-demand), Dynamic (spot), Committed (reserved), Other (own): \"Bargain\""},
 	{"aws,,,,hour,1,USD,0,wall,2026-07-01,", "r.csv:2: column 'sku': empty: \"\""},
