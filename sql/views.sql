@@ -46,9 +46,10 @@ FROM hardware h;
 -- says. Interrupted and stopped time costs nothing. Costs are nanos.
 -- Own usage (pricing 'own') on a machine of the hardware table (by
 -- resource_id, else instance_type; bought on or before the start) is priced
--- from hardware_hourly instead: unit 'hour', unit_price the machine's hourly
--- cost in nanos (power only once written off), billed while running (rule
--- 'running'), and a job pays its share gpus / the machine's GPUs.
+-- from hardware_hourly instead: unit 'hour', unit_price the machine's
+-- hourly cost as decimal text like the rate card's (power only once written
+-- off), billed while running (rule 'running'), and a job pays its share
+-- gpus / the machine's GPUs.
 -- hardware_id says which machine priced it; rate_id is then NULL.
 DROP VIEW IF EXISTS usage_costed;
 CREATE VIEW usage_costed AS
@@ -68,8 +69,8 @@ WITH rated AS (
 ), priced AS (
   SELECT rated.*, CASE WHEN rated.hardware_id IS NULL THEN rated.card_rate_id END AS rate_id,
          coalesce(r.unit, CASE WHEN h.hardware_id IS NOT NULL THEN 'hour' END) AS unit,
-         coalesce(r.unit_price, CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost
-                                     ELSE h.power_hourly END) AS unit_price,
+         coalesce(r.unit_price, price(money_text(CASE WHEN rated.usage_start < h.end_of_life
+                                     THEN h.hourly_cost ELSE h.power_hourly END))) AS unit_price,
          coalesce(r.currency, h.currency) AS currency,
          coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
          coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,

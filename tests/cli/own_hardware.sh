@@ -72,7 +72,7 @@ done
 
 # Once written off, an hour costs only its power.
 sqlite3 "$L" "UPDATE hardware SET purchase_date = '2023-01-01' WHERE machine = 'gpu-node-01'"
-expect "written off: power only" "$(q "SELECT DISTINCT unit_price FROM usage_costed WHERE resource_id = 'gpu-node-01' AND pricing = 'own'")" 450000000
+expect "written off: power only" "$(q "SELECT DISTINCT unit_price FROM usage_costed WHERE resource_id = 'gpu-node-01' AND pricing = 'own'")" 0.45
 # A later file replaces a machine's figures.
 printf 'machine,gpus,purchase_cost,currency,purchase_date,lifetime_years,watts,price_per_kwh\ngpu-node-02,8,100000,USD,2026-03-01,4,6000,0.20\n' > hw2.csv
 cl import hw2.csv >/dev/null 2>&1 || fail "import a replacement"
