@@ -28,16 +28,25 @@
 extern const char ledger_schema_sql[];
 extern const char ledger_views_sql[];
 
-/* migrations[i] takes a ledger from version i + 1 to i + 2. */
-static const char *const migrations[] = {
+/*
+ * migrations[i] takes a ledger from version i + 1 to i + 2: its SQL, or the
+ * table it rebuilds as sql/schema.sql has it now (rebuild_table).
+ */
+static const struct migration {
+	const char *sql;
+	const char *rebuild;
+} migrations[] = {
 	/* 1 -> 2: indexes a large import builds after its rows (bulk_index.h).
 	 * Written as sql/schema.sql has it, so that sqlite_schema holds the same
 	 * text in a migrated ledger as in a new one. */
-	"CREATE TABLE deferred_indexes (\n"
-	"  name     TEXT PRIMARY KEY,           -- the index\n"
-	"  tbl_name TEXT NOT NULL,              -- its table\n"
-	"  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
-	");",
+	{"CREATE TABLE deferred_indexes (\n"
+	 "  name     TEXT PRIMARY KEY,           -- the index\n"
+	 "  tbl_name TEXT NOT NULL,              -- its table\n"
+	 "  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
+	 ");", NULL},
+	/* 2 -> 3: the bill's names, categories and commitment discount columns
+	 * that the FOCUS export writes (docs/exports.md). */
+	{NULL, "charges"},
 };
 
 int error_exit(int code, const char *fmt, ...)
@@ -103,6 +112,76 @@ static int apply_schema(sqlite3 *db)
 	return ledger_exec(db, "COMMIT") == SQLITE_OK ? 0 : -1;
 }
 
+/* The statement of sql/schema.sql that starts with head (through its ';'), or NULL. */
+static char *schema_statement(const char *head, const char *from, const char **next)
+{
+	const char *s = strstr(from, head), *end;
+
+	if (!s || !(end = strstr(s, ";\n")))
+		return NULL;
+	*next = end + 1;
+	return sqlite3_mprintf("%.*s", (int)(end + 1 - s), s);
+}
+
+/*
+ * Rebuilds table as sql/schema.sql has it now: a new table with the text of
+ * a new ledger (so sqlite_schema reads the same in both), the rows of the
+ * columns both versions have, its indexes. ADD COLUMN would place columns
+ * and rewrite the text its own way. Views are made again after every
+ * migration; legacy_alter_table keeps the rename from rewriting them.
+ */
+static int rebuild_table(sqlite3 *db, const char *table)
+{
+	char *head = sqlite3_mprintf("\nCREATE TABLE %s (", table), *create, *sql, *columns = NULL;
+	char *on = sqlite3_mprintf(" ON %s (", table);
+	const char *next = ledger_schema_sql, *at;
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_NOMEM;
+
+	if (!head || !on || !(create = schema_statement(head, ledger_schema_sql, &next)))
+		goto done;
+	sql = sqlite3_mprintf("PRAGMA legacy_alter_table = ON;"
+			      "ALTER TABLE \"%w\" RENAME TO \"%w_before_migration\";%s",
+			      table, table, create + 1);
+	sqlite3_free(create);
+	if (!sql || (rc = ledger_exec(db, sql)) != SQLITE_OK) {
+		sqlite3_free(sql);
+		goto done;
+	}
+	sqlite3_free(sql);
+	rc = sqlite3_prepare_v2(db, "SELECT group_concat(format('\"%w\"', o.name), ', ') FROM"
+				" pragma_table_info(?1 || '_before_migration') o"
+				" WHERE o.name IN (SELECT name FROM pragma_table_info(?1))", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			columns = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sql = columns ? sqlite3_mprintf("INSERT INTO \"%w\" (%s) SELECT %s FROM \"%w_before_migration\";"
+					"DROP TABLE \"%w_before_migration\";"
+					"DELETE FROM deferred_indexes WHERE tbl_name = %Q;"
+					"PRAGMA legacy_alter_table = OFF;",
+					table, columns, columns, table, table, table) : NULL;
+	rc = sql ? ledger_exec(db, sql) : SQLITE_ERROR;
+	sqlite3_free(sql);
+	/* Its indexes, as a new ledger has them. */
+	for (at = ledger_schema_sql; rc == SQLITE_OK && (at = strstr(at, "\nCREATE ")); at = next) {
+		char *index = schema_statement("\nCREATE ", at, &next);
+		const char *nl = index ? strchr(index + 1, '\n') : NULL;
+		if (!index)
+			break;
+		if (strstr(index, "INDEX") && strstr(index, on) && (!nl || strstr(index, on) < nl))
+			rc = ledger_exec(db, index + 1);
+		sqlite3_free(index);
+	}
+done:
+	sqlite3_free(columns);
+	sqlite3_free(head);
+	sqlite3_free(on);
+	return rc;
+}
+
 static int migrate(sqlite3 *db, int from)
 {
 	int version;
@@ -113,7 +192,9 @@ static int migrate(sqlite3 *db, int from)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", version + 1);
 		if (ledger_exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
 			return -1;
-		if ((migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
+		const struct migration *m = &migrations[version - 1];
+		if ((m->sql && ledger_exec(db, m->sql) != SQLITE_OK) ||
+		    (m->rebuild && rebuild_table(db, m->rebuild) != SQLITE_OK) ||
 		    ledger_exec(db, ledger_views_sql) != SQLITE_OK || ledger_exec(db, sql) != SQLITE_OK) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;

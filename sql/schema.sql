@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 2 (PRAGMA user_version).
+-- The costledger ledger, schema version 3 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -57,8 +57,13 @@ CREATE TABLE charges (
   occurrence            INTEGER NOT NULL DEFAULT 0,
   line_item_id          TEXT,
   provider              TEXT,
+  invoice_issuer_name   TEXT,          -- FOCUS InvoiceIssuerName, CUR bill/InvoicingEntity
+  publisher_name        TEXT,
+  host_provider_name    TEXT,          -- FOCUS 1.3 HostProviderName
   billing_account_id    TEXT,
+  billing_account_name  TEXT,
   sub_account_id        TEXT,
+  sub_account_name      TEXT,
   billing_period_start  TEXT,
   billing_period_end    TEXT,
   charge_period_start   TEXT NOT NULL,
@@ -67,10 +72,14 @@ CREATE TABLE charges (
   charge_class          TEXT CHECK (charge_class IS NULL OR charge_class = 'Correction'),
   charge_description    TEXT,
   service_name          TEXT,
+  service_category      TEXT,          -- as the bill wrote it (FOCUS ServiceCategory)
   sku_id                TEXT,
+  sku_price_id          TEXT,
   resource_id           TEXT,
+  resource_name         TEXT,
   instance_type         TEXT,
   region_id             TEXT,
+  region_name           TEXT,
   pricing_category      TEXT CHECK (pricing_category IS NULL OR (pricing_category = 'Standard' OR pricing_category = 'Dynamic' OR pricing_category = 'Committed' OR pricing_category = 'Other')),
   pricing_quantity      REAL,
   pricing_unit          TEXT,
@@ -82,7 +91,11 @@ CREATE TABLE charges (
   contracted_cost       INTEGER,
   billing_currency      TEXT,
   invoice_id            TEXT,
-  commitment_discount_status TEXT,
+  commitment_discount_id       TEXT,
+  commitment_discount_category TEXT,
+  commitment_discount_type     TEXT,
+  commitment_discount_name     TEXT,
+  commitment_discount_status   TEXT,
   tags                  TEXT,          -- JSON object
   project               TEXT,          -- from a tag (costledger import --tag-project)
   UNIQUE (row_key, occurrence)
