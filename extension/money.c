@@ -345,45 +345,47 @@ int decimal_from_double(double x, struct decimal *d)
 
 static const __int128 I128_MAX = (__int128)(((unsigned __int128)1 << 127) - 1);
 
-int money_mul(int64_t nanos, const struct decimal *quantity, int64_t *out)
+int money_from_scaled(__int128 value, int shift, int64_t *nanos)
 {
-	/* |nanos| < 2^63 and |mantissa| < 10^18 < 2^60: the product fits. */
-	__int128 product = (__int128)nanos * quantity->mantissa;
-	int scale = quantity->scale;
-
-	if (product == 0) {
-		*out = 0;
+	if (value == 0) {
+		*nanos = 0;
 		return MONEY_OK;
 	}
-	if (scale < 0) {
-		for (; scale < 0; scale++) {
-			if (product > I128_MAX / 10 || product < -(I128_MAX / 10))
+	if (shift < 0) {
+		for (; shift < 0; shift++) {
+			if (value > I128_MAX / 10 || value < -(I128_MAX / 10))
 				return MONEY_OVERFLOW;
-			product *= 10;
+			value *= 10;
 		}
-	} else if (scale > 0) {
+	} else if (shift > 0) {
 		__int128 unit = 1, q, r, half;
 		int i;
 
-		if (scale > 38) {
-			*out = 0; /* |product| < 2^123 < 10^38 / 2 */
+		if (shift > 38) {
+			*nanos = 0; /* |value| < 2^127 < 10^39 / 2 */
 			return MONEY_OK;
 		}
-		for (i = 0; i < scale; i++)
+		for (i = 0; i < shift; i++)
 			unit *= 10;
-		q = product / unit;
-		r = product % unit;
+		q = value / unit;
+		r = value % unit;
 		half = unit / 2;
 		if (r > half || (r == half && (q & 1)))
 			q++;
 		else if (r < -half || (r == -half && (q & 1)))
 			q--;
-		product = q;
+		value = q;
 	}
-	if (product > INT64_MAX || product < INT64_MIN)
+	if (value > INT64_MAX || value < INT64_MIN)
 		return MONEY_OVERFLOW;
-	*out = (int64_t)product;
+	*nanos = (int64_t)value;
 	return MONEY_OK;
+}
+
+int money_mul(int64_t nanos, const struct decimal *quantity, int64_t *out)
+{
+	/* |nanos| <= 2^63 and |mantissa| <= 2^63: the product fits in 127 bits. */
+	return money_from_scaled((__int128)nanos * quantity->mantissa, quantity->scale, out);
 }
 
 static __int128 sum_total(const struct money_sum *sum)

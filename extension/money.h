@@ -74,6 +74,13 @@ int decimal_from_double(double x, struct decimal *d);
 int money_mul(int64_t nanos, const struct decimal *quantity, int64_t *out);
 
 /*
+ * value * 10^-shift rounded half-even to an integer: the one rounding of a
+ * product to nanos, shared by money_mul and price_mul (price.h). Fails with
+ * MONEY_OVERFLOW when the result does not fit in int64, never wraps.
+ */
+int money_from_scaled(__int128 value, int shift, int64_t *nanos);
+
+/*
  * An exact running sum that never wraps: 128 bits hold the sum of 2^64
  * int64 values. money_sum_result fails with MONEY_OVERFLOW when the total
  * does not fit in int64.

@@ -29,11 +29,23 @@ int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *functi
 void sql_result_number(sqlite3_context *ctx, double value);
 
 /* sql_money.c */
+struct decimal;
+/*
+ * Reads a quantity argument exactly: INTEGER as it is, TEXT through
+ * decimal_parse, REAL through its shortest round-trip decimal (0.1 is 0.1).
+ * Returns 1, 0 for NULL, -1 after raising an error naming the argument.
+ */
+int sql_arg_quantity(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		     int index, const char *arg_name, struct decimal *quantity);
 void sql_money(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_money_text(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_money_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_money_total_step(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_money_total_final(sqlite3_context *ctx);
+
+/* sql_price.c */
+void sql_price(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_price_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* sql_interval.c */
 void sql_overlap_seconds(sqlite3_context *ctx, int argc, sqlite3_value **argv);

@@ -76,37 +76,45 @@ void sql_money_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, n, SQLITE_TRANSIENT);
 }
 
+int sql_arg_quantity(sqlite3_context *ctx, sqlite3_value *value, const char *function,
+		     int index, const char *arg_name, struct decimal *quantity)
+{
+	int status;
+
+	switch (sqlite3_value_type(value)) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+		quantity->mantissa = sqlite3_value_int64(value);
+		quantity->scale = 0;
+		return 1;
+	case SQLITE_FLOAT:
+		status = decimal_from_double(sqlite3_value_double(value), quantity);
+		break;
+	case SQLITE_TEXT:
+		status = decimal_parse((const char *)sqlite3_value_text(value),
+				       (size_t)sqlite3_value_bytes(value), quantity, NULL);
+		break;
+	default:
+		sql_arg_error(ctx, function, index, arg_name, "must be a number, not a blob");
+		return -1;
+	}
+	if (status != MONEY_OK) {
+		money_error(ctx, function, index, arg_name, status, value);
+		return -1;
+	}
+	return 1;
+}
+
 void sql_money_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t nanos, product;
 	struct decimal quantity;
-	int status;
 
 	if (sql_arg_int64(ctx, argv[0], "money_mul", 0, "nanos", &nanos) <= 0)
 		return;
-	switch (sqlite3_value_type(argv[1])) {
-	case SQLITE_NULL:
+	if (sql_arg_quantity(ctx, argv[1], "money_mul", 1, "quantity", &quantity) <= 0)
 		return;
-	case SQLITE_INTEGER:
-		quantity.mantissa = sqlite3_value_int64(argv[1]);
-		quantity.scale = 0;
-		status = MONEY_OK;
-		break;
-	case SQLITE_FLOAT:
-		status = decimal_from_double(sqlite3_value_double(argv[1]), &quantity);
-		break;
-	case SQLITE_TEXT:
-		status = decimal_parse((const char *)sqlite3_value_text(argv[1]),
-				       (size_t)sqlite3_value_bytes(argv[1]), &quantity, NULL);
-		break;
-	default:
-		sql_arg_error(ctx, "money_mul", 1, "quantity", "must be a number, not a blob");
-		return;
-	}
-	if (status != MONEY_OK) {
-		money_error(ctx, "money_mul", 1, "quantity", status, argv[1]);
-		return;
-	}
 	if (money_mul(nanos, &quantity, &product) != MONEY_OK) {
 		sql_arg_error(ctx, "money_mul", 1, "quantity",
 			      "makes the result out of range for 64-bit nanos: %lld * %s",

@@ -20,24 +20,10 @@
 #include <string.h>
 #include <strings.h>
 
-enum field {
-	F_LINE_ITEM_ID, F_TIME_INTERVAL, F_PROVIDER, F_BILLING_ACCOUNT, F_SUB_ACCOUNT,
-	F_BP_START, F_BP_END, F_CP_START, F_CP_END, F_CATEGORY, F_CLASS, F_DESCRIPTION,
-	F_SERVICE, F_SERVICE_CODE, F_SKU, F_RESOURCE, F_INSTANCE_TYPE, F_USAGE_TYPE, F_REGION,
-	F_PRICING_CATEGORY, F_PRICING_TERM, F_PURCHASE_OPTION, F_QUANTITY, F_UNIT,
-	F_UNIT_PRICE, F_LIST_UNIT_PRICE, F_BILLED, F_EFFECTIVE, F_LIST, F_CONTRACTED,
-	F_CURRENCY, F_INVOICE, F_COMMITMENT_STATUS, F_TAGS,
-	/* Kept for the FOCUS export; not listed as missing in the import report. */
-	F_BILLING_ACCOUNT_NAME, F_SUB_ACCOUNT_NAME, F_INVOICE_ISSUER, F_PUBLISHER, F_HOST_PROVIDER,
-	F_SERVICE_CATEGORY, F_SKU_PRICE, F_RESOURCE_NAME, F_REGION_NAME, F_CD_ID, F_CD_CATEGORY,
-	F_CD_TYPE, F_CD_NAME,
-	F_COUNT
-};
-
 enum format_id { FORMAT_FOCUS, FORMAT_CUR };
 
 struct column_name {
-	enum field field;
+	enum bill_field field;
 	const char *names[3]; /* as written in the spec; folded before comparing */
 	int required;
 };
@@ -80,10 +66,14 @@ static const struct column_name focus_columns[] = {
 	{F_SKU_PRICE, {"SkuPriceId"}, 0},
 	{F_RESOURCE_NAME, {"ResourceName"}, 0},
 	{F_REGION_NAME, {"RegionName"}, 0},
-	{F_CD_ID, {"CommitmentDiscountId"}, 0},
-	{F_CD_CATEGORY, {"CommitmentDiscountCategory"}, 0},
-	{F_CD_TYPE, {"CommitmentDiscountType"}, 0},
-	{F_CD_NAME, {"CommitmentDiscountName"}, 0},
+	{F_COMMITMENT_ID, {"CommitmentDiscountId"}, 0},
+	{F_COMMITMENT_CATEGORY, {"CommitmentDiscountCategory"}, 0},
+	{F_COMMITMENT_TYPE, {"CommitmentDiscountType"}, 0},
+	{F_COMMITMENT_NAME, {"CommitmentDiscountName"}, 0},
+	/* Read only by the conformance checks (focus_rules.c). */
+	{F_CHARGE_FREQUENCY, {"ChargeFrequency"}, 0},
+	{F_CAPACITY_ID, {"CapacityReservationId"}, 0},
+	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
 };
 
 static const struct column_name cur_columns[] = {
@@ -127,6 +117,7 @@ struct bill_mapping {
 	char format_name[24];
 	char file[512];
 	int column[F_COUNT];        /* index in the row, -1 when absent */
+	unsigned char custom[F_COUNT]; /* found as x_NAME: imported, not checked */
 	const char *header_name[F_COUNT];
 	size_t header_count;
 	char **header;              /* the header as written, for messages */
@@ -188,8 +179,10 @@ static int bind_columns(struct bill_mapping *m, enum format_id f, char *const *f
 	const struct column_name *cols = format_columns(f, &n);
 	int missing_required = 0;
 
-	for (i = 0; i < F_COUNT; i++)
+	for (i = 0; i < F_COUNT; i++) {
 		m->column[i] = -1;
+		m->custom[i] = 0;
+	}
 	lacking[0] = 0;
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < 3 && cols[i].names[j]; j++) {
@@ -206,6 +199,7 @@ static int bind_columns(struct bill_mapping *m, enum format_id f, char *const *f
 			char custom[64];
 			snprintf(custom, sizeof custom, "x_%s", cols[i].names[0]);
 			m->column[cols[i].field] = find_column(folded, count, custom);
+			m->custom[cols[i].field] = m->column[cols[i].field] >= 0;
 		}
 		if (m->column[cols[i].field] < 0 && cols[i].required) {
 			size_t len = strlen(lacking);
@@ -371,7 +365,7 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	}
 	/* The report: which FOCUS columns are missing, how many are ignored. */
 	used = m->tag_count;
-	for (i = 0; i < F_COUNT; i++) {
+	for (i = 0; i < F_IMPORTED_COUNT; i++) {
 		if (m->column[i] >= 0) {
 			used++;
 		} else if (m->format == FORMAT_FOCUS && i <= F_TAGS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
@@ -417,7 +411,7 @@ int bill_is_null(const char *s, size_t n)
 }
 
 /* The field's text, or NULL when the column is absent or the value null. */
-static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 			size_t *len)
 {
 	int c = m->column[f];
@@ -429,7 +423,23 @@ static const char *text(const struct bill_mapping *m, const struct csv_row *row,
 	return row->fields[c];
 }
 
-static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+const char *bill_mapping_text(const struct bill_mapping *m, const struct csv_row *row,
+			      enum bill_field f, size_t *len)
+{
+	return m->custom[f] ? NULL : text(m, row, f, len);
+}
+
+const char *bill_mapping_column_name(const struct bill_mapping *m, enum bill_field f)
+{
+	return m->column[f] >= 0 && !m->custom[f] ? m->header[m->column[f]] : NULL;
+}
+
+size_t bill_mapping_column_count(const struct bill_mapping *m)
+{
+	return m->header_count;
+}
+
+static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct import_error *error, const char *what)
 {
 	int c = m->column[f];
@@ -438,7 +448,7 @@ static int field_error(const struct bill_mapping *m, const struct csv_row *row, 
 	return import_error_set(error, m->file, row->line, m->header[c], "%s: \"%.200s\"", what, value);
 }
 
-static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		       struct opt_i64 *out, int *rounded, struct import_error *error)
 {
 	size_t n;
@@ -461,7 +471,7 @@ static int money_field(const struct bill_mapping *m, const struct csv_row *row, 
 
 /* `last` keeps the column's last parse: only a text that parsed is kept,
  * so a bad one is always parsed, and reported. */
-static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum field f,
+static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
 		      struct parsed_time *last, struct opt_i64 *out, struct import_error *error)
 {
 	size_t n;
@@ -755,10 +765,10 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	ch->sku_price_id = text(m, row, F_SKU_PRICE, NULL);
 	ch->resource_name = text(m, row, F_RESOURCE_NAME, NULL);
 	ch->region_name = text(m, row, F_REGION_NAME, NULL);
-	ch->commitment_discount_id = text(m, row, F_CD_ID, NULL);
-	ch->commitment_discount_category = text(m, row, F_CD_CATEGORY, NULL);
-	ch->commitment_discount_type = text(m, row, F_CD_TYPE, NULL);
-	ch->commitment_discount_name = text(m, row, F_CD_NAME, NULL);
+	ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
+	ch->commitment_discount_category = text(m, row, F_COMMITMENT_CATEGORY, NULL);
+	ch->commitment_discount_type = text(m, row, F_COMMITMENT_TYPE, NULL);
+	ch->commitment_discount_name = text(m, row, F_COMMITMENT_NAME, NULL);
 
 	if (time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
 	    time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||

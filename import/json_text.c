@@ -1,6 +1,7 @@
 /* json_text.c: see json_text.h. */
 #include "json_text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define JSON_MAX_DEPTH 2000 /* SQLite's: deeper nesting is malformed */
@@ -12,6 +13,10 @@ struct json_scan {
 	const char *key;
 	size_t key_length;
 	struct json_member *member;
+	/* the top-level object's member names, as written (json_text_keys_unique) */
+	struct json_key { const char *name; size_t length; } *keys;
+	size_t key_count, key_capacity;
+	int out_of_memory;
 };
 
 static int is_space(char c)
@@ -125,6 +130,21 @@ static void note_member(struct json_scan *s, const char *value)
 	}
 }
 
+static void note_key(struct json_scan *s, const char *name, size_t length)
+{
+	if (s->key_count == s->key_capacity) {
+		struct json_key *grown = realloc(s->keys, 2 * s->key_capacity * sizeof *grown);
+		if (!grown) {
+			s->out_of_memory = 1;
+			return;
+		}
+		s->keys = grown;
+		s->key_capacity *= 2;
+	}
+	s->keys[s->key_count].name = name;
+	s->keys[s->key_count++].length = length;
+}
+
 /* At '{' or '[': moves past the matching close. In the top-level object,
  * notes the first member named s->key. */
 static int scan_container(struct json_scan *s)
@@ -156,6 +176,8 @@ static int scan_container(struct json_scan *s)
 			if (s->p >= s->end || *s->p != '"' || scan_string(s) < 0)
 				return -1;
 			/* s->p is past the closing quote */
+			if (s->depth == 1 && s->key_capacity)
+				note_key(s, name, (size_t)(s->p - 1 - name));
 			wanted = s->depth == 1 && s->member && s->member->kind == JSON_MEMBER_ABSENT &&
 				 (size_t)(s->p - 1 - name) == s->key_length &&
 				 memcmp(name, s->key, s->key_length) == 0;
@@ -202,7 +224,7 @@ static int scan_value(struct json_scan *s)
 int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
 		   struct json_member *member)
 {
-	struct json_scan s = {text, text + length, 0, key, key_length, member};
+	struct json_scan s = {text, text + length, 0, key, key_length, member, NULL, 0, 0, 0};
 
 	member->kind = JSON_MEMBER_ABSENT;
 	member->value = NULL;
@@ -216,4 +238,56 @@ int json_text_find(const char *text, size_t length, const char *key, size_t key_
 malformed:
 	member->kind = JSON_MEMBER_ABSENT;
 	return -1;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const struct json_key *x = a, *y = b;
+	size_t n = x->length < y->length ? x->length : y->length;
+	int c = memcmp(x->name, y->name, n);
+
+	return c ? c : (x->length > y->length) - (x->length < y->length);
+}
+
+int json_text_keys_unique(const char *text, size_t length)
+{
+	struct json_scan s = {text, text + length, 0, NULL, 0, NULL, NULL, 0, 16, 0};
+	int result = -1;
+	size_t i;
+
+	if (!(s.keys = malloc(s.key_capacity * sizeof *s.keys)))
+		return -2;
+	skip_space(&s);
+	if (s.p >= s.end || *s.p != '{' || scan_value(&s) < 0)
+		goto done;
+	skip_space(&s);
+	if (s.p != s.end)
+		goto done;
+	if (s.out_of_memory) {
+		result = -2;
+		goto done;
+	}
+	qsort(s.keys, s.key_count, sizeof *s.keys, compare_keys);
+	result = 1;
+	for (i = 1; i < s.key_count; i++)
+		if (compare_keys(&s.keys[i - 1], &s.keys[i]) == 0)
+			result = 0;
+done:
+	free(s.keys);
+	return result;
+}
+
+void json_text_write_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
 }

@@ -14,6 +14,7 @@
 #define COSTLEDGER_JSON_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum json_member_kind {
 	JSON_MEMBER_ABSENT,        /* not an object, or no member of that name */
@@ -35,5 +36,16 @@ struct json_member {
  */
 int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
 		   struct json_member *member);
+
+/* Writes s as a JSON string: quotes, \" \\ and \u00XX for control characters;
+ * other bytes (UTF-8 included) as they are. The one JSON string writer. */
+void json_text_write_string(FILE *out, const char *s);
+
+/*
+ * Whether text[0..length) is a JSON object whose members all have different
+ * names (compared as written between the quotes): 1 yes, 0 a name repeats,
+ * -1 not a JSON object, -2 out of memory.
+ */
+int json_text_keys_unique(const char *text, size_t length);
 
 #endif

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "csv_out.h"
 
+#include "json_text.h"
 #include "money.h"
 
 #include <getopt.h>
@@ -48,21 +49,6 @@ static void money_cell(int64_t nanos, char *buf, size_t size)
 {
 	if (money_format(nanos, 2, buf, size) < 0)
 		snprintf(buf, size, "?");
-}
-
-static void json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
 }
 
 /* Row i of the report's rows followed by its totals. */
@@ -164,9 +150,9 @@ static void json_row(const struct report_row *row, FILE *out)
 	money_cell(row->spot_savings, s, sizeof s);
 	money_cell(row->pause_savings, p, sizeof p);
 	fputs("{\"group\":", out);
-	json_string(out, row->group);
+	json_text_write_string(out, row->group);
 	fputs(",\"currency\":", out);
-	json_string(out, row->currency);
+	json_text_write_string(out, row->currency);
 	fprintf(out, ",\"billed\":\"%s\",\"expected\":\"%s\",\"difference\":\"%s\","
 		"\"gpu_hours\":%.2f,\"spot_savings\":\"%s\",\"pause_savings\":\"%s\"", b, e, d,
 		row->gpu_hours, s, p);
@@ -185,12 +171,12 @@ static void print_json(const struct report *r, FILE *out)
 	size_t i;
 
 	fputs("{\"month\":", out);
-	json_string(out, r->month);
+	json_text_write_string(out, r->month);
 	fputs(",\"by\":", out);
-	json_string(out, r->by);
+	json_text_write_string(out, r->by);
 	fputs(",\"currency\":", out);
 	if (r->currency[0])
-		json_string(out, r->currency);
+		json_text_write_string(out, r->currency);
 	else
 		fputs("null", out);
 	if (r->run_id)

@@ -18,6 +18,7 @@
 #include "reconcile.h"
 
 #include "money.h"
+#include "price_check.h"
 
 #include <csv.h>
 #include <math.h>
@@ -29,13 +30,14 @@
 struct focus_column {
 	const char *name;
 	char type;
-	char level;             /* M mandatory, C conditional, X our own */
+	char level;             /* M mandatory, R recommended, C conditional, X our own */
 	int versions;           /* 12: FOCUS 1.2 and later, 13: 1.3 only */
 	const char *value;      /* SQL over the row source r */
 	const char *required;   /* SQL: FOCUS requires a value in this row */
 	const char *forbidden;  /* SQL: FOCUS requires null in this row */
 	const char *allowed;    /* SQL list of the allowed values */
 	int fill;               /* enum focus_fill, or -1 */
+	const char *cost;       /* a unit price: the cost it times PricingQuantity must be */
 };
 
 #define USAGE_OR_PURCHASE "r.needs_price"
@@ -49,76 +51,77 @@ struct focus_column {
 	" 'Storage', 'Web', 'Other'"
 
 static const struct focus_column columns[] = {
-	{"BillingAccountId", 't', 'M', 12, "coalesce(r.billing_account_id, r.fill_account)", "1", NULL, NULL, FILL_ACCOUNT},
-	{"BillingAccountName", 't', 'M', 12, "r.billing_account_name", NULL, NULL, NULL, -1},
-	{"SubAccountId", 't', 'C', 12, "r.sub_account_id", NULL, NULL, NULL, -1},
+	{"BillingAccountId", 't', 'M', 12, "coalesce(r.billing_account_id, r.fill_account)", "1", NULL, NULL, FILL_ACCOUNT, NULL},
+	{"BillingAccountName", 't', 'M', 12, "r.billing_account_name", NULL, NULL, NULL, -1, NULL},
+	{"SubAccountId", 't', 'C', 12, "r.sub_account_id", NULL, NULL, NULL, -1, NULL},
 	{"SubAccountName", 't', 'C', 12,
 	 "CASE WHEN r.sub_account_id IS NOT NULL THEN coalesce(r.sub_account_name, r.sub_account_id) END",
-	 NULL, NULL, NULL, -1},
+	 NULL, NULL, NULL, -1, NULL},
 	{"BillingPeriodStart", 't', 'M', 12,
 	 "coalesce(r.billing_period_start, strftime('%Y-%m-01T00:00:00Z', r.charge_period_start))",
-	 "1", NULL, NULL, -1},
+	 "1", NULL, NULL, -1, NULL},
 	{"BillingPeriodEnd", 't', 'M', 12,
 	 "coalesce(r.billing_period_end,"
 	 " strftime('%Y-%m-%dT00:00:00Z', r.charge_period_start, 'start of month', '+1 month'))",
-	 "1", NULL, NULL, -1},
-	{"ChargePeriodStart", 't', 'M', 12, "r.charge_period_start", "1", NULL, NULL, -1},
-	{"ChargePeriodEnd", 't', 'M', 12, "r.charge_period_end", "1", NULL, NULL, -1},
+	 "1", NULL, NULL, -1, NULL},
+	{"ChargePeriodStart", 't', 'M', 12, "r.charge_period_start", "1", NULL, NULL, -1, NULL},
+	{"ChargePeriodEnd", 't', 'M', 12, "r.charge_period_end", "1", NULL, NULL, -1, NULL},
 	{"ChargeCategory", 't', 'M', 12, "r.category", "1", NULL,
-	 "'Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'", FILL_CATEGORY},
-	{"ChargeClass", 't', 'M', 12, "r.charge_class", NULL, NULL, "'Correction'", -1},
-	{"ChargeDescription", 't', 'M', 12, "r.charge_description", NULL, NULL, NULL, -1},
-	{"ProviderName", 't', 'M', 12, "r.provider_name", "1", NULL, NULL, FILL_PROVIDER},
-	{"ServiceProviderName", 't', 'M', 13, "r.provider_name", "1", NULL, NULL, FILL_PROVIDER},
-	{"HostProviderName", 't', 'M', 13, "coalesce(r.host_provider_name, r.provider_name)", NULL, NULL, NULL, -1},
-	{"PublisherName", 't', 'M', 12, "coalesce(r.publisher_name, r.provider_name)", "1", NULL, NULL, FILL_PROVIDER},
+	 "'Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment'", FILL_CATEGORY, NULL},
+	{"ChargeClass", 't', 'M', 12, "r.charge_class", NULL, NULL, "'Correction'", -1, NULL},
+	{"ChargeDescription", 't', 'M', 12, "r.charge_description", NULL, NULL, NULL, -1, NULL},
+	{"ProviderName", 't', 'M', 12, "r.provider_name", "1", NULL, NULL, FILL_PROVIDER, NULL},
+	{"ServiceProviderName", 't', 'M', 13, "r.provider_name", "1", NULL, NULL, FILL_PROVIDER, NULL},
+	{"HostProviderName", 't', 'M', 13, "coalesce(r.host_provider_name, r.provider_name)", NULL, NULL, NULL, -1, NULL},
+	{"PublisherName", 't', 'M', 12, "coalesce(r.publisher_name, r.provider_name)", "1", NULL, NULL, FILL_PROVIDER, NULL},
 	{"InvoiceIssuerName", 't', 'M', 12, "coalesce(r.invoice_issuer_name, r.provider_name)", "1", NULL, NULL,
-	 FILL_PROVIDER},
-	{"InvoiceId", 't', 'C', 12, "r.invoice_id", NULL, NULL, NULL, -1},
-	{"ServiceName", 't', 'M', 12, "r.service", "1", NULL, NULL, FILL_SERVICE},
+	 FILL_PROVIDER, NULL},
+	/* Recommended, and the column that tells a 1.2 file from a 1.0 one. */
+	{"InvoiceId", 't', 'R', 12, "r.invoice_id", NULL, NULL, NULL, -1, NULL},
+	{"ServiceName", 't', 'M', 12, "r.service", "1", NULL, NULL, FILL_SERVICE, NULL},
 	{"ServiceCategory", 't', 'M', 12,
 	 "CASE WHEN r.service_category IN (" SERVICE_CATEGORIES ") THEN r.service_category"
 	 " ELSE (SELECT category FROM service_categories WHERE lower(r.service) LIKE pattern"
-	 " ORDER BY rank LIMIT 1) END", "1", NULL, SERVICE_CATEGORIES, FILL_SERVICE},
-	{"SkuId", 't', 'C', 12, "r.sku", USAGE_OR_PURCHASE, NULL, NULL, -1},
-	{"SkuPriceId", 't', 'C', 12, "r.sku_price", USAGE_OR_PURCHASE, NULL, NULL, -1},
-	{"ResourceId", 't', 'C', 12, "r.resource_id", NULL, NULL, NULL, -1},
+	 " ORDER BY rank LIMIT 1) END", "1", NULL, SERVICE_CATEGORIES, FILL_SERVICE, NULL},
+	{"SkuId", 't', 'C', 12, "r.sku", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
+	{"SkuPriceId", 't', 'C', 12, "r.sku_price", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
+	{"ResourceId", 't', 'C', 12, "r.resource_id", NULL, NULL, NULL, -1, NULL},
 	{"ResourceName", 't', 'C', 12, "CASE WHEN r.resource_id IS NOT NULL THEN r.resource_name END",
-	 NULL, NULL, NULL, -1},
-	{"RegionId", 't', 'C', 12, "r.region_id", NULL, NULL, NULL, -1},
+	 NULL, NULL, NULL, -1, NULL},
+	{"RegionId", 't', 'C', 12, "r.region_id", NULL, NULL, NULL, -1, NULL},
 	{"RegionName", 't', 'C', 12, "CASE WHEN r.region_id IS NOT NULL THEN coalesce(r.region_name, r.region_id) END",
-	 NULL, NULL, NULL, -1},
+	 NULL, NULL, NULL, -1, NULL},
 	{"PricingCategory", 't', 'C', 12, "CASE WHEN r.sku_price IS NOT NULL THEN r.pricing_category END",
-	 USAGE_OR_PURCHASE, NULL, "'Standard', 'Dynamic', 'Committed', 'Other'", -1},
+	 USAGE_OR_PURCHASE, NULL, "'Standard', 'Dynamic', 'Committed', 'Other'", -1, NULL},
 	{"PricingQuantity", 'q', 'M', 12, "CASE WHEN r.sku_price IS NOT NULL THEN r.pricing_quantity END",
-	 USAGE_OR_PURCHASE, NULL, NULL, -1},
+	 USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
 	{"PricingUnit", 't', 'M', 12,
 	 "CASE WHEN r.sku_price IS NOT NULL AND r.pricing_quantity IS NOT NULL"
 	 " THEN coalesce(r.pricing_unit, r.fill_unit) END",
-	 "r.sku_price IS NOT NULL AND r.pricing_quantity IS NOT NULL", NULL, NULL, FILL_UNIT},
+	 "r.sku_price IS NOT NULL AND r.pricing_quantity IS NOT NULL", NULL, NULL, FILL_UNIT, NULL},
 	/* A unit price without its cost would make ListCost the BilledCost,
 	 * which the price times the quantity need not be. */
 	{"ListUnitPrice", 'p', 'C', 12, "CASE WHEN r.sku_price IS NOT NULL THEN r.list_unit_price END",
 	 USAGE_OR_PURCHASE " OR r.sku_price IS NOT NULL",
-	 "r.list_cost IS NULL AND r.list_unit_price IS NOT NULL", NULL, -1},
+	 "r.list_cost IS NULL AND r.list_unit_price IS NOT NULL", NULL, -1, "ListCost"},
 	{"ContractedUnitPrice", 'p', 'C', 12, "CASE WHEN r.sku_price IS NOT NULL THEN r.unit_price END",
-	 USAGE_OR_PURCHASE " OR r.sku_price IS NOT NULL", NULL, NULL, -1},
-	{"BilledCost", 'm', 'M', 12, "r.billed_cost", "1", NULL, NULL, -1},
-	{"EffectiveCost", 'm', 'M', 12, "coalesce(r.effective_cost, r.billed_cost)", "1", NULL, NULL, -1},
-	{"ListCost", 'm', 'M', 12, "coalesce(r.list_cost, r.billed_cost)", "1", NULL, NULL, -1},
-	{"ContractedCost", 'm', 'M', 12, "coalesce(r.contracted_cost, r.billed_cost)", "1", NULL, NULL, -1},
-	{"BillingCurrency", 't', 'M', 12, "r.currency", "1", NULL, NULL, FILL_CURRENCY},
-	{"CommitmentDiscountId", 't', 'C', 12, "r.commitment_discount_id", NULL, NULL, NULL, -1},
+	 USAGE_OR_PURCHASE " OR r.sku_price IS NOT NULL", NULL, NULL, -1, "ContractedCost"},
+	{"BilledCost", 'm', 'M', 12, "r.billed_cost", "1", NULL, NULL, -1, NULL},
+	{"EffectiveCost", 'm', 'M', 12, "coalesce(r.effective_cost, r.billed_cost)", "1", NULL, NULL, -1, NULL},
+	{"ListCost", 'm', 'M', 12, "coalesce(r.list_cost, r.billed_cost)", "1", NULL, NULL, -1, NULL},
+	{"ContractedCost", 'm', 'M', 12, "coalesce(r.contracted_cost, r.billed_cost)", "1", NULL, NULL, -1, NULL},
+	{"BillingCurrency", 't', 'M', 12, "r.currency", "1", NULL, NULL, FILL_CURRENCY, NULL},
+	{"CommitmentDiscountId", 't', 'C', 12, "r.commitment_discount_id", NULL, NULL, NULL, -1, NULL},
 	{"CommitmentDiscountCategory", 't', 'C', 12, "r.commitment_discount_category", HAS_CD,
-	 "NOT " HAS_CD, "'Spend', 'Usage'", -1},
-	{"CommitmentDiscountType", 't', 'C', 12, "r.commitment_discount_type", HAS_CD, "NOT " HAS_CD, NULL, -1},
-	{"CommitmentDiscountName", 't', 'C', 12, "r.commitment_discount_name", NULL, "NOT " HAS_CD, NULL, -1},
+	 "NOT " HAS_CD, "'Spend', 'Usage'", -1, NULL},
+	{"CommitmentDiscountType", 't', 'C', 12, "r.commitment_discount_type", HAS_CD, "NOT " HAS_CD, NULL, -1, NULL},
+	{"CommitmentDiscountName", 't', 'C', 12, "r.commitment_discount_name", NULL, "NOT " HAS_CD, NULL, -1, NULL},
 	{"CommitmentDiscountStatus", 't', 'C', 12, "r.commitment_discount_status",
-	 HAS_CD " AND r.category = 'Usage'", "NOT " HAS_CD, "'Used', 'Unused'", -1},
+	 HAS_CD " AND r.category = 'Usage'", "NOT " HAS_CD, "'Used', 'Unused'", -1, NULL},
 	{"Tags", 't', 'C', 12,
 	 "CASE WHEN r.tags IS NOT NULL THEN r.tags"
-	 " WHEN r.project IS NOT NULL THEN json_object('project', r.project) END", NULL, NULL, NULL, -1},
-	{"x_InstanceType", 't', 'X', 12, "r.instance_type", NULL, NULL, NULL, -1},
+	 " WHEN r.project IS NOT NULL THEN json_object('project', r.project) END", NULL, NULL, NULL, -1, NULL},
+	{"x_InstanceType", 't', 'X', 12, "r.instance_type", NULL, NULL, NULL, -1, NULL},
 };
 #define COLUMNS (sizeof columns / sizeof columns[0])
 
@@ -169,6 +172,8 @@ static const char rows_sql[] =
 	" r AS (SELECT p.*, CASE WHEN sku IS NOT NULL AND (needs_price OR"
 	"  (list_unit_price IS NOT NULL AND unit_price IS NOT NULL)) THEN coalesce(sku_price_id, sku) END"
 	"  AS sku_price FROM p)";
+
+static void product_differs(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 struct focus_plan {
 	sqlite3 *db;
@@ -251,6 +256,15 @@ static void bind_month(sqlite3_stmt *st, const struct focus_plan *p)
 		sqlite3_bind_text(st, 3 + i, p->options->fill[i], -1, SQLITE_STATIC);
 }
 
+static int column_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COLUMNS && strcmp(columns[i].name, name); i++)
+		;
+	return (int)i;
+}
+
 /* Per column: how many values, how many rows break its rule, the first of them. */
 static char *check_sql(const char *inner)
 {
@@ -263,6 +277,14 @@ static char *check_sql(const char *inner)
 			sqlite3_mprintf("(q%d AND v%d IS NULL) OR (z%d AND v%d IS NOT NULL) OR"
 					" (v%d IS NOT NULL AND v%d NOT IN (%s))", k, k, k, k, k, k, columns[i].allowed) :
 			sqlite3_mprintf("(q%d AND v%d IS NULL) OR (z%d AND v%d IS NOT NULL)", k, k, k, k);
+		if (broken && columns[i].cost) {
+			char *with = sqlite3_mprintf("%s OR (v%d IS NULL AND"
+						     " coalesce(focus_product_differs(v%d, v%d, v%d), 0))", broken,
+						     column_index("ChargeClass"), k, column_index("PricingQuantity"),
+						     column_index(columns[i].cost));
+			sqlite3_free(broken);
+			broken = with;
+		}
 		char *next = broken ? sqlite3_mprintf("%s, count(v%d), total(%s),"
 						      " min(CASE WHEN %s THEN printf('%%020d %%s:%%d', charge_id,"
 						      " source_file, source_line) END)", sql, k, broken, broken) : NULL;
@@ -300,7 +322,10 @@ int focus_plan_make(sqlite3 *db, const char *start, const char *end,
 	size_t i;
 
 	*out = NULL;
-	if (!p || !sql || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!p || !sql ||
+	    sqlite3_create_function(db, "focus_product_differs", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, product_differs, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		goto done;
 	p->db = db;
 	p->options = o;
@@ -326,7 +351,7 @@ int focus_plan_make(sqlite3 *db, const char *start, const char *end,
 				refused |= 1u << c->fill;
 			continue;
 		}
-		if (c->level != 'M' && values == 0)
+		if ((c->level == 'C' || c->level == 'X') && values == 0)
 			continue;
 		p->written[i] = 1;
 		if (c->level == 'C' && broken > 0) {
@@ -369,26 +394,51 @@ static void quantity_text(double q, char *buf, size_t size)
 	}
 }
 
+/* A value as the file has it: NULL for a null; buf or the value's own text. */
+static const char *value_text(sqlite3_value *v, char type, char *buf, size_t size)
+{
+	int t = sqlite3_value_type(v);
+
+	if (t == SQLITE_NULL)
+		return NULL;
+	if (type == 'm' || (type == 'p' && t == SQLITE_INTEGER)) {
+		reconcile_money_text(sqlite3_value_int64(v), buf, size);
+		return buf;
+	}
+	if (type == 'q' && t != SQLITE_TEXT) {
+		quantity_text(sqlite3_value_double(v), buf, size);
+		return buf;
+	}
+	return (const char *)sqlite3_value_text(v);
+}
+
+/*
+ * focus_product_differs(price, quantity, cost): 1 when the cost, as the
+ * export writes it, is not the price times the quantity as written, by the
+ * rule `costledger validate` checks (price_check_product); NULL when one is
+ * null.
+ */
+static void product_differs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char price[400], quantity[400], cost[400];
+	const char *p = value_text(argv[0], 'p', price, sizeof price);
+	const char *q = value_text(argv[1], 'q', quantity, sizeof quantity);
+	const char *c = value_text(argv[2], 'm', cost, sizeof cost);
+
+	if (p && q && c)
+		sqlite3_result_int(ctx, price_check_product(p, strlen(p), q, strlen(q), c, strlen(c)) !=
+					PRICE_CHECK_MATCHES);
+}
+
 static void write_value(sqlite3_stmt *st, int col, char type, FILE *out)
 {
 	char buf[400];
-	const char *s;
+	const char *s = value_text(sqlite3_column_value(st, col), type, buf, sizeof buf);
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (!s)
 		return;
-	if (type == 'm' || (type == 'p' && sqlite3_column_type(st, col) == SQLITE_INTEGER)) {
-		reconcile_money_text(sqlite3_column_int64(st, col), buf, sizeof buf);
-		fputs(buf, out);
-		return;
-	}
-	if (type == 'q' && sqlite3_column_type(st, col) != SQLITE_TEXT) {
-		quantity_text(sqlite3_column_double(st, col), buf, sizeof buf);
-		fputs(buf, out);
-		return;
-	}
 	/* Text as is (this file is data, not a spreadsheet), quoted when it must be. */
-	s = (const char *)sqlite3_column_text(st, col);
-	if (strpbrk(s, ",\"\r\n") || s[0] == ' ')
+	if (type == 't' && (strpbrk(s, ",\"\r\n") || s[0] == ' '))
 		csv_fwrite(out, s, strlen(s));
 	else
 		fputs(s, out);

@@ -27,6 +27,7 @@ static const struct command {
 	{"reconcile", cmd_reconcile, "reconcile a month: charges against usage and rates"},
 	{"report", cmd_report, "the month's costs per project, provider, resource or SKU"},
 	{"export", cmd_export, "the month as CSV for finance, or charges as FOCUS"},
+	{"validate", cmd_validate, "check FOCUS files against the specification's rules"},
 };
 
 static void print_usage(FILE *out)

@@ -1,10 +1,11 @@
 #!/bin/sh
 # tests/cli/sql_errors.sh: the exact error message of every kind of bad argument to
-# the costledger SQL functions (each names the function and the argument, see
-# docs/functions.md "Rules common to all functions"), and the functions at work in
-# a schema (view, generated column, CHECK, expression index, trigger) reopened by a
-# new sqlite3 process with PRAGMA trusted_schema=OFF, which only INNOCUOUS functions
-# survive. Stops at the first wrong result and says what was expected and what came.
+# the costledger SQL functions, unit prices included (each names the function and
+# the argument, and a limit passed; see docs/functions.md "Rules common to all
+# functions"), and the functions at work in a schema (view, generated column,
+# CHECK, expression index, trigger) reopened by a new sqlite3 process with PRAGMA
+# trusted_schema=OFF, which only INNOCUOUS functions survive. Stops at the first
+# wrong result and says what was expected and what came.
 #   COSTLEDGER_SO=/abs/path/costledger.so sh tests/cli/sql_errors.sh
 set -u
 : "${COSTLEDGER_SO:?COSTLEDGER_SO must name costledger.so}"
@@ -228,17 +229,79 @@ expect_error "too few arguments" "SELECT epoch_cost(1, 2, 3, 4, 5, 6, 7)" \
 expect_error "too many arguments" "SELECT money_text(1, 2, 3)" \
 	"wrong number of arguments to function money_text()"
 
+# --- unit prices: price ----------------------------------------------------------------------
+expect_error "price not a number" "SELECT price('abc')" \
+	"price: argument 1 'price' is not a number: \"abc\""
+expect_error "price decimal comma" "SELECT price('0,5')" \
+	"price: argument 1 'price' is not a number: \"0,5\""
+expect_error "price empty" "SELECT price('')" \
+	"price: argument 1 'price' is not a number: \"\""
+expect_error "price inf text" "SELECT price('inf')" \
+	"price: argument 1 'price' is not a number: \"inf\""
+expect_error "price hex" "SELECT price('0x10')" \
+	"price: argument 1 'price' is not a number: \"0x10\""
+expect_error "price 19 digits" "SELECT price('0.00001666670000000000001')" \
+	"price: argument 1 'price' has more than 18 significant digits: \"0.00001666670000000000001\""
+expect_error "price 19-digit INTEGER" "SELECT price(9223372036854775807)" \
+	"price: argument 1 'price' has more than 18 significant digits: \"9223372036854775807\""
+expect_error "price 37 decimals" "SELECT price('1e-37')" \
+	"price: argument 1 'price' has more than 36 decimal places: \"1e-37\""
+expect_error "price 19 integer digits" "SELECT price('1e18')" \
+	"price: argument 1 'price' has more than 18 digits before the decimal point: \"1e18\""
+expect_error "price REAL too large" "SELECT price(1e300)" \
+	"price: argument 1 'price' has more than 18 digits before the decimal point: \"1.0e+300\""
+expect_error "price exponent out of range" "SELECT price('1e999')" \
+	"price: argument 1 'price' is out of range: \"1e999\""
+expect_error "price infinity" "SELECT price(9e999)" \
+	"price: argument 1 'price' must be finite, got Inf"
+expect_error "price blob" "SELECT price(x'01')" \
+	"price: argument 1 'price' must be a number, not a blob"
+
+# --- price_mul ------------------------------------------------------------------
+expect_error "price_mul price not a number" "SELECT price_mul('abc', 1)" \
+	"price_mul: argument 1 'price' is not a number: \"abc\""
+expect_error "price_mul price 19 digits" "SELECT price_mul('0.1234567890123456789', 1)" \
+	"price_mul: argument 1 'price' has more than 18 significant digits: \"0.1234567890123456789\""
+expect_error "price_mul quantity not a number" "SELECT price_mul('1', '12,5')" \
+	"price_mul: argument 2 'quantity' is not a number: \"12,5\""
+expect_error "price_mul quantity 19 digits" "SELECT price_mul('1', '1.000000000000000001')" \
+	"price_mul: argument 2 'quantity' has more than 18 significant digits: \"1.000000000000000001\""
+expect_error "price_mul quantity blob" "SELECT price_mul('1', x'01')" \
+	"price_mul: argument 2 'quantity' must be a number, not a blob"
+expect_error "price_mul overflow" "SELECT price_mul('9.2233720368547759', 1000000000)" \
+	"price_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: 9.2233720368547759 * 1000000000"
+expect_error "price_mul overflow negative" "SELECT price_mul('-0.000000001', -9223372036854775808)" \
+	"price_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: -0.000000001 * -9223372036854775808"
+expect_error "price_mul 18 x 18 digits overflow" "SELECT price_mul('999999999999999999', '999999999999999999')" \
+	"price_mul: argument 2 'quantity' makes the result out of range for 64-bit nanos: 999999999999999999 * 999999999999999999"
+expect_value "price_mul largest" "SELECT price_mul('9.2233720368547758', 1000000000)" \
+	"9223372036854775800"
+
+# --- unit prices in a view with trusted_schema off ---------------------------
+db="$work/price.db"
+sqlite3 "$db" ".load '$SO'" "CREATE TABLE p(price TEXT, q TEXT);
+INSERT INTO p VALUES ('0.0000166667', '1286990.7358');
+CREATE VIEW v AS SELECT price(price) AS price, price_mul(price, q) AS nanos FROM p;" ||
+	fail "create view" "success" "exit $?"
+expect_price_db() {
+	checks=$((checks + 1))
+	got=$(sqlite3 "$db" ".load '$SO'" "PRAGMA trusted_schema=OFF;" "$2" 2>&1)
+	[ "$got" = "$3" ] || fail "$1: $2" "$3" "$got"
+}
+expect_price_db "view with trusted_schema off" "SELECT price, nanos FROM v" "0.0000166667|21449888496"
+
+
 # --- the exact set of functions the extension adds ------------------------------
 checks=$((checks + 1))
 sqlite3 :memory: "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/before.txt" || fail "function list" "a list" "sqlite3 failed"
 sqlite3 :memory: ".load '$SO'" "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/after.txt" || fail "function list" "a list" "sqlite3 failed"
 added=$(LC_ALL=C comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')
-want="break_even_hours checkpoint_interval costledger_version epoch_cost epoch_gpu_hours epoch_mem_gb epoch_transfer_gb interruption_loss interval_union_seconds money money_mul money_text money_total overlap_seconds power_cost run_cost spot_rework_hours spot_savings train_flops train_gpu_hours "
+want="break_even_hours checkpoint_interval costledger_version epoch_cost epoch_gpu_hours epoch_mem_gb epoch_transfer_gb interruption_loss interval_union_seconds money money_mul money_text money_total overlap_seconds power_cost price price_mul run_cost spot_rework_hours spot_savings train_flops train_gpu_hours "
 [ "$added" = "$want" ] || fail "functions the extension adds" "$want" "$added"
 checks=$((checks + 1))
 rows_before=$(sqlite3 :memory: "SELECT count(*) FROM pragma_function_list")
 rows_after=$(sqlite3 :memory: ".load '$SO'" "SELECT count(*) FROM pragma_function_list")
-[ $((rows_after - rows_before)) = 27 ] || fail "name/arity variants the extension adds" 27 "$((rows_after - rows_before))"
+[ $((rows_after - rows_before)) = 29 ] || fail "name/arity variants the extension adds" 29 "$((rows_after - rows_before))"
 
 # --- in a schema, reopened with trusted_schema=OFF ------------------------------
 db="$work/schema.db"
