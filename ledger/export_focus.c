@@ -168,10 +168,15 @@ static const char rows_sql[] =
 	" p AS (SELECT b.*, category IN ('Usage', 'Purchase') AND charge_class IS NULL AS needs_price,"
 	"  CASE WHEN category IS NOT 'Tax' THEN coalesce(sku_id, instance_type) END AS sku FROM b),"
 	/* FOCUS 1.3 ties quantities and unit prices to SkuPriceId: a charge has
-	 * one when it is usage or a purchase, or carries both unit prices. */
+	 * one when it is usage or a purchase, or carries both unit prices and
+	 * they times its quantity are its costs (a credit's are not). */
 	" r AS (SELECT p.*, CASE WHEN sku IS NOT NULL AND (needs_price OR"
-	"  (list_unit_price IS NOT NULL AND unit_price IS NOT NULL)) THEN coalesce(sku_price_id, sku) END"
-	"  AS sku_price FROM p)";
+	"  (list_unit_price IS NOT NULL AND unit_price IS NOT NULL AND"
+	"   NOT coalesce(focus_product_differs(list_unit_price, pricing_quantity,"
+	"    coalesce(list_cost, billed_cost)), 0) AND"
+	"   NOT coalesce(focus_product_differs(unit_price, pricing_quantity,"
+	"    coalesce(contracted_cost, billed_cost)), 0)))"
+	"  THEN coalesce(sku_price_id, sku) END AS sku_price FROM p)";
 
 static void product_differs(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
