@@ -56,7 +56,8 @@ static const char usage[] =
 	"                 fx_rates rate on or before its day (default: a row per\n"
 	"                 project and currency, and a total per currency)\n"
 	"\n"
-	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
+	"exit status: 0 written, 2 bad usage, a missing exchange rate or a value\n"
+	"FOCUS requires that no --fill gives,\n"
 	"3 ledger or file error\n";
 
 /* Column types: t text, n number as the ledger has it, m money (allocated),

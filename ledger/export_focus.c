@@ -82,7 +82,7 @@ static const struct focus_column columns[] = {
 	{"ServiceCategory", 't', 'M', 12,
 	 "CASE WHEN r.service_category IN (" SERVICE_CATEGORIES ") THEN r.service_category"
 	 " ELSE (SELECT category FROM service_categories WHERE lower(r.service) LIKE pattern"
-	 " ORDER BY rank LIMIT 1) END", "1", NULL, SERVICE_CATEGORIES, FILL_SERVICE, NULL},
+	 " ORDER BY rank LIMIT 1) END", "r.service IS NOT NULL", NULL, SERVICE_CATEGORIES, -1, NULL},
 	{"SkuId", 't', 'C', 12, "r.sku", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
 	{"SkuPriceId", 't', 'C', 12, "r.sku_price", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
 	{"ResourceId", 't', 'C', 12, "r.resource_id", NULL, NULL, NULL, -1, NULL},
@@ -198,6 +198,19 @@ int focus_version_set(struct focus_options *o, const char *text)
 	return 0;
 }
 
+/* Whether value is in the allowed list of the columns --fill f gives. */
+static int fill_allowed(int f, const char *value)
+{
+	char quoted[256];
+	size_t i;
+
+	snprintf(quoted, sizeof quoted, "'%s'", value);
+	for (i = 0; i < COLUMNS; i++)
+		if (columns[i].fill == f && columns[i].allowed && !strstr(columns[i].allowed, quoted))
+			return 0;
+	return !strchr(value, '\'');
+}
+
 int focus_fill_set(struct focus_options *o, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
@@ -212,10 +225,9 @@ int focus_fill_set(struct focus_options *o, const char *arg)
 				return -1;
 			}
 			o->fill[i] = o->currency;
-		} else if (i == FILL_CATEGORY && strcmp(eq + 1, "Usage") && strcmp(eq + 1, "Purchase") &&
-			   strcmp(eq + 1, "Tax") && strcmp(eq + 1, "Credit") && strcmp(eq + 1, "Adjustment")) {
-			error_exit(EXIT_USAGE, "export: --fill: ChargeCategory '%s' (Usage, Purchase, Tax,"
-				   " Credit, Adjustment)", eq + 1);
+		} else if (!fill_allowed(i, eq + 1)) {
+			error_exit(EXIT_USAGE, "export: --fill: %s '%s' is not a value FOCUS allows",
+				   fill_names[i], eq + 1);
 			return -1;
 		} else {
 			o->fill[i] = eq + 1;
