@@ -624,6 +624,25 @@ size_t focus_rules_must_broken(const struct focus_rules *r)
 	return must;
 }
 
+int focus_rules_report(const struct focus_rules *r, char *buf, size_t size)
+{
+	struct focus_violation v[PRESENCE_COUNT + R_COUNT];
+	size_t i, n = focus_rules_violations(r, v, PRESENCE_COUNT + R_COUNT), length = 1;
+
+	if (size < 3)
+		return 0;
+	buf[0] = '{';
+	buf[1] = 0;
+	for (i = 0; i < n && length < size; i++)
+		length += (size_t)snprintf(buf + length, size - length, "%s\"%s\":%ld", i ? "," : "",
+					   v[i].id, v[i].rows);
+	if (length + 2 > size)
+		return (int)length;
+	buf[length++] = '}';
+	buf[length] = 0;
+	return (int)length;
+}
+
 long focus_rules_rows(const struct focus_rules *r)
 {
 	return r->rows;

@@ -39,6 +39,12 @@ size_t focus_rules_count(void);
 /* How many MUST rules are broken. */
 size_t focus_rules_must_broken(const struct focus_rules *rules);
 
+/*
+ * The rules broken as a JSON object for the import report, {"ID":rows,...}
+ * ({} when none). Returns the length written (truncated to size).
+ */
+int focus_rules_report(const struct focus_rules *rules, char *buf, size_t size);
+
 /* The data rows checked. */
 long focus_rules_rows(const struct focus_rules *rules);
 

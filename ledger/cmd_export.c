@@ -140,13 +140,13 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 }
 
 static int table_from_report(sqlite3 *db, struct table *t, const char *month, const char *currency,
-			     struct report *r_out)
+			     const char *cost, struct report *r_out)
 {
 	struct report r;
 	size_t i;
 	int rc;
 
-	if ((rc = report_load(db, month, "project", currency, &r)) != SQLITE_OK) {
+	if ((rc = report_load_cost(db, month, "project", currency, cost, &r)) != SQLITE_OK) {
 		memcpy(r_out->currency, r.currency, sizeof r.currency);
 		memcpy(r_out->missing_from, r.missing_from, sizeof r.missing_from);
 		memcpy(r_out->missing_day, r.missing_day, sizeof r.missing_day);
@@ -318,11 +318,12 @@ static const char findings_sql[] =
 	"SELECT kind, provider, project, resource_id, period_start, period_end,"
 	" printf('%.2f', hours), coalesce(" REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
 	" FROM findings f WHERE reconciliation_id = ?3 ORDER BY finding_id";
+/* %s: the cost basis, 'billed' or 'effective' (REPORT_CHARGE_COST). */
 static const char charges_sql[] =
 	"SELECT charge_id, provider, project, resource_id, coalesce(instance_type, sku_id),"
 	" charge_period_start, charge_period_end, charge_category, charge_class, pricing_category,"
-	" pricing_quantity, pricing_unit, unit_price, billed_cost, billing_currency FROM charges"
-	" WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
+	" pricing_quantity, pricing_unit, unit_price, " REPORT_CHARGE_COST("%Q") ", billing_currency"
+	" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
 	" ORDER BY charge_period_start, charge_id";
 static const char usage_sql[] =
 	"SELECT usage_id, provider, project, job_id, run_id, resource_id, instance_type, pricing,"
@@ -340,13 +341,14 @@ int cmd_export(int argc, char **argv)
 		{"crlf", no_argument, NULL, 'c'},
 		{"format", required_argument, NULL, 'f'},
 		{"currency", required_argument, NULL, 'C'},
+		{"cost", required_argument, NULL, 'K'},
 		{"ledger", required_argument, NULL, 'l'},
 		{"focus-version", required_argument, NULL, 'V'},
 		{"fill", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *month = NULL, *what = NULL, *file = NULL, *format = "csv";
+	const char *month = NULL, *what = NULL, *file = NULL, *format = "csv", *cost = "billed";
 	const char *path = global_ledger_option, *eol = "\n", *currency_arg = NULL;
 	char start[32], end[32], currency[4], *endp;
 	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
@@ -367,6 +369,7 @@ int cmd_export(int argc, char **argv)
 		case 'c': eol = "\r\n"; break;
 		case 'f': format = optarg; break;
 		case 'C': currency_arg = optarg; break;
+		case 'K': cost = optarg; break;
 		case 'l': path = optarg; break;
 		case 'V':
 			focus_options_given = 1;
@@ -400,6 +403,10 @@ int cmd_export(int argc, char **argv)
 	if (strcmp(what, "summary") && strcmp(what, "findings") && strcmp(what, "charges") &&
 	    strcmp(what, "usage"))
 		return error_exit(EXIT_USAGE, "export: --what: '%s' (summary, findings, charges, usage)", what);
+	if (strcmp(cost, "billed") && strcmp(cost, "effective"))
+		return error_exit(EXIT_USAGE, "export: --cost: '%s' (billed, effective)", cost);
+	if (strcmp(cost, "billed") && strcmp(what, "summary") && strcmp(what, "charges"))
+		return error_exit(EXIT_USAGE, "export: --cost is for --what summary or charges");
 	if (strcmp(format, "csv") && strcmp(format, "focus"))
 		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
 	if (!strcmp(format, "focus") && strcmp(what, "charges"))
@@ -433,14 +440,14 @@ int cmd_export(int argc, char **argv)
 		rc = focus_plan_write(plan, out, eol);
 		focus_plan_free(plan);
 	} else {
-		static const char *const summary_names[] = {"project", "currency", "billed", "expected",
+		const char *summary_names[] = {"project", "currency", cost, "expected",
 			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use"};
 		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
 			"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
-		static const char *const charges_names[] = {"charge_id", "provider", "project",
+		const char *charges_names[] = {"charge_id", "provider", "project",
 			"resource_id", "sku", "charge_period_start", "charge_period_end", "charge_category",
 			"charge_class", "pricing_category", "pricing_quantity", "pricing_unit", "unit_price",
-			"billed_cost", "currency"};
+			!strcmp(cost, "effective") ? "effective_cost" : "billed_cost", "currency"};
 		static const char *const usage_names[] = {"usage_id", "provider", "project", "job_id",
 			"run_id", "resource_id", "instance_type", "pricing", "gpus", "state", "usage_start",
 			"usage_end", "hours"};
@@ -453,7 +460,7 @@ int cmd_export(int argc, char **argv)
 			strcpy(t.types, "ttmmdnmmmn");
 			t.total_row = 1;
 			t.currency_column = 1;
-			rc = table_from_report(db, &t, month, currency_arg ? currency : NULL, &missing);
+			rc = table_from_report(db, &t, month, currency_arg ? currency : NULL, cost, &missing);
 		} else if (!strcmp(what, "findings")) {
 			sqlite3_int64 run = report_latest_run(db, month);
 			names = findings_names;
@@ -468,7 +475,9 @@ int cmd_export(int argc, char **argv)
 			names = charges_names;
 			strcpy(t.types, "ntttttttttntxmt");
 			t.currency_column = 14;
-			rc = table_from_sql(db, &t, charges_sql, start, end, 0);
+			char *sql = sqlite3_mprintf(charges_sql, cost);
+			rc = sql ? table_from_sql(db, &t, sql, start, end, 0) : SQLITE_NOMEM;
+			sqlite3_free(sql);
 		} else {
 			names = usage_names;
 			strcpy(t.types, "nttttttttnttn");

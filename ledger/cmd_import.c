@@ -14,11 +14,14 @@
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
+#include "store_invoices.h"
 #include "store_rates.h"
 #include "store_usage.h"
 
 #include "bill.h"
+#include "focus_rules.h"
 #include "fx_rates.h"
+#include "invoices.h"
 #include "nvidia_smi.h"
 #include "rates.h"
 #include "reader.h"
@@ -39,16 +42,16 @@
 static const char usage[] =
 	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"
 	"                         [--tz ZONE] [--fields LIST] [--resource ID]\n"
-	"                         [--idle-threshold PCT] FILE...\n"
+	"                         [--idle-threshold PCT] [--strict] FILE...\n"
 	"\n"
 	"Imports bills (FOCUS 1.0-1.3, AWS CUR legacy or 2.0), usage logs (costledger\n"
 	"usage CSV, Slurm sacct --parsable2, nvidia-smi --query-gpu CSV), rate cards,\n"
-	"budgets and exchange rates (CSV or gzip, told apart by content; '-' reads\n"
-	"stdin) into the ledger, in one transaction. Lines already in the ledger are\n"
-	"not added again. The formats: docs/formats.md.\n"
+	"budgets, exchange rates and invoice totals (CSV or gzip, told apart by\n"
+	"content; '-' reads stdin) into the ledger, in one transaction. Lines\n"
+	"already in the ledger are not added again. The formats: docs/formats.md.\n"
 	"\n"
 	"  --format F        auto (default: from the first line), focus, aws-cur, usage,\n"
-	"                    sacct, nvidia-smi, rates, budgets, fx-rates\n"
+	"                    sacct, nvidia-smi, rates, budgets, fx-rates, invoices\n"
 	"  --dry-run         report what would be imported, write nothing\n"
 	"  --tag-project KEY the tag whose value is a charge's project (default project)\n"
 	"  --tz ZONE         zone of timestamps written without one: UTC (default), an\n"
@@ -57,16 +60,18 @@ static const char usage[] =
 	"                    (comma-separated, as given to sacct --format / --query-gpu)\n"
 	"  --resource ID     the machine an nvidia-smi log is from (resource ID:gpuN)\n"
 	"  --idle-threshold PCT  nvidia-smi: a GPU below PCT% utilisation is idle (default 5)\n"
+	"  --strict          refuse a FOCUS bill that breaks a MUST rule of the\n"
+	"                    specification (costledger validate; docs/validate.md)\n"
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
-enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES };
+enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES, K_INVOICES };
 
 struct import_options {
 	const char *format, *tag_key, *fields, *resource;
 	struct usage_tz tz;
 	double idle_threshold;
-	int dry_run;
+	int dry_run, strict;
 };
 
 struct import_run {
@@ -75,6 +80,7 @@ struct import_run {
 	const struct import_options *options;
 	enum kind kind;
 	struct bill_mapping *mapping;
+	struct focus_rules *rules;     /* FOCUS bills: the conformance checks */
 	struct charge_store *store;
 	struct usage_csv *usage_csv;
 	struct sacct *sacct;
@@ -84,6 +90,8 @@ struct import_run {
 	struct rate_store *rate_store;
 	struct fx_reader *fx;
 	struct fx_store *fx_store;
+	struct invoices_reader *invoices;
+	struct invoice_store *invoice_store;
 	int header_seen;
 	sqlite3_int64 import_id;
 	long rows, inserted, duplicate, rounded, skipped;
@@ -107,6 +115,7 @@ static const char *kind_table(enum kind k)
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx_rates";
+	case K_INVOICES: return "invoices";
 	default: return "usage";
 	}
 }
@@ -148,9 +157,20 @@ static int map_bill_row(void *context, const struct csv_row *row, void *out)
 	size_t n;
 
 	record->is_header = !run->mapping;
-	if (record->is_header)
-		return bill_mapping_new(row, run->options->format, run->file, &run->mapping,
-					&run->map_error) < 0 ? EXIT_USAGE : 0;
+	if (record->is_header) {
+		if (bill_mapping_new(row, run->options->format, run->file, &run->mapping,
+				     &run->map_error) < 0)
+			return EXIT_USAGE;
+		if (!strncmp(bill_mapping_format(run->mapping), "focus", 5) &&
+		    !(run->rules = focus_rules_new(run->mapping, row)))
+			return import_error_set(&run->map_error, run->file, row->line, NULL,
+						"out of memory"), EXIT_LEDGER;
+		return 0;
+	}
+	if (run->rules && row->count == bill_mapping_column_count(run->mapping) &&
+	    focus_rules_row(run->rules, row) < 0)
+		return import_error_set(&run->map_error, run->file, row->line, NULL, "out of memory"),
+		       EXIT_LEDGER;
 	if (bill_mapping_row(run->mapping, row, &record->charge, &run->map_error) < 0)
 		return EXIT_USAGE;
 	if (bill_mapping_built_tags(run->mapping, &record->charge)) {
@@ -268,6 +288,22 @@ static int on_fx_row(struct import_run *run, const struct csv_row *row)
 	return stored(run, rc, row->line, outcome);
 }
 
+static int on_invoices_row(struct import_run *run, const struct csv_row *row)
+{
+	struct invoice invoice;
+	enum store_outcome outcome;
+	int rc;
+
+	if (!run->invoices)
+		return invoices_reader_new(row, run->file, &run->invoices, &run->error) < 0 ? EXIT_USAGE : 0;
+	run->rows++;
+	if (invoices_reader_row(run->invoices, row, &invoice, &run->error) < 0)
+		return EXIT_USAGE;
+	rc = invoice_store_add(run->invoice_store, run->import_id, run->file, &invoice, &outcome,
+			       &run->error);
+	return stored(run, rc, row->line, outcome);
+}
+
 static int on_row(void *context, const struct csv_row *row)
 {
 	struct import_run *run = context;
@@ -281,6 +317,8 @@ static int on_row(void *context, const struct csv_row *row)
 		return on_rates_row(run, row);
 	case K_FX_RATES:
 		return on_fx_row(run, row);
+	case K_INVOICES:
+		return on_invoices_row(run, row);
 	case K_USAGE_CSV:
 		rc = usage_csv_row(run->usage_csv, row, on_usage_record, run, &run->error);
 		break;
@@ -346,27 +384,63 @@ static const char *run_format(const struct import_run *run)
 	case K_RATES: return "rates";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx-rates";
+	case K_INVOICES: return "invoices";
 	}
 	return "?";
+}
+
+/* The mapping's report, with the FOCUS rules broken (as `validate` counts them). */
+static void bill_report(const struct import_run *run, char *report, size_t size)
+{
+	size_t n = (size_t)bill_mapping_report(run->mapping, report, size);
+
+	if (run->rules && n > 0 && n < size) {
+		n--; /* over the closing brace */
+		n += (size_t)snprintf(report + n, size - n, ",\"focus_rules_broken\":");
+		if (n < size)
+			n += (size_t)focus_rules_report(run->rules, report + n, size - n);
+		if (n + 1 < size)
+			snprintf(report + n, size - n, "}");
+	}
+}
+
+/* --strict: the first MUST rule the bill breaks, as an error. */
+static int strict_check(struct import_run *run)
+{
+	struct focus_violation v[128];
+	size_t i, n;
+
+	if (!run->options->strict || !run->rules)
+		return 0;
+	n = focus_rules_violations(run->rules, v, sizeof v / sizeof v[0]);
+	for (i = 0; i < n; i++)
+		if (v[i].must)
+			return import_error_set(&run->error, run->file, v[i].first_line, NULL,
+						"breaks FOCUS rule %s (%ld row%s): %s; --strict refuses "
+						"it (costledger validate lists every rule broken)",
+						v[i].id, v[i].rows, v[i].rows == 1 ? "" : "s",
+						v[i].sentence), EXIT_USAGE;
+	return 0;
 }
 
 static void run_report(const struct import_run *run, char *report, size_t size)
 {
 	switch (run->kind) {
-	case K_BILL: bill_mapping_report(run->mapping, report, size); break;
+	case K_BILL: bill_report(run, report, size); break;
 	case K_USAGE_CSV: usage_csv_report(run->usage_csv, report, size); break;
 	case K_SACCT: sacct_report(run->sacct, report, size); break;
 	case K_NVIDIA_SMI: nvidia_smi_report(run->nvidia, report, size); break;
 	case K_RATES:
 	case K_BUDGETS: rates_reader_report(run->rates, report, size); break;
 	case K_FX_RATES: fx_reader_report(run->fx, report, size); break;
+	case K_INVOICES: invoices_reader_report(run->invoices, report, size); break;
 	}
 }
 
 static int finish_import(struct import_run *run, const struct reader_stats *stats)
 {
 	sqlite3_stmt *stmt;
-	char report[2048], now[32];
+	char report[8192], now[32];
 	time_t t = time(NULL);
 	int rc;
 
@@ -430,6 +504,7 @@ static enum kind detect_kind(const char *file, const char *format)
 	if (!strcmp(format, "rates")) return K_RATES;
 	if (!strcmp(format, "budgets")) return K_BUDGETS;
 	if (!strcmp(format, "fx-rates")) return K_FX_RATES;
+	if (!strcmp(format, "invoices")) return K_INVOICES;
 	if (strcmp(format, "auto"))
 		return K_BILL;
 	first_line(file, line, sizeof line);
@@ -437,6 +512,8 @@ static enum kind detect_kind(const char *file, const char *format)
 		return r == 1 ? K_RATES : K_BUDGETS;
 	if (fx_detect(line))
 		return K_FX_RATES;
+	if (invoices_detect(line))
+		return K_INVOICES;
 	usage_format = usage_detect(line);
 	if (!usage_format)
 		return K_BILL;
@@ -487,6 +564,9 @@ static int open_kind(struct import_run *run)
 	case K_FX_RATES:
 		rc = fx_store_open(run->db, &run->fx_store);
 		break;
+	case K_INVOICES:
+		rc = invoice_store_open(run->db, &run->invoice_store);
+		break;
 	case K_USAGE_CSV:
 		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
 			return error_exit(EXIT_LEDGER, "out of memory");
@@ -512,6 +592,7 @@ static int open_kind(struct import_run *run)
 static void close_run(struct import_run *run)
 {
 	charge_store_close(run->store);
+	focus_rules_free(run->rules);
 	bill_mapping_free(run->mapping);
 	usage_csv_free(run->usage_csv);
 	sacct_free(run->sacct);
@@ -521,6 +602,8 @@ static void close_run(struct import_run *run)
 	rate_store_close(run->rate_store);
 	fx_reader_free(run->fx);
 	fx_store_close(run->fx_store);
+	invoices_reader_free(run->invoices);
+	invoice_store_close(run->invoice_store);
 }
 
 /* After the last row: what the usage formats hold back, and the counts. */
@@ -533,6 +616,8 @@ static int end_of_file(struct import_run *run)
 		if (!run->mapping)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
+		if ((rc = strict_check(run)))
+			return rc;
 		break;
 	case K_RATES:
 	case K_BUDGETS:
@@ -542,6 +627,11 @@ static int end_of_file(struct import_run *run)
 		break;
 	case K_FX_RATES:
 		if (!run->fx)
+			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
+			       EXIT_USAGE;
+		break;
+	case K_INVOICES:
+		if (!run->invoices)
 			return import_error_set(&run->error, run->file, 0, NULL, "empty file: no header"),
 			       EXIT_USAGE;
 		break;
@@ -576,7 +666,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	struct reader_stats stats;
 	struct reader_options reader = {',', isatty(2)};
 	sqlite3_int64 earlier;
-	char message[1600], report[2048];
+	char message[1600], report[8192];
 	int result, exit_code = EXIT_OK;
 
 	run.db = db;
@@ -647,7 +737,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		       options->dry_run ? "dry run: " : "", file, run_format(&run), run.rows,
 		       run.skipped, run.inserted,
 		       run.kind == K_RATES ? "rates" : run.kind == K_BUDGETS ? "budgets" :
-		       run.kind == K_FX_RATES ? "fx rates" : "intervals",
+		       run.kind == K_FX_RATES ? "fx rates" : run.kind == K_INVOICES ? "invoices" : "intervals",
 		       run.duplicate, report);
 done:
 	close_run(&run);
@@ -712,11 +802,12 @@ int cmd_import(int argc, char **argv)
 		{"fields", required_argument, NULL, 'F'},
 		{"resource", required_argument, NULL, 'r'},
 		{"idle-threshold", required_argument, NULL, 'i'},
+		{"strict", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"auto", "focus", "aws-cur", "usage", "sacct",
-					      "nvidia-smi", "rates", "budgets", "fx-rates", NULL};
+					      "nvidia-smi", "rates", "budgets", "fx-rates", "invoices", NULL};
 	struct import_options options = {0};
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512], *end;
@@ -731,6 +822,7 @@ int cmd_import(int argc, char **argv)
 		switch (c) {
 		case 'f': options.format = optarg; break;
 		case 'n': options.dry_run = 1; break;
+		case 'S': options.strict = 1; break;
 		case 't': options.tag_key = optarg; break;
 		case 'l': path = optarg; break;
 		case 'z': tz = optarg; break;
@@ -754,7 +846,7 @@ int cmd_import(int argc, char **argv)
 		known |= !strcmp(options.format, formats[i]);
 	if (!known)
 		return error_exit(EXIT_USAGE, "import: unknown format '%s' (auto, focus, aws-cur, usage, "
-				  "sacct, nvidia-smi, rates, budgets, fx-rates)", options.format);
+				  "sacct, nvidia-smi, rates, budgets, fx-rates, invoices)", options.format);
 	if (usage_tz_init(&options.tz, tz, message, sizeof message) < 0)
 		return error_exit(EXIT_USAGE, "import: %s", message);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_WRITE)))

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "ledger.h"
 #include "reconcile.h"
+#include "reconcile_invoices.h"
 #include "report.h"
 #include "csv_out.h"
 
@@ -29,6 +30,7 @@ static const char usage[] =
 	"usage: costledger report [--ledger FILE] --month YYYY-MM\n"
 	"                         [--by project|provider|resource|sku]\n"
 	"                         [--currency CUR] [--format table|csv|json] [--html FILE]\n"
+	"                         [--cost billed|effective]\n"
 	"\n"
 	"The month's costs per group and currency: billed, expected (from the\n"
 	"month's latest reconciliation), difference, GPU hours, spot savings\n"
@@ -42,6 +44,9 @@ static const char usage[] =
 	"                   on or before its day; one row per group, one total\n"
 	"  --format F       table (default), csv or json\n"
 	"  --html FILE      also write the HTML report to FILE\n"
+	"  --cost C         billed (default): what the invoices charge; effective:\n"
+	"                   commitments and upfront fees spread over what they\n"
+	"                   covered (FOCUS EffectiveCost; docs/amortized.md)\n"
 	"\n"
 	"exit status: 0 ok, 2 bad usage or a missing exchange rate, 3 ledger error\n";
 
@@ -68,11 +73,12 @@ static void print_table(const struct report *r, FILE *out)
 		if (strlen(row_at(r, i)->currency) > cw)
 			cw = strlen(row_at(r, i)->currency);
 	}
-	fprintf(out, "costs of %s by %s%s%s%s\n\n", r->month, r->by,
+	fprintf(out, "costs of %s by %s%s%s%s\n", r->month, r->by,
 		r->currency[0] ? " in " : "", r->currency,
 		r->run_id ? "" : " (no reconciliation of the month yet: expected = billed)");
+	fprintf(out, "month %s: %s\n\n", r->month, r->month_status);
 	fprintf(out, "%-*s %-*s %13s %13s %11s %9s %11s %11s %11s %7s\n", (int)w, r->by, (int)cw, "currency",
-		"billed", "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
+		r->cost, "expected", "difference", "gpu_hours", "spot_saved", "pause_saved", "budget", "used");
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		if (i == r->count) {
@@ -109,8 +115,8 @@ static void print_csv(const struct report *r, FILE *out)
 	size_t i;
 	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32];
 
-	fprintf(out, "%s,currency,billed,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use\n", r->by);
+	fprintf(out, "%s,currency,%s,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
+		"budget_use\n", r->by, r->cost);
 	for (i = 0; i < r->count + r->total_count; i++) {
 		const struct report_row *row = row_at(r, i);
 		money_cell(row->billed, b, sizeof b);
@@ -183,6 +189,10 @@ static void print_json(const struct report *r, FILE *out)
 		fprintf(out, ",\"reconciliation_id\":%lld", (long long)r->run_id);
 	else
 		fputs(",\"reconciliation_id\":null", out);
+	fputs(",\"cost\":", out);
+	json_text_write_string(out, r->cost);
+	fputs(",\"month_status\":", out);
+	json_text_write_string(out, r->month_status);
 	fputs(",\"rows\":[", out);
 	for (i = 0; i < r->count; i++) {
 		if (i)
@@ -204,9 +214,13 @@ static void print_json(const struct report *r, FILE *out)
 }
 
 /* report_load, with its errors printed; returns the exit code. */
-static int load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
+static int load(sqlite3 *db, const char *month, const char *by, const char *currency, const char *cost,
+		struct report *r)
 {
-	int rc = report_load(db, month, by, currency, r);
+	int rc = report_load_cost(db, month, by, currency, cost, r);
+
+	if (rc == SQLITE_OK)
+		rc = month_status_text(db, month, NULL, r->month_status, sizeof r->month_status);
 
 	if (rc == SQLITE_NOTFOUND) {
 		error_exit(EXIT_USAGE, "report: no exchange rate from '%s' to '%s' on or before %s in fx_rates",
@@ -230,12 +244,13 @@ int cmd_report(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"html", required_argument, NULL, 'H'},
 		{"currency", required_argument, NULL, 'c'},
+		{"cost", required_argument, NULL, 'C'},
 		{"ledger", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *month = NULL, *by = "project", *format = "table", *html = NULL, *currency_arg = NULL;
-	const char *path = global_ledger_option;
+	const char *path = global_ledger_option, *cost = "billed";
 	char start[32], end[32], currency[4];
 	struct report r;
 	sqlite3 *db;
@@ -249,6 +264,7 @@ int cmd_report(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'H': html = optarg; break;
 		case 'c': currency_arg = optarg; break;
+		case 'C': cost = optarg; break;
 		case 'l': path = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
@@ -266,6 +282,8 @@ int cmd_report(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "report: --month: not a month (YYYY-MM): '%s'", month);
 	if (strcmp(by, "project") && strcmp(by, "provider") && strcmp(by, "resource") && strcmp(by, "sku"))
 		return error_exit(EXIT_USAGE, "report: --by: '%s' (project, provider, resource, sku)", by);
+	if (strcmp(cost, "billed") && strcmp(cost, "effective"))
+		return error_exit(EXIT_USAGE, "report: --cost: '%s' (billed, effective)", cost);
 	if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
 		return error_exit(EXIT_USAGE, "report: --format: '%s' (table, csv, json)", format);
 	if (currency_arg && currency_code(currency_arg, currency) < 0)
@@ -274,7 +292,7 @@ int cmd_report(int argc, char **argv)
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, &r)) != EXIT_OK)
+	if ((exit_code = load(db, month, by, currency_arg ? currency : NULL, cost, &r)) != EXIT_OK)
 		goto done;
 	if (!strcmp(format, "csv"))
 		print_csv(&r, stdout);
@@ -285,7 +303,7 @@ int cmd_report(int argc, char **argv)
 	if (html) {
 		struct report byproject;
 		FILE *f;
-		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, &byproject)) == EXIT_OK) {
+		if ((exit_code = load(db, month, "project", currency_arg ? currency : NULL, cost, &byproject)) == EXIT_OK) {
 			if (!(f = fopen(html, "w"))) {
 				exit_code = error_exit(EXIT_LEDGER, "report: cannot write '%s'", html);
 			} else {

@@ -44,7 +44,34 @@ static const struct migration {
 	 "  tbl_name TEXT NOT NULL,              -- its table\n"
 	 "  sql      TEXT NOT NULL               -- its CREATE INDEX, as sqlite_schema had it\n"
 	 ");", NULL},
-	/* 2 -> 3: the bill's names, categories and commitment discount columns
+	/* 2 -> 3: invoice totals (issue 17). New values in two CHECKs: SQLite
+	 * cannot alter a CHECK, and rebuilding `imports` would rewrite every
+	 * REFERENCES to it, so the CREATE text is edited in place, as SQLite's
+	 * documentation describes for CHECK changes that no stored row breaks,
+	 * and the schema reloaded (RESET; the CREATE TABLE after it bumps the
+	 * schema cookie for other connections). */
+	{"PRAGMA writable_schema = ON;\n"
+	 "UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''fx_rates'')),',"
+	 " 'kind = ''fx_rates'' OR kind = ''invoices'')),') WHERE type = 'table' AND name = 'imports';\n"
+	 "UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''correction'')),',"
+	 " 'kind = ''correction'' OR kind = ''invoice_mismatch'' OR kind = ''invoice_without_charges''"
+	 " OR kind = ''charges_without_invoice'')),') WHERE type = 'table' AND name = 'findings';\n"
+	 "PRAGMA writable_schema = RESET;\n"
+	 "ALTER TABLE reconciliations ADD COLUMN month_status TEXT;\n"
+	 "CREATE TABLE invoices (\n"
+	 "  invoice_row_id     INTEGER PRIMARY KEY,\n"
+	 "  import_id          INTEGER NOT NULL REFERENCES imports (import_id),\n"
+	 "  source_file        TEXT NOT NULL,\n"
+	 "  source_line        INTEGER NOT NULL,\n"
+	 "  invoice_id         TEXT NOT NULL,\n"
+	 "  provider           TEXT NOT NULL COLLATE NOCASE,\n"
+	 "  billing_account_id TEXT NOT NULL,\n"
+	 "  billing_period     TEXT NOT NULL,      -- 'YYYY-MM'\n"
+	 "  amount             INTEGER NOT NULL,   -- nanos\n"
+	 "  currency           TEXT NOT NULL,\n"
+	 "  UNIQUE (provider, billing_account_id, invoice_id)\n"
+	 ");", NULL},
+	/* 3 -> 4: the bill's names, categories and commitment discount columns
 	 * that the FOCUS export writes (docs/exports.md). */
 	{NULL, "charges"},
 };

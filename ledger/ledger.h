@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#define LEDGER_SCHEMA_VERSION 3
+#define LEDGER_SCHEMA_VERSION 4
 
 /* Exit codes, as documented in `costledger -h`. */
 enum exit_code {

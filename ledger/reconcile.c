@@ -20,6 +20,7 @@
  * and project; sums not above the tolerance are dropped.
  */
 #include "reconcile.h"
+#include "reconcile_invoices.h"
 
 #include "money.h"
 #include "timeparse.h"
@@ -904,11 +905,16 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider, int64_t 
 	}
 	if (rc == SQLITE_OK)
 		rc = store_findings(&r, *run_id, tolerance, &stored);
+	if (rc == SQLITE_OK)
+		rc = reconcile_invoices(db, *run_id, month, provider, tolerance, &stored);
 	if (rc == SQLITE_OK) {
-		char sql[128];
-		snprintf(sql, sizeof sql, "UPDATE reconciliations SET findings_count = %ld"
-			 " WHERE reconciliation_id = %lld", stored, (long long)*run_id);
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		char status[128], *sql;
+		rc = month_status_text(db, month, provider, status, sizeof status);
+		sql = sqlite3_mprintf("UPDATE reconciliations SET findings_count = %ld, month_status = %Q"
+				      " WHERE reconciliation_id = %lld", stored, status, (long long)*run_id);
+		if (rc == SQLITE_OK)
+			rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+		sqlite3_free(sql);
 	}
 	for (i = 0; i < r.rate_count; i++) {
 		free(r.rates[i].provider);
@@ -936,7 +942,7 @@ long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 
 	if (sqlite3_prepare_v2(db,
 		"SELECT month, coalesce(provider, 'all providers'), tolerance, run_at, last_import_id,"
-		" charges_seen, usage_seen, billed_total, expected_total, findings_count"
+		" charges_seen, usage_seen, billed_total, expected_total, findings_count, month_status"
 		" FROM reconciliations WHERE reconciliation_id = ?1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -953,6 +959,8 @@ long reconcile_print(sqlite3 *db, sqlite3_int64 run_id, FILE *out)
 		sqlite3_column_text(st, 3), (long long)sqlite3_column_int64(st, 4));
 	fprintf(out, "%lld charges, %lld usage intervals; billed %s, expected %s, difference %s\n",
 		(long long)sqlite3_column_int64(st, 5), (long long)sqlite3_column_int64(st, 6), b, e, d);
+	if (sqlite3_column_text(st, 10))
+		fprintf(out, "month %s: %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 10));
 	count = sqlite3_column_int64(st, 9);
 	sqlite3_finalize(st);
 	if (count == 0) {

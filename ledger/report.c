@@ -83,7 +83,7 @@ static const char missing_rate_sql[] =
 
 static const char report_sql[] =
 	", billed AS (SELECT grp, " CUR("billing_currency") " AS cur,"
-	"   money_total(" FX("billed_cost", "billing_currency", "day") ") AS v FROM ch GROUP BY 1, 2),"
+	"   money_total(" FX(REPORT_CHARGE_COST("?6"), "billing_currency", "day") ") AS v FROM ch GROUP BY 1, 2),"
 	" fnd AS (SELECT grp, " CUR("currency") " AS cur,"
 	"   money_total(" FX("difference", "currency", "day") ") AS d,"
 	"   money_total(CASE WHEN kind = 'billed_while_paused' THEN " FX("difference", "currency", "day") " END) AS bwp"
@@ -141,6 +141,7 @@ static int prepare_month(sqlite3 *db, const struct report *r, size_t g, const ch
 	sqlite3_bind_text(*st, 4, r->month, -1, SQLITE_TRANSIENT);
 	if (r->currency[0])
 		sqlite3_bind_text(*st, 5, r->currency, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 6, r->cost, -1, SQLITE_TRANSIENT);
 	return SQLITE_OK;
 }
 
@@ -201,6 +202,12 @@ static struct report_row *total_of(struct report *r, const char *currency, size_
 
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r)
 {
+	return report_load_cost(db, month, by, currency, "billed", r);
+}
+
+int report_load_cost(sqlite3 *db, const char *month, const char *by, const char *currency,
+		     const char *cost, struct report *r)
+{
 	char start[32], end[32];
 	sqlite3_stmt *st;
 	size_t g, cap = 0, total_cap = 0, i;
@@ -209,6 +216,7 @@ int report_load(sqlite3 *db, const char *month, const char *by, const char *curr
 	memset(r, 0, sizeof *r);
 	snprintf(r->month, sizeof r->month, "%s", month);
 	snprintf(r->by, sizeof r->by, "%s", by);
+	snprintf(r->cost, sizeof r->cost, "%s", cost);
 	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
 	if (reconcile_month_bounds(month, start, end) < 0)
 		return SQLITE_MISUSE;

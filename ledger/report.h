@@ -17,14 +17,28 @@ struct report_row {
 	int has_budget;
 };
 
+/*
+ * The cost of a charge (SQL over the charges' columns) on a basis, the SQL
+ * text of 'billed' or 'effective': billed is what the invoice charges
+ * (BilledCost); effective spreads commitments and upfront fees over what
+ * they covered (FOCUS EffectiveCost, the CUR's amortized cost, bill.c); a
+ * line without one counts at its billed cost. The one place the basis is
+ * applied (report --cost, export --cost).
+ */
+#define REPORT_CHARGE_COST(basis) \
+	"(CASE WHEN " basis " = 'effective' THEN coalesce(effective_cost, billed_cost) ELSE billed_cost END)"
+
 struct report {
 	char month[8], by[16];
+	char cost[12];             /* "billed" or "effective" (REPORT_CHARGE_COST) */
 	char currency[16];         /* --currency: everything converted to it; "" per currency */
 	sqlite3_int64 run_id;      /* the reconciliation used, 0 if none */
 	struct report_row *rows;   /* by group, then currency */
 	size_t count;
 	struct report_row *totals; /* one per currency, group "total", by currency */
 	size_t total_count;
+	/* "final" or "estimated: ..." (reconcile_invoices.h month_status_text) */
+	char month_status[128];
 	/* report_load returned SQLITE_NOTFOUND: the conversion that has no rate. */
 	char missing_from[16], missing_day[16];
 };
@@ -54,6 +68,10 @@ sqlite3_int64 report_latest_run(sqlite3 *db, const char *month);
  * missing_day set, when a rate is missing.
  */
 int report_load(sqlite3 *db, const char *month, const char *by, const char *currency, struct report *r);
+/* report_load with the charges at cost ("billed" or "effective"); the billed
+ * column of the rows then holds that cost. */
+int report_load_cost(sqlite3 *db, const char *month, const char *by, const char *currency,
+		     const char *cost, struct report *r);
 void report_free(struct report *r);
 
 /* A self-contained HTML page: bars per group, billed against expected, and

@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 3 (PRAGMA user_version).
+-- The costledger ledger, schema version 4 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -17,7 +17,7 @@
 -- One row per file imported (bills, usage logs, rate cards, budgets).
 CREATE TABLE imports (
   import_id      INTEGER PRIMARY KEY,
-  kind           TEXT NOT NULL CHECK ((kind = 'bill' OR kind = 'usage' OR kind = 'rates' OR kind = 'budgets' OR kind = 'fx_rates')),
+  kind           TEXT NOT NULL CHECK ((kind = 'bill' OR kind = 'usage' OR kind = 'rates' OR kind = 'budgets' OR kind = 'fx_rates' OR kind = 'invoices')),
   file_name      TEXT NOT NULL,
   file_size      INTEGER,              -- bytes as stored (compressed if gzip)
   compressed     INTEGER NOT NULL DEFAULT 0,
@@ -178,6 +178,23 @@ CREATE TABLE fx_rates (
   PRIMARY KEY (rate_date, from_currency, to_currency)
 );
 
+-- Invoice totals (an invoice totals CSV, docs/formats.md): what each invoice
+-- charges. The view invoice_check compares them with the charges carrying
+-- the invoice id.
+CREATE TABLE invoices (
+  invoice_row_id     INTEGER PRIMARY KEY,
+  import_id          INTEGER NOT NULL REFERENCES imports (import_id),
+  source_file        TEXT NOT NULL,
+  source_line        INTEGER NOT NULL,
+  invoice_id         TEXT NOT NULL,
+  provider           TEXT NOT NULL COLLATE NOCASE,
+  billing_account_id TEXT NOT NULL,
+  billing_period     TEXT NOT NULL,      -- 'YYYY-MM'
+  amount             INTEGER NOT NULL,   -- nanos
+  currency           TEXT NOT NULL,
+  UNIQUE (provider, billing_account_id, invoice_id)
+);
+
 -- Monthly reconciliation runs and what they found. A run is stored whole
 -- (one transaction) with the tolerance and the ledger state it saw.
 CREATE TABLE reconciliations (
@@ -191,13 +208,14 @@ CREATE TABLE reconciliations (
   usage_seen        INTEGER NOT NULL,
   billed_total      INTEGER NOT NULL,
   expected_total    INTEGER NOT NULL,
-  findings_count    INTEGER NOT NULL
+  findings_count    INTEGER NOT NULL,
+  month_status      TEXT               -- 'final', or 'estimated: N of M charges have no invoice id'
 );
 
 CREATE TABLE findings (
   finding_id        INTEGER PRIMARY KEY,
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
-  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction')),
+  kind              TEXT NOT NULL CHECK ((kind = 'billed_while_paused' OR kind = 'unexplained_charge' OR kind = 'unbilled_usage' OR kind = 'rate_mismatch' OR kind = 'discount_missing' OR kind = 'duplicate_charge' OR kind = 'correction' OR kind = 'invoice_mismatch' OR kind = 'invoice_without_charges' OR kind = 'charges_without_invoice')),
   provider          TEXT,
   project           TEXT,
   resource_id       TEXT,

@@ -277,3 +277,50 @@ SELECT b.job_id, b.project, b.currency, b.planned AS planned_epochs, b.epochs_do
        CASE WHEN s.amount IS NULL THEN NULL ELSE s.spend + b.cost_to_come >= s.alert_ratio * s.amount END AS forecast_alert
 FROM bounded b
 LEFT JOIN budget_status s ON s.project = b.project AND s.period = substr(b.last_end, 1, 7);
+
+-- Invoices and final months (issue 17) ----------------------------------
+-- The charges of each invoice id: the sum of their BilledCost.
+DROP VIEW IF EXISTS invoice_billed;
+CREATE VIEW invoice_billed AS
+SELECT provider, billing_account_id, invoice_id,
+       coalesce(substr(min(billing_period_start), 1, 7), substr(min(charge_period_start), 1, 7)) AS month,
+       min(billing_currency) AS currency, count(*) AS lines,
+       money_total(billed_cost) AS billed, json_group_array(charge_id) AS charge_ids
+FROM charges
+WHERE invoice_id IS NOT NULL
+GROUP BY provider COLLATE NOCASE, billing_account_id, invoice_id;
+
+-- What does not add up between the invoice totals and the charges: an
+-- invoice whose charges sum to another amount (or currency), an invoice no
+-- charge names, and charges naming an invoice the invoice totals of their
+-- provider, account and month do not list (only where such totals were
+-- imported). difference = billed - invoiced, nanos.
+DROP VIEW IF EXISTS invoice_check;
+CREATE VIEW invoice_check AS
+SELECT CASE WHEN b.invoice_id IS NULL THEN 'invoice_without_charges' ELSE 'invoice_mismatch' END AS kind,
+       i.billing_period AS month, i.provider, i.billing_account_id, i.invoice_id, i.currency,
+       coalesce(b.billed, 0) AS billed, i.amount AS invoiced, coalesce(b.billed, 0) - i.amount AS difference,
+       coalesce(b.lines, 0) AS lines, b.charge_ids, i.source_file, i.source_line
+FROM invoices i
+LEFT JOIN invoice_billed b ON b.provider = i.provider COLLATE NOCASE
+  AND b.billing_account_id = i.billing_account_id AND b.invoice_id = i.invoice_id
+WHERE b.invoice_id IS NULL OR b.billed <> i.amount OR b.currency IS NOT i.currency
+UNION ALL
+SELECT 'charges_without_invoice', b.month, b.provider, b.billing_account_id, b.invoice_id, b.currency,
+       b.billed, 0, b.billed, b.lines, b.charge_ids, NULL, NULL
+FROM invoice_billed b
+WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.provider = b.provider COLLATE NOCASE
+                    AND i.billing_account_id = b.billing_account_id AND i.invoice_id = b.invoice_id)
+  AND EXISTS (SELECT 1 FROM invoices i WHERE i.provider = b.provider COLLATE NOCASE
+                AND i.billing_account_id = b.billing_account_id AND i.billing_period = b.month);
+
+-- A month is final when every charge in it has an invoice id (AWS fills
+-- bill/InvoiceId only once the month's CUR is finalized), else estimated.
+-- Months are those of the charge period's start, as in monthly_charges.
+DROP VIEW IF EXISTS month_status;
+CREATE VIEW month_status AS
+SELECT substr(charge_period_start, 1, 7) AS month, provider,
+       count(*) AS lines, count(*) - count(invoice_id) AS lines_without_invoice,
+       CASE WHEN count(invoice_id) = count(*) THEN 'final' ELSE 'estimated' END AS status
+FROM charges
+GROUP BY 1, 2;

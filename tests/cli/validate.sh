@@ -116,4 +116,29 @@ gzip -c "$V/Tags-C-001-M.csv" >t.csv.gz
 expect "gzip" "$(rules_of t.csv.gz)" "Tags-C-001-M 1"
 "$COSTLEDGER" validate - <"$V/conforming.csv" >/dev/null
 expect "stdin exit" "$?" 0
+# import runs the same checks: their counts are in the import report, and
+# --strict refuses a bill that breaks a MUST rule, leaving the ledger as it was.
+L="$work/ledger.db"
+"$COSTLEDGER" --ledger "$L" init >/dev/null || fail "init"
+"$COSTLEDGER" --ledger "$L" import "$S10" >out.txt || fail "import the 1.0 sample"
+grep -q '"focus_rules_broken":{"ListCost-C-009-C":31,' out.txt || fail "import report: $(cat out.txt)"
+for rule in $(cut -d' ' -f1 got.txt); do
+	expect "import report $rule" \
+	  "$(sqlite3 "$L" "SELECT json_extract(report, '\$.focus_rules_broken.\"$rule\"') FROM imports")" \
+	  "$(grep "^$rule " got.txt | cut -d' ' -f2)"
+done
+expect "import report: rules" "$(sqlite3 "$L" "SELECT count(*) FROM imports, json_each(report, '\$.focus_rules_broken')")" \
+  "$(wc -l <got.txt | tr -d ' ')"
+"$COSTLEDGER" --ledger "$L" import --strict "$V/Tags-C-001-M.csv" >out.txt 2>err.txt
+expect "strict exit" "$?" 2
+grep -q "Tags-C-001-M.csv:2: breaks FOCUS rule Tags-C-001-M (1 row)" err.txt || fail "strict message: $(cat err.txt)"
+expect "strict: nothing added" "$(sqlite3 "$L" "SELECT count(*) FROM imports")" 1
+"$COSTLEDGER" --ledger "$L" import --strict "$V/conforming.csv" >out.txt || fail "strict conforming: $(cat out.txt)"
+grep -q '"focus_rules_broken":{}' out.txt || fail "conforming report: $(cat out.txt)"
+# the same bill without --strict is imported, its rule counted
+"$COSTLEDGER" --ledger "$L" import "$V/Tags-C-001-M.csv" >out.txt || fail "import without --strict"
+grep -q '"focus_rules_broken":{"Tags-C-001-M":1}' out.txt || fail "report: $(cat out.txt)"
+# a CUR bill has no FOCUS rules: --strict does not refuse it
+"$COSTLEDGER" --ledger "$L" import --strict "$TESTS/data/aws-cur-legacy_anonymized_1281rows.csv" >out.txt ||
+	fail "strict CUR: $(cat out.txt)"
 echo "ok: validate ($planted planted files)"

@@ -1,0 +1,206 @@
+/* invoices.c: invoice totals CSV rows to struct invoice. */
+#include "invoices.h"
+
+#include "money.h"
+#include "timeparse.h"
+#include "usage.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum column { C_INVOICE, C_PROVIDER, C_ACCOUNT, C_PERIOD, C_AMOUNT, C_CURRENCY, C_COUNT };
+
+static const char *const column_names[C_COUNT] = {
+	"InvoiceId", "ProviderName", "BillingAccountId", "BillingPeriod", "Amount", "Currency",
+};
+
+/* Header names, folded as usage_fold folds them ('_' dropped, lowercase). */
+static const struct {
+	const char *folded;
+	enum column column;
+} header_names[] = {
+	{"invoiceid", C_INVOICE}, {"providername", C_PROVIDER}, {"provider", C_PROVIDER},
+	{"billingaccountid", C_ACCOUNT}, {"billingaccount", C_ACCOUNT},
+	{"billingperiod", C_PERIOD}, {"billingperiodstart", C_PERIOD},
+	{"amount", C_AMOUNT}, {"invoicetotal", C_AMOUNT},
+	{"currency", C_CURRENCY}, {"billingcurrency", C_CURRENCY},
+};
+
+struct invoices_reader {
+	char file[512];
+	int column[C_COUNT];
+	size_t header_count, ignored;
+};
+
+static int column_of(const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof header_names / sizeof *header_names; i++)
+		if (!strcmp(folded, header_names[i].folded))
+			return (int)header_names[i].column;
+	return -1;
+}
+
+int invoices_detect(const char *line)
+{
+	char name[128], folded[128];
+	unsigned seen = 0;
+	const char *p = line, *comma;
+	int c;
+
+	for (;;) {
+		size_t n;
+		comma = strpbrk(p, ",\n");
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		usage_trim(p, n, name, sizeof name);
+		if (name[0] == '"')
+			memmove(name, name + 1, strlen(name));
+		if (*name && name[strlen(name) - 1] == '"')
+			name[strlen(name) - 1] = 0;
+		usage_fold(name, folded, sizeof folded);
+		if ((c = column_of(folded)) >= 0)
+			seen |= 1u << c;
+		if (!comma || *comma == '\n')
+			break;
+		p = comma + 1;
+	}
+	/* A bill has InvoiceId too, but no Amount: these two say invoice totals. */
+	return (seen & (1u << C_INVOICE)) && (seen & (1u << C_AMOUNT));
+}
+
+int invoices_reader_new(const struct csv_row *header, const char *file, struct invoices_reader **out,
+			struct import_error *error)
+{
+	struct invoices_reader *r = calloc(1, sizeof *r);
+	size_t i;
+	int c;
+
+	*out = NULL;
+	if (!r)
+		return import_error_set(error, file, 0, NULL, "out of memory");
+	snprintf(r->file, sizeof r->file, "%s", file);
+	r->header_count = header->count;
+	for (c = 0; c < C_COUNT; c++)
+		r->column[c] = -1;
+	for (i = 0; i < header->count; i++) {
+		char name[128], folded[128];
+		usage_trim(header->fields[i], header->lengths[i], name, sizeof name);
+		usage_fold(name, folded, sizeof folded);
+		if ((c = column_of(folded)) < 0) {
+			r->ignored++;
+			continue;
+		}
+		if (r->column[c] >= 0) {
+			import_error_set(error, file, header->line, name, "column given twice");
+			free(r);
+			return -1;
+		}
+		r->column[c] = (int)i;
+	}
+	for (c = 0; c < C_COUNT; c++)
+		if (r->column[c] < 0) {
+			import_error_set(error, file, header->line, NULL, "invoice totals CSV: no column '%s'",
+					 column_names[c]);
+			free(r);
+			return -1;
+		}
+	*out = r;
+	return 0;
+}
+
+void invoices_reader_free(struct invoices_reader *r)
+{
+	free(r);
+}
+
+int invoices_reader_report(const struct invoices_reader *r, char *buf, size_t size)
+{
+	return snprintf(buf, size, "{\"format\":\"invoices\",\"ignored_columns\":%zu}", r->ignored);
+}
+
+static int bad(const struct invoices_reader *r, const struct csv_row *row, enum column c,
+	       struct import_error *error, const char *what, const char *value)
+{
+	return import_error_set(error, r->file, row->line, column_names[c], "%s: \"%.200s\"", what, value);
+}
+
+/* The field without surrounding spaces into buf; -1 when empty, null or too long. */
+static int field(const struct invoices_reader *r, const struct csv_row *row, enum column c, char *buf,
+		 size_t size, struct import_error *error)
+{
+	const char *f = row->fields[r->column[c]];
+	size_t n = row->lengths[r->column[c]];
+
+	while (n && isspace((unsigned char)*f)) {
+		f++;
+		n--;
+	}
+	while (n && isspace((unsigned char)f[n - 1]))
+		n--;
+	if (n >= size)
+		return import_error_set(error, r->file, row->line, column_names[c],
+					"longer than %zu characters: \"%.20s...\"", size - 1, f);
+	memcpy(buf, f, n);
+	buf[n] = 0;
+	if (!n || !strcmp(buf, "NULL") || !strcmp(buf, "null"))
+		return bad(r, row, c, error, "missing a required value", buf);
+	return 0;
+}
+
+/* "2024-09", "2024-09-01" or a timestamp in the month, to "2024-09". */
+static int read_period(const char *s, char out[8])
+{
+	int64_t ms;
+	char iso[32];
+	size_t i;
+
+	if (strlen(s) == 7) {
+		for (i = 0; i < 7; i++)
+			if (i == 4 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+				return -1;
+		if (atoi(s + 5) < 1 || atoi(s + 5) > 12)
+			return -1;
+		memcpy(out, s, 7);
+		out[7] = 0;
+		return 0;
+	}
+	if (time_parse(s, strlen(s), 0, &ms) != TIME_OK)
+		return -1;
+	time_format(ms, iso, sizeof iso);
+	memcpy(out, iso, 7);
+	out[7] = 0;
+	return 0;
+}
+
+int invoices_reader_row(struct invoices_reader *r, const struct csv_row *row, struct invoice *inv,
+			struct import_error *error)
+{
+	char buf[128];
+	int status;
+
+	memset(inv, 0, sizeof *inv);
+	inv->source_line = row->line;
+	if (row->count != r->header_count)
+		return import_error_set(error, r->file, row->line, NULL,
+					"%zu fields where the header has %zu", row->count,
+					r->header_count);
+	if (field(r, row, C_INVOICE, inv->invoice_id, sizeof inv->invoice_id, error) < 0 ||
+	    field(r, row, C_PROVIDER, inv->provider, sizeof inv->provider, error) < 0 ||
+	    field(r, row, C_ACCOUNT, inv->billing_account_id, sizeof inv->billing_account_id, error) < 0 ||
+	    field(r, row, C_PERIOD, buf, sizeof buf, error) < 0)
+		return -1;
+	if (read_period(buf, inv->billing_period) < 0)
+		return bad(r, row, C_PERIOD, error, "not a month YYYY-MM or a date in it", buf);
+	if (field(r, row, C_AMOUNT, buf, sizeof buf, error) < 0)
+		return -1;
+	if ((status = money_parse(buf, strlen(buf), &inv->amount, NULL)) != MONEY_OK)
+		return bad(r, row, C_AMOUNT, error, money_strerror(status), buf);
+	if (field(r, row, C_CURRENCY, buf, sizeof buf, error) < 0)
+		return -1;
+	if (currency_code(buf, inv->currency) < 0 || buf[3])
+		return bad(r, row, C_CURRENCY, error, "not a three-letter currency code (ISO 4217)", buf);
+	return 0;
+}
