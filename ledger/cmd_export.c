@@ -411,6 +411,9 @@ int cmd_export(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
 	if (!strcmp(format, "focus") && strcmp(what, "charges"))
 		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
+	if (strcmp(cost, "billed") && !strcmp(format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --cost is for --format csv (a FOCUS file has"
+				  " BilledCost and EffectiveCost)");
 	if (focus_options_given && strcmp(format, "focus"))
 		return error_exit(EXIT_USAGE, "export: --focus-version and --fill are for --format focus");
 	if (currency_arg && strcmp(what, "summary"))

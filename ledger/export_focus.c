@@ -81,8 +81,7 @@ static const struct focus_column columns[] = {
 	{"ServiceName", 't', 'M', 12, "r.service", "1", NULL, NULL, FILL_SERVICE, NULL},
 	{"ServiceCategory", 't', 'M', 12,
 	 "CASE WHEN r.service_category IN (" SERVICE_CATEGORIES ") THEN r.service_category"
-	 " ELSE (SELECT category FROM service_categories WHERE lower(r.service) LIKE pattern"
-	 " ORDER BY rank LIMIT 1) END", "r.service IS NOT NULL", NULL, SERVICE_CATEGORIES, -1, NULL},
+	 " ELSE r.mapped_category END", "r.service IS NOT NULL", NULL, SERVICE_CATEGORIES, -1, NULL},
 	{"SkuId", 't', 'C', 12, "r.sku", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
 	{"SkuPriceId", 't', 'C', 12, "r.sku_price", USAGE_OR_PURCHASE, NULL, NULL, -1, NULL},
 	{"ResourceId", 't', 'C', 12, "r.resource_id", NULL, NULL, NULL, -1, NULL},
@@ -165,8 +164,14 @@ static const char rows_sql[] =
 	"  coalesce(c.billing_currency, ?5) AS currency, coalesce(c.service_name, ?6) AS service,"
 	"  coalesce(c.charge_category, ?7) AS category, ?8 AS fill_unit"
 	"  FROM charges c WHERE c.charge_period_start >= ?1 AND c.charge_period_start < ?2),"
+	/* The category of each service name once, not per charge. */
+	" sc AS (SELECT service AS sc_service, (SELECT category FROM service_categories"
+	"  WHERE lower(service) LIKE pattern ORDER BY rank LIMIT 1) AS mapped_category"
+	"  FROM (SELECT DISTINCT coalesce(service_name, ?6) AS service FROM charges"
+	"   WHERE charge_period_start >= ?1 AND charge_period_start < ?2)),"
 	" p AS (SELECT b.*, category IN ('Usage', 'Purchase') AND charge_class IS NULL AS needs_price,"
-	"  CASE WHEN category IS NOT 'Tax' THEN coalesce(sku_id, instance_type) END AS sku FROM b),"
+	"  CASE WHEN category IS NOT 'Tax' THEN coalesce(sku_id, instance_type) END AS sku,"
+	"  sc.mapped_category FROM b LEFT JOIN sc ON sc.sc_service = b.service),"
 	/* FOCUS 1.3 ties quantities and unit prices to SkuPriceId: a charge has
 	 * one when it is usage or a purchase, or carries both unit prices and
 	 * they times its quantity are its costs (a credit's are not). */

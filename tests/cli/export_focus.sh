@@ -208,6 +208,7 @@ refused "fill currency XX" --format focus --fill BillingCurrency=XX
 refused "fill an unknown column" --format focus --fill SkuId=x
 refused "fill ChargeCategory Refund" --format focus --fill ChargeCategory=Refund
 refused "fill without a value" --format focus --fill ProviderName=
+refused "--cost effective for focus" --format focus --cost effective
 refused "focus options for csv" --focus-version 1.2
 grep -q -- "--focus-version and --fill are for --format focus" err || fail "message: $(cat err)"
 cp s.db nocur.db
