@@ -193,6 +193,20 @@ new_ledger badrt.db
 	fail "x_CommitmentDiscountStatus not read back"
 ok
 
+# Quantities are plain decimals: no exponent, as FOCUS's numeric format wants.
+cp s.db qty.db
+sqlite3 qty.db "UPDATE charges SET pricing_quantity = 1.5e-7 WHERE charge_id = (SELECT min(charge_id) FROM charges WHERE provider = 'GPUCloud');
+  UPDATE charges SET pricing_quantity = 2.5e21 WHERE charge_id = (SELECT max(charge_id) FROM charges WHERE provider = 'GPUCloud')" ||
+	fail "plant quantities"
+export_focus qty.db 2026-10 qty.csv || fail "export with planted quantities: $(cat err)"
+$PY - qty.csv <<'PY' || fail "quantities as plain decimals"
+import csv, sys
+q = [r["PricingQuantity"] for r in csv.DictReader(open(sys.argv[1], newline="")) if r["PricingQuantity"]]
+assert "0.00000015" in q and "2500000000000000000000" in q, q
+assert not [x for x in q if "e" in x.lower()], q
+PY
+ok
+
 # Refused, exit 2, nothing written.
 refused() { # WHY OPTIONS...
 	why=$1
