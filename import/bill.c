@@ -58,14 +58,23 @@ static const struct column_name focus_columns[] = {
 	{F_INVOICE, {"InvoiceId"}, 0},
 	{F_COMMITMENT_STATUS, {"CommitmentDiscountStatus"}, 0},
 	{F_TAGS, {"Tags"}, 0},
-	/* Read only by the conformance checks (focus_rules.c). */
-	{F_CHARGE_FREQUENCY, {"ChargeFrequency"}, 0},
-	{F_COMMITMENT_ID, {"CommitmentDiscountId"}, 0},
-	{F_COMMITMENT_CATEGORY, {"CommitmentDiscountCategory"}, 0},
-	{F_CAPACITY_ID, {"CapacityReservationId"}, 0},
-	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
+	{F_BILLING_ACCOUNT_NAME, {"BillingAccountName"}, 0},
+	{F_SUB_ACCOUNT_NAME, {"SubAccountName"}, 0},
+	{F_INVOICE_ISSUER, {"InvoiceIssuerName", "InvoiceIssuer"}, 0},
+	{F_PUBLISHER, {"PublisherName", "Publisher"}, 0},
+	{F_HOST_PROVIDER, {"HostProviderName"}, 0},
 	{F_SERVICE_CATEGORY, {"ServiceCategory"}, 0},
 	{F_SKU_PRICE, {"SkuPriceId"}, 0},
+	{F_RESOURCE_NAME, {"ResourceName"}, 0},
+	{F_REGION_NAME, {"RegionName"}, 0},
+	{F_COMMITMENT_ID, {"CommitmentDiscountId"}, 0},
+	{F_COMMITMENT_CATEGORY, {"CommitmentDiscountCategory"}, 0},
+	{F_COMMITMENT_TYPE, {"CommitmentDiscountType"}, 0},
+	{F_COMMITMENT_NAME, {"CommitmentDiscountName"}, 0},
+	/* Read only by the conformance checks (focus_rules.c). */
+	{F_CHARGE_FREQUENCY, {"ChargeFrequency"}, 0},
+	{F_CAPACITY_ID, {"CapacityReservationId"}, 0},
+	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
 };
 
 static const struct column_name cur_columns[] = {
@@ -106,6 +115,10 @@ static const struct column_name cur_columns[] = {
 	{F_SP_TOTAL_COMMITMENT, {"savingsPlan/TotalCommitmentToDate"}, 0},
 	{F_SP_USED_COMMITMENT, {"savingsPlan/UsedCommitment"}, 0},
 	{F_SP_ARN, {"savingsPlan/SavingsPlanARN"}, 0},
+	{F_BILLING_ACCOUNT_NAME, {"bill/PayerAccountName"}, 0},
+	{F_SUB_ACCOUNT_NAME, {"lineItem/UsageAccountName"}, 0},
+	{F_INVOICE_ISSUER, {"bill/InvoicingEntity"}, 0},
+	{F_REGION_NAME, {"product/location"}, 0},
 };
 
 struct bill_mapping {
@@ -113,6 +126,7 @@ struct bill_mapping {
 	char format_name[24];
 	char file[512];
 	int column[F_COUNT];        /* index in the row, -1 when absent */
+	unsigned char custom[F_COUNT]; /* found as x_NAME: imported, not checked */
 	const char *header_name[F_COUNT];
 	size_t header_count;
 	char **header;              /* the header as written, for messages */
@@ -175,8 +189,10 @@ static int bind_columns(struct bill_mapping *m, enum format_id f, char *const *f
 	const struct column_name *cols = format_columns(f, &n);
 	int missing_required = 0;
 
-	for (i = 0; i < F_COUNT; i++)
+	for (i = 0; i < F_COUNT; i++) {
 		m->column[i] = -1;
+		m->custom[i] = 0;
+	}
 	lacking[0] = 0;
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < 3 && cols[i].names[j]; j++) {
@@ -186,6 +202,14 @@ static int bind_columns(struct bill_mapping *m, enum format_id f, char *const *f
 				m->header_name[cols[i].field] = cols[i].names[j];
 				break;
 			}
+		}
+		if (m->column[cols[i].field] < 0 && f == FORMAT_FOCUS) {
+			/* The FOCUS export writes a column whose values break a FOCUS
+			 * rule as x_NAME (docs/exports.md): read it back as NAME. */
+			char custom[64];
+			snprintf(custom, sizeof custom, "x_%s", cols[i].names[0]);
+			m->column[cols[i].field] = find_column(folded, count, custom);
+			m->custom[cols[i].field] = m->column[cols[i].field] >= 0;
 		}
 		if (m->column[cols[i].field] < 0 && cols[i].required) {
 			size_t len = strlen(lacking);
@@ -363,8 +387,7 @@ int bill_mapping_new(const struct csv_row *header, const char *format, const cha
 	for (i = 0; i < F_IMPORTED_COUNT; i++) {
 		if (m->column[i] >= 0) {
 			used++;
-		} else if (m->format == FORMAT_FOCUS && i < F_RI_EFFECTIVE && i != F_INSTANCE_TYPE &&
-			   i != F_LINE_ITEM_ID &&
+		} else if (m->format == FORMAT_FOCUS && i <= F_TAGS && i != F_INSTANCE_TYPE && i != F_LINE_ITEM_ID &&
 			   i != F_TIME_INTERVAL && i != F_SERVICE_CODE && i != F_USAGE_TYPE &&
 			   i != F_PRICING_TERM && i != F_PURCHASE_OPTION) {
 			m->missing[m->missing_count++] = m->header_name[i];
@@ -432,12 +455,12 @@ static const char *text(const struct bill_mapping *m, const struct csv_row *row,
 const char *bill_mapping_text(const struct bill_mapping *m, const struct csv_row *row,
 			      enum bill_field f, size_t *len)
 {
-	return text(m, row, f, len);
+	return m->custom[f] ? NULL : text(m, row, f, len);
 }
 
 const char *bill_mapping_column_name(const struct bill_mapping *m, enum bill_field f)
 {
-	return m->column[f] >= 0 ? m->header[m->column[f]] : NULL;
+	return m->column[f] >= 0 && !m->custom[f] ? m->header[m->column[f]] : NULL;
 }
 
 size_t bill_mapping_column_count(const struct bill_mapping *m)
@@ -762,6 +785,19 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	}
 	ch->invoice_id = text(m, row, F_INVOICE, NULL);
 	ch->commitment_discount_status = text(m, row, F_COMMITMENT_STATUS, NULL);
+	ch->billing_account_name = text(m, row, F_BILLING_ACCOUNT_NAME, NULL);
+	ch->sub_account_name = text(m, row, F_SUB_ACCOUNT_NAME, NULL);
+	ch->invoice_issuer_name = text(m, row, F_INVOICE_ISSUER, NULL);
+	ch->publisher_name = text(m, row, F_PUBLISHER, NULL);
+	ch->host_provider_name = text(m, row, F_HOST_PROVIDER, NULL);
+	ch->service_category = text(m, row, F_SERVICE_CATEGORY, NULL);
+	ch->sku_price_id = text(m, row, F_SKU_PRICE, NULL);
+	ch->resource_name = text(m, row, F_RESOURCE_NAME, NULL);
+	ch->region_name = text(m, row, F_REGION_NAME, NULL);
+	ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
+	ch->commitment_discount_category = text(m, row, F_COMMITMENT_CATEGORY, NULL);
+	ch->commitment_discount_type = text(m, row, F_COMMITMENT_TYPE, NULL);
+	ch->commitment_discount_name = text(m, row, F_COMMITMENT_NAME, NULL);
 
 	if (time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
 	    time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||
@@ -850,7 +886,6 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 		ch->tags = text(m, row, F_TAGS, NULL);
-		ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
 	}
 	if (ch->tags && m->column[F_TAGS] >= 0 && (s = text(m, row, F_TAGS, NULL)) == ch->tags) {
 		/* Tags is a JSON object (FOCUS: key-value pairs); the ledger's json()

@@ -33,6 +33,19 @@ struct charge {
 	const char *commitment_discount_status;
 	const char *commitment_discount_id; /* FOCUS CommitmentDiscountId; CUR the RI or Savings Plan ARN */
 	const char *tags;            /* JSON object text */
+	/* Names and ids the FOCUS export writes back (docs/exports.md). */
+	const char *billing_account_name;
+	const char *sub_account_name;
+	const char *invoice_issuer_name;
+	const char *publisher_name;
+	const char *host_provider_name;
+	const char *service_category;
+	const char *sku_price_id;
+	const char *resource_name;
+	const char *region_name;
+	const char *commitment_discount_category;
+	const char *commitment_discount_type;
+	const char *commitment_discount_name;
 	/* Fixed vocabularies: static strings. */
 	const char *charge_category; /* Usage Purchase Tax Credit Adjustment */
 	const char *charge_class;    /* NULL or "Correction" */

@@ -79,6 +79,18 @@ void charge_row_key(struct charge *ch)
 	add_text(&h, ch->commitment_discount_status);
 	add_text(&h, ch->tags);
 	add_text(&h, ch->commitment_discount_id);
+	add_text(&h, ch->billing_account_name);
+	add_text(&h, ch->sub_account_name);
+	add_text(&h, ch->invoice_issuer_name);
+	add_text(&h, ch->publisher_name);
+	add_text(&h, ch->host_provider_name);
+	add_text(&h, ch->service_category);
+	add_text(&h, ch->sku_price_id);
+	add_text(&h, ch->resource_name);
+	add_text(&h, ch->region_name);
+	add_text(&h, ch->commitment_discount_category);
+	add_text(&h, ch->commitment_discount_type);
+	add_text(&h, ch->commitment_discount_name);
 	rowhash_final(&h, ch->row_key);
 	/*
 	 * The key's first 6 bytes are the charge period's start in seconds,

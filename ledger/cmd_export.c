@@ -10,11 +10,13 @@
  * currency on its own (amounts are never added across currencies); text
  * cells neutralised against spreadsheet formulas. summary and findings end
  * with a total row per currency; summary --currency CUR converts them all.
- * --format focus (charges only) writes a FOCUS 1.2 file with exact amounts
- * that `costledger import` reads back to the same totals.
+ * --format focus (charges only) writes a FOCUS 1.2 or 1.3 file with exact
+ * amounts that `costledger import` reads back to the same totals
+ * (export_focus.c).
  */
 #include "commands.h"
 #include "csv_out.h"
+#include "export_focus.h"
 #include "ledger.h"
 #include "output_file.h"
 #include "reconcile.h"
@@ -22,7 +24,6 @@
 
 #include "money.h"
 
-#include <csv.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,8 @@ static const char usage[] =
 	"usage: costledger export [--ledger FILE] --month YYYY-MM\n"
 	"                         --what summary|findings|charges|usage -o FILE\n"
 	"                         [--decimals N] [--crlf] [--format csv|focus]\n"
-	"                         [--currency CUR]\n"
+	"                         [--currency CUR] [--focus-version 1.2|1.3]\n"
+	"                         [--fill COLUMN=VALUE]...\n"
 	"\n"
 	"Writes the month as CSV for finance: RFC 4180, a header row, amounts\n"
 	"rounded half-even to N decimals (default 2) so that each amount column\n"
@@ -45,13 +47,18 @@ static const char usage[] =
 	"  -o FILE        the file to write ('-': standard output)\n"
 	"  --decimals N   decimals of amounts, 0 to 9 (default 2)\n"
 	"  --crlf         end lines with CRLF (default LF)\n"
-	"  --format F     csv (default) or focus: charges as a FOCUS 1.2 file with\n"
-	"                 exact amounts, for `costledger import`\n"
+	"  --format F     csv (default) or focus: charges as a FOCUS file with\n"
+	"                 exact amounts, for a warehouse or `costledger import`\n"
+	"  --focus-version V  1.2 or 1.3 (default 1.3)\n"
+	"  --fill COLUMN=VALUE  focus: the value of a column FOCUS requires where\n"
+	"                 the bill had none (ProviderName, BillingAccountId,\n"
+	"                 BillingCurrency, ServiceName, ChargeCategory, PricingUnit)\n"
 	"  --currency CUR summary only: convert every amount to CUR at the latest\n"
 	"                 fx_rates rate on or before its day (default: a row per\n"
 	"                 project and currency, and a total per currency)\n"
 	"\n"
-	"exit status: 0 written, 2 bad usage or a missing exchange rate,\n"
+	"exit status: 0 written, 2 bad usage, a missing exchange rate or a value\n"
+	"FOCUS requires that no --fill gives,\n"
 	"3 ledger or file error\n";
 
 /* Column types: t text, n number as the ledger has it (unit
@@ -351,67 +358,6 @@ static int write_table(struct table *t, FILE *out, int decimals, const char *eol
 	return 0;
 }
 
-/* FOCUS 1.2 charges with exact amounts; text as is (this file is data). */
-static int write_focus(sqlite3 *db, FILE *out, const char *start, const char *end, const char *eol)
-{
-	static const char *const names[] = {
-		"BillingAccountId", "SubAccountId", "BillingPeriodStart", "BillingPeriodEnd",
-		"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ChargeClass",
-		"ChargeDescription", "ProviderName", "ServiceName", "SkuId", "ResourceId", "RegionId",
-		"PricingCategory", "PricingQuantity", "PricingUnit", "ListUnitPrice",
-		"ContractedUnitPrice", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
-		"BillingCurrency", "InvoiceId", "CommitmentDiscountStatus", "Tags", "x_InstanceType",
-	};
-	/* 1: money columns (BilledCost to ContractedCost); the unit prices
-	 * before them are exact decimal text, written as stored */
-	static const char money_cols[] = "0000000000000000000111100000";
-	sqlite3_stmt *st;
-	size_t c, n = sizeof names / sizeof names[0];
-	_Static_assert(sizeof money_cols - 1 == sizeof names / sizeof names[0],
-		       "one money_cols flag per FOCUS column");
-	char buf[48];
-	int rc;
-
-	rc = sqlite3_prepare_v2(db,
-		"SELECT billing_account_id, sub_account_id, billing_period_start, billing_period_end,"
-		" charge_period_start, charge_period_end, charge_category, charge_class,"
-		" charge_description, provider, service_name, sku_id, resource_id, region_id,"
-		" pricing_category, pricing_quantity, pricing_unit, list_unit_price, unit_price,"
-		" billed_cost, effective_cost, list_cost, contracted_cost, billing_currency, invoice_id,"
-		" commitment_discount_status, CASE WHEN tags IS NOT NULL THEN tags"
-		"   WHEN project IS NOT NULL THEN json_object('project', project) END, instance_type"
-		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
-		" ORDER BY charge_period_start, charge_id", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, start, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
-	for (c = 0; c < n; c++) {
-		fputs(names[c], out);
-		fputs(c + 1 < n ? "," : eol, out);
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (c = 0; c < n; c++) {
-			int type = sqlite3_column_type(st, (int)c);
-			if (type != SQLITE_NULL) {
-				if (money_cols[c] == '1') {
-					reconcile_money_text(sqlite3_column_int64(st, (int)c), buf, sizeof buf);
-					fputs(buf, out);
-				} else {
-					const char *s = (const char *)sqlite3_column_text(st, (int)c);
-					if (strpbrk(s, ",\"\r\n") || s[0] == ' ')
-						csv_fwrite(out, s, strlen(s));
-					else
-						fputs(s, out);
-				}
-			}
-			fputs(c + 1 < n ? "," : eol, out);
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 static const char findings_sql[] =
 	"SELECT kind, provider, project, resource_id, period_start, period_end,"
 	" printf('%.2f', hours), coalesce(nullif(f.currency, ''), " REPORT_FINDING_CURRENCY ", ''), billed, expected, 0"
@@ -441,6 +387,8 @@ int cmd_export(int argc, char **argv)
 		{"currency", required_argument, NULL, 'C'},
 		{"cost", required_argument, NULL, 'K'},
 		{"ledger", required_argument, NULL, 'l'},
+		{"focus-version", required_argument, NULL, 'V'},
+		{"fill", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -450,6 +398,9 @@ int cmd_export(int argc, char **argv)
 	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
 	struct table t;
 	struct report missing;     /* summary: the missing exchange rate */
+	struct focus_options focus = {.version = 13};
+	struct focus_plan *plan = NULL;
+	int focus_options_given = 0;
 	sqlite3 *db;
 	struct output_file output;
 	FILE *out;
@@ -466,6 +417,16 @@ int cmd_export(int argc, char **argv)
 		case 'C': currency_arg = optarg; break;
 		case 'K': cost = optarg; break;
 		case 'l': path = optarg; break;
+		case 'V':
+			focus_options_given = 1;
+			if (focus_version_set(&focus, optarg) < 0)
+				return error_exit(EXIT_USAGE, "export: --focus-version: 1.2 or 1.3, not '%s'", optarg);
+			break;
+		case 'F':
+			focus_options_given = 1;
+			if (focus_fill_set(&focus, optarg) < 0)
+				return EXIT_USAGE;
+			break;
 		case 'd':
 			decimals = (int)strtol(optarg, &endp, 10);
 			if (*endp || endp == optarg || decimals < 0 || decimals > 9)
@@ -496,6 +457,11 @@ int cmd_export(int argc, char **argv)
 		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
 	if (!strcmp(format, "focus") && strcmp(what, "charges"))
 		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
+	if (strcmp(cost, "billed") && !strcmp(format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --cost is for --format csv (a FOCUS file has"
+				  " BilledCost and EffectiveCost)");
+	if (focus_options_given && strcmp(format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --focus-version and --fill are for --format focus");
 	if (currency_arg && strcmp(what, "summary"))
 		return error_exit(EXIT_USAGE, "export: --currency is for --what summary");
 	if (currency_arg && currency_code(currency_arg, currency) < 0)
@@ -503,16 +469,26 @@ int cmd_export(int argc, char **argv)
 				  currency_arg);
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	/* FOCUS: the columns are decided, or the export refused, before the
+	 * file is opened. */
+	if (!strcmp(format, "focus") && (exit_code = focus_plan_make(db, start, end, &focus, &plan))) {
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		ledger_close(db);
+		return exit_code;
+	}
 	if ((exit_code = output_open(&output, file, ledger_path(path), "export")) != EXIT_OK) {
+		focus_plan_free(plan);
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		ledger_close(db);
 		return exit_code;
 	}
 	out = output.f;
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	memset(&t, 0, sizeof t);
 	memset(&missing, 0, sizeof missing);
 	if (!strcmp(format, "focus")) {
-		rc = write_focus(db, out, start, end, eol);
+		rc = focus_plan_write(plan, out, eol);
+		focus_plan_free(plan);
 	} else {
 		const char *summary_names[] = {"project", "currency", cost, "expected",
 			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use",

@@ -38,10 +38,14 @@ static const char insert_sql[] =
 	" region_id, pricing_category, pricing_quantity, pricing_unit, unit_price,"
 	" list_unit_price, billed_cost, effective_cost, list_cost, contracted_cost,"
 	" billing_currency, invoice_id, commitment_discount_status, tags, project,"
-	" commitment_discount_id, charge_id)"
+	" commitment_discount_id, charge_id, billing_account_name, sub_account_name,"
+	" invoice_issuer_name, publisher_name, host_provider_name, service_category, sku_price_id,"
+	" resource_name, region_name, commitment_discount_category, commitment_discount_type,"
+	" commitment_discount_name)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
-	" ?34, CASE WHEN ?36 THEN json_extract(?34, ?37) ELSE ?35 END, ?38, ?39)"
+	" ?34, CASE WHEN ?36 THEN json_extract(?34, ?37) ELSE ?35 END, ?38, ?39, ?40, ?41, ?42,"
+	" ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51)"
 	" ON CONFLICT (row_key, occurrence) DO NOTHING";
 
 int charge_store_open(sqlite3 *db, const char *tag_key, const struct delivery *delivery,
@@ -107,11 +111,24 @@ static void charge_texts(const struct charge *ch, const char *texts[CHARGE_TEXTS
 	texts[16] = ch->commitment_discount_status;
 	texts[TEXT_TAGS] = ch->tags;
 	texts[18] = ch->commitment_discount_id;
+	texts[19] = ch->billing_account_name;
+	texts[20] = ch->sub_account_name;
+	texts[21] = ch->invoice_issuer_name;
+	texts[22] = ch->publisher_name;
+	texts[23] = ch->host_provider_name;
+	texts[24] = ch->service_category;
+	texts[25] = ch->sku_price_id;
+	texts[26] = ch->resource_name;
+	texts[27] = ch->region_name;
+	texts[28] = ch->commitment_discount_category;
+	texts[29] = ch->commitment_discount_type;
+	texts[30] = ch->commitment_discount_name;
 }
 
 /* The parameter each of charge_texts() binds to. */
 static const int text_parameter[CHARGE_TEXTS] = {6, 7, 8, 9, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24,
-						     31, 32, 33, 34, 38};
+						     31, 32, 33, 34, 38, 40, 41, 42, 43, 44, 45,
+						     46, 47, 48, 49, 50, 51};
 
 static void format_time(const struct opt_i64 *v, char *buf, int *length)
 {

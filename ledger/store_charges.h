@@ -22,7 +22,7 @@ void charge_store_close(struct charge_store *store);
  * calls no SQLite, so the mapping thread can do it while the storing thread
  * inserts.
  */
-#define CHARGE_TEXTS 19
+#define CHARGE_TEXTS 31
 struct charge_binding {
 	int text_length[CHARGE_TEXTS];      /* -1: NULL */
 	char time[4][32];                   /* billing and charge period start, end */

@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 7 (PRAGMA user_version).
+-- The costledger ledger, schema version 8 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
@@ -113,6 +113,19 @@ CREATE TABLE charges (
   tags                  TEXT,          -- JSON object
   project               TEXT,          -- from a tag (costledger import --tag-project)
   commitment_discount_id TEXT,         -- FOCUS CommitmentDiscountId; CUR reservation/ReservationARN or savingsPlan/SavingsPlanARN
+  -- Names and ids the FOCUS export writes back (docs/exports.md).
+  billing_account_name  TEXT,
+  sub_account_name      TEXT,
+  invoice_issuer_name   TEXT,          -- FOCUS InvoiceIssuerName, CUR bill/InvoicingEntity
+  publisher_name        TEXT,
+  host_provider_name    TEXT,          -- FOCUS 1.3 HostProviderName
+  service_category      TEXT,          -- as the bill wrote it (FOCUS ServiceCategory)
+  sku_price_id          TEXT,
+  resource_name         TEXT,
+  region_name           TEXT,
+  commitment_discount_category TEXT,
+  commitment_discount_type     TEXT,
+  commitment_discount_name     TEXT,
   UNIQUE (row_key, occurrence)
 );
 CREATE INDEX charges_period ON charges (charge_period_start);
@@ -158,6 +171,18 @@ CREATE TABLE charge_history (
   tags                  TEXT,
   project               TEXT,
   commitment_discount_id TEXT,
+  billing_account_name  TEXT,
+  sub_account_name      TEXT,
+  invoice_issuer_name   TEXT,
+  publisher_name        TEXT,
+  host_provider_name    TEXT,
+  service_category      TEXT,
+  sku_price_id          TEXT,
+  resource_name         TEXT,
+  region_name           TEXT,
+  commitment_discount_category TEXT,
+  commitment_discount_type     TEXT,
+  commitment_discount_name     TEXT,
   superseded_by         INTEGER NOT NULL
 );
 CREATE INDEX charge_history_superseded ON charge_history (superseded_by);

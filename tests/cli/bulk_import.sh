@@ -118,14 +118,21 @@ case $plan in *charges_resource*) ok ;; *) fail "rebuilt charges_resource not us
 [ "$(sqlite3 l5.db 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after the rebuild"
 ok
 
-# 6. a version 1 ledger
-"$COSTLEDGER" --ledger l6.db init >/dev/null || fail "init l6.db"
-sqlite3 l6.db "DROP TABLE deferred_indexes; PRAGMA user_version = 1" || fail "set up l6.db"
+# 6. a version 1 ledger: version 2's schema (tests/data/schema-v2.sql)
+# without deferred_indexes. Migrated, its tables have a new ledger's columns
+# and its indexes a new ledger's text (later migrations edit some CREATE
+# TABLE texts in place, so those are compared by their columns).
+columns() {
+	sqlite3 "$1" "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", coalesce(p.dflt_value, ''), p.pk
+	  FROM sqlite_schema m, pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY 1, 2;
+	  SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name"
+}
+sqlite3 l6.db ".read $TESTS/data/schema-v2.sql" "DROP TABLE deferred_indexes; PRAGMA user_version = 1" ||
+	fail "set up l6.db"
 "$COSTLEDGER" --ledger l6.db import big2.csv > out 2> err || fail "import into a version 1 ledger: $(cat err)"
 [ "$(sqlite3 l6.db 'PRAGMA user_version')" = "$(sqlite3 l.db 'PRAGMA user_version')" ] || fail "l6.db not migrated to the version of a new ledger"
 ok
-schema l6.db > schema.after
-cmp -s schema.before schema.after || fail "migrated schema differs: $(diff schema.before schema.after)"
+[ "$(columns l6.db)" = "$(columns l.db)" ] || fail "migrated schema differs: $(columns l6.db) / $(columns l.db)"
 ok
 
 echo "ok: bulk_import.sh ($checks checks)"

@@ -75,7 +75,9 @@ PY
 cl2 export --month 2026-10 --what charges --format focus -o "$work/focus.csv" || fail "export focus"
 "$COSTLEDGER" --ledger "$work/rt.db" init >/dev/null || fail init
 "$COSTLEDGER" --ledger "$work/rt.db" import "$work/focus.csv" >/dev/null || fail "re-import of the FOCUS export"
-q="SELECT coalesce(provider,''), coalesce(project,''), coalesce(charge_category,''), coalesce(billing_currency,''), count(*), sum(billed_cost), sum(effective_cost), sum(unit_price), sum(list_cost), sum(contracted_cost) FROM charges GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+# FOCUS requires ListCost and ContractedCost: the export writes BilledCost
+# where the bill had none (docs/exports.md).
+q="SELECT coalesce(provider,''), coalesce(project,''), coalesce(charge_category,''), coalesce(billing_currency,''), count(*), sum(billed_cost), sum(effective_cost), sum(unit_price), sum(coalesce(list_cost, billed_cost)), sum(coalesce(contracted_cost, billed_cost)) FROM charges GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
 [ "$(sqlite3 "$work/s.db" "$q")" = "$(sqlite3 "$work/rt.db" "$q")" ] || fail "FOCUS round trip totals differ"
 cl2 export --month 2026-10 --what summary --format focus -o "$work/no.csv" 2>/dev/null && fail "--format focus for summary"
 echo "export_csv: ok"
