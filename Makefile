@@ -54,7 +54,7 @@ DEPS_STAMP = $(OBJ)/.deps-ok
 all: $(OUT)/costledger.so $(OUT)/costledger
 
 # --- dependencies --------------------------------------------------------
-DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libcsv-dev zlib1g-dev check python3 clang valgrind
+DEB_PACKAGES = build-essential libsqlite3-dev sqlite3 libcsv-dev zlib1g-dev check python3 clang valgrind chromium
 deps:
 	@missing=""; \
 	for h in sqlite3.h csv.h zlib.h check.h; do \
@@ -63,6 +63,7 @@ deps:
 	command -v cc >/dev/null || missing="$$missing cc"; \
 	command -v clang >/dev/null || missing="$$missing clang"; \
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "costledger: missing:$$missing"; \

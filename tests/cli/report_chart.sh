@@ -48,6 +48,8 @@ for svg in re.findall(r'<svg .*?</svg>', open(sys.argv[1]).read(), re.S):
 PY
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
+	# make deps installs it: under CI a missing chromium is a failure
+	[ "${CI:-}" = true ] && fail "chromium is missing under CI=true, yet make deps installs it"
 	echo "SKIP: no chromium (apt-get install chromium): the charts were not rendered"
 	exit 77
 fi
