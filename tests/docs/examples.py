@@ -3,7 +3,8 @@
 docs/*.md and compares what they print with what the page says.
 
 Each page gets CLONE, a fresh copy of the project (README.md, docs/, samples/,
-sql/, tests/data/ and the built costledger and costledger.so), in which
+sql/, tests/data/, tests/amortized/, tests/validate/ and the built costledger
+and costledger.so), in which
 samples/demo.sh (what `make demo` runs) has been run; the page's examples then
 run there in order, so an example may use what an earlier one made.
 
@@ -161,7 +162,8 @@ def fresh_clone(n):
         shutil.copy(os.path.join(root, name), clone)
     for name in ["docs", "samples", "sql"]:
         shutil.copytree(os.path.join(root, name), os.path.join(clone, name))
-    shutil.copytree(os.path.join(root, "tests", "data"), os.path.join(clone, "tests", "data"))
+    for name in ["data", "amortized", "validate"]:
+        shutil.copytree(os.path.join(root, "tests", name), os.path.join(clone, "tests", name))
     shutil.copy(os.environ["COSTLEDGER"], os.path.join(clone, "costledger"))
     shutil.copy(os.environ["COSTLEDGER_SO"], os.path.join(clone, "costledger.so"))
     demo = subprocess.run(["sh", "samples/demo.sh"], cwd=clone, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
