@@ -15,7 +15,7 @@
 -- SQLite build a temporary index on every INSERT.
 --
 -- ledger/ owns this file: `costledger init` applies it to a new ledger, and
--- the migrations[] of ledger/ledger.c carry older ledgers forward.
+-- the migrations[] of ledger/migrate.c carry older ledgers forward.
 
 -- One row per file imported (bills, usage logs, rate cards, budgets).
 CREATE TABLE imports (

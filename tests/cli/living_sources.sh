@@ -236,7 +236,7 @@ done
 
 # --- 8. a version 2 ledger is migrated and then restated ----------------------
 L="$work/v2.db"
-sqlite3 "$L" < "$D/schema_v2.sql" || fail "build a version 2 ledger"
+sqlite3 "$L" < "$D/schema-v2.sql" || fail "build a version 2 ledger"
 sqlite3 "$L" "PRAGMA user_version = 2; PRAGMA journal_mode = WAL" >/dev/null
 cl import "$focus" > out.txt 2> err.txt || fail "import into a version 2 ledger: $(cat err.txt)"
 fresh v3
