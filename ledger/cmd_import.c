@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "cur_manifest.h"
 #include "delivery.h"
+#include "import_detect.h"
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
@@ -78,8 +79,6 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 imported, 2 bad usage or bad input, 3 ledger error\n";
 
-enum kind { K_BILL, K_USAGE_CSV, K_SACCT, K_NVIDIA_SMI, K_RATES, K_BUDGETS, K_FX_RATES, K_HARDWARE,
-	    K_INVOICES };
 
 struct import_options {
 	const char *format, *tag_key, *fields, *resource;
@@ -533,114 +532,6 @@ static int finish_import(struct import_run *run, const struct reader_stats *stat
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-/* The first non-blank line of a file (plain or gzip), for auto-detection; "" for stdin. */
-static void first_line(const char *file, char *buf, int size)
-{
-	gzFile gz;
-
-	buf[0] = 0;
-	if (!strcmp(file, "-") || !(gz = gzopen(file, "rb")))
-		return;
-	while (gzgets(gz, buf, size)) {
-		size_t n = strlen(buf);
-		while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-			buf[--n] = 0;
-		if (n)
-			break;
-	}
-	gzclose(gz);
-	/* A byte-order mark (a spreadsheet's "CSV UTF-8"): the reader drops it, so detection does too. */
-	if (!memcmp(buf, "\xEF\xBB\xBF", 3))
-		memmove(buf, buf + 3, strlen(buf + 3) + 1);
-}
-
-
-/* What auto-detection looks for in the first line, per format other than the
- * bills (bill.c names what a bill header lacks); said when nothing fits. */
-static const char detect_rules[] =
-	"usage (needs 'timestamp,event,...', an 'event' column or a first column 'usage_start'), "
-	"sacct (needs a 'JobID|...' header or five '|' in the line), "
-	"nvidia-smi (needs 'timestamp, index|name|uuid|utilization.gpu, ...' or a first field "
-	"'YYYY/MM/DD hh:mm:ss'), "
-	"rates (needs 'provider,...' with unit_price and valid_from), "
-	"budgets (needs 'project,period,amount,...'), "
-	"fx-rates (needs date, from and to columns), "
-	"hardware (needs 'machine,...' with gpus and purchase_cost), "
-	"invoices (needs invoice id and amount columns)";
-
-/*
- * A file that is plainly not CSV, named as what it is: a JSON document (its
- * first non-blank byte '{' or '['). 0 when it may be CSV. Binary content is
- * refused by the reader ("NUL byte: not a text file").
- */
-static int not_csv(const char *file, struct import_error *error)
-{
-	char buf[4096];
-	gzFile gz;
-	int n, i;
-
-	if (!strcmp(file, "-") || !(gz = gzopen(file, "rb")))
-		return 0;
-	n = gzread(gz, buf, sizeof buf);
-	gzclose(gz);
-	i = (n >= 3 && !memcmp(buf, "\357\273\277", 3)) ? 3 : 0;
-	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
-		i++;
-	if (i < n && (buf[i] == '{' || buf[i] == '['))
-		return import_error_set(error, file, 0, NULL, "a JSON document, not CSV: import reads "
-					"CSV files (" FORMAT_NAMES "; docs/formats.md)");
-	return 0;
-}
-
-/* A bill's "no known bill header" in auto mode: also what every other format
- * needed, and for stdin, which is not told apart by content, --format. */
-static void explain_no_format(const char *file, char *message, size_t size)
-{
-	size_t len = strlen(message);
-
-	if (!strcmp(file, "-"))
-		snprintf(message + len, size - len, "; stdin is not told apart by content: give "
-			 "--format (" FORMAT_NAMES ")");
-	else
-		snprintf(message + len, size - len, "; and the first line fits none of %s",
-			 detect_rules);
-}
-
-static enum kind detect_kind(const char *file, const char *format)
-{
-	static char line[65536];
-	const char *usage_format;
-	int r;
-
-	if (!strcmp(format, "usage")) return K_USAGE_CSV;
-	if (!strcmp(format, "sacct")) return K_SACCT;
-	if (!strcmp(format, "nvidia-smi")) return K_NVIDIA_SMI;
-	if (!strcmp(format, "rates")) return K_RATES;
-	if (!strcmp(format, "budgets")) return K_BUDGETS;
-	if (!strcmp(format, "fx-rates")) return K_FX_RATES;
-	if (!strcmp(format, "hardware")) return K_HARDWARE;
-	if (!strcmp(format, "invoices")) return K_INVOICES;
-	if (strcmp(format, "auto"))
-		return K_BILL;
-	first_line(file, line, sizeof line);
-	if ((r = rates_detect(line)))
-		return r == 1 ? K_RATES : K_BUDGETS;
-	if (fx_detect(line))
-		return K_FX_RATES;
-	if (hardware_detect(line))
-		return K_HARDWARE;
-	if (invoices_detect(line))
-		return K_INVOICES;
-	usage_format = usage_detect(line);
-	if (!usage_format)
-		return K_BILL;
-	if (!strcmp(usage_format, "sacct"))
-		return K_SACCT;
-	if (!strcmp(usage_format, "nvidia-smi"))
-		return K_NVIDIA_SMI;
-	return K_USAGE_CSV;
-}
-
 /*
  * Rows a file will give, to an order of magnitude: bills and usage logs run
  * 100 to 800 bytes a row (a gzip file gives more; stdin counts as none).
@@ -820,11 +711,11 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	run.db = db;
 	run.file = file;
 	run.options = options;
-	if (not_csv(file, &run.error) < 0) {
+	if (import_not_csv(file, &run.error) < 0) {
 		import_error_format(&run.error, message, sizeof message);
 		return error_exit(EXIT_USAGE, "%s", message);
 	}
-	run.kind = detect_kind(file, options->format);
+	run.kind = import_detect_kind(file, options->format);
 	if ((run.import_id = reserve_import_id(db)) < 0)
 		return error_exit(EXIT_LEDGER, "cannot record import of '%s': %s", file, sqlite3_errmsg(db));
 	if ((result = open_kind(&run)) != 0) {
@@ -850,7 +741,7 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 		import_error_format(&run.error, message, sizeof message);
 		if (run.kind == K_BILL && !strcmp(options->format, "auto") &&
 		    strstr(run.error.message, "no known bill header"))
-			explain_no_format(file, message, sizeof message);
+			import_explain_no_format(file, message, sizeof message);
 		exit_code = error_exit(result < 0 ? EXIT_USAGE : result, "%s", message);
 		goto done;
 	}
