@@ -281,18 +281,6 @@ done:
 	return result;
 }
 
-/* Through the writer, so that a string written straight to a FILE is
- * escaped exactly as everything else costledger writes as JSON. */
-void json_text_write_string(FILE *out, const char *s)
-{
-	struct json_writer w;
-
-	json_writer_init(&w);
-	json_string(&w, s);
-	fputs(json_writer_text(&w) ? json_writer_text(&w) : "null", out);
-	json_writer_free(&w);
-}
-
 /* --- the writer ------------------------------------------------------------ */
 
 void json_writer_init(struct json_writer *w)
@@ -463,6 +451,12 @@ void json_number(struct json_writer *w, double v, int decimals)
 		put(w, buf, (size_t)snprintf(buf, sizeof buf, "%.*f", decimals, v));
 	else
 		put(w, buf, (size_t)snprintf(buf, sizeof buf, "%.15g", v));
+}
+
+void json_boolean(struct json_writer *w, int v)
+{
+	separate(w);
+	put(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void json_null(struct json_writer *w)

@@ -37,9 +37,6 @@ struct json_member {
 int json_text_find(const char *text, size_t length, const char *key, size_t key_length,
 		   struct json_member *member);
 
-/* Writes s to out as a JSON string, escaped by the writer below. */
-void json_text_write_string(FILE *out, const char *s);
-
 /*
  * Whether text[0..length) is a JSON object whose members all have different
  * names (compared as written between the quotes): 1 yes, 0 a name repeats,
@@ -79,6 +76,7 @@ void json_string_n(struct json_writer *w, const char *s, size_t n);
 void json_integer(struct json_writer *w, long long v);
 /* A number printed with "%.{decimals}f" (decimals < 0: "%.15g"); null when not finite. */
 void json_number(struct json_writer *w, double v, int decimals);
+void json_boolean(struct json_writer *w, int v);
 void json_null(struct json_writer *w);
 /* A member with a string value (skipped when value is NULL or empty). */
 void json_member_string(struct json_writer *w, const char *key, const char *value);

@@ -76,27 +76,44 @@ static void print_text(const struct validation *v, const struct focus_violation 
 static void print_json(const struct validation *v, const struct focus_violation *list, size_t n,
 		       const char *message)
 {
+	struct json_writer w;
 	size_t i;
 
-	printf("{\"file\":");
-	json_text_write_string(stdout, v->file);
+	json_writer_init(&w);
+	json_open(&w, '{');
+	json_key(&w, "file");
+	json_string(&w, v->file);
 	if (message) {
-		printf(",\"error\":");
-		json_text_write_string(stdout, message);
-		printf("}");
-		return;
+		json_key(&w, "error");
+		json_string(&w, message);
+	} else {
+		json_key(&w, "format");
+		json_string(&w, bill_mapping_format(v->mapping));
+		json_key(&w, "rows");
+		json_integer(&w, focus_rules_rows(v->rules));
+		json_key(&w, "conforms");
+		json_boolean(&w, n == 0);
+		json_key(&w, "violations");
+		json_open(&w, '[');
+		for (i = 0; i < n; i++) {
+			json_open(&w, '{');
+			json_key(&w, "rule");
+			json_string(&w, list[i].id);
+			json_key(&w, "rows");
+			json_integer(&w, list[i].rows);
+			json_key(&w, "line");
+			json_integer(&w, list[i].first_line);
+			json_key(&w, "must");
+			json_boolean(&w, list[i].must);
+			json_key(&w, "text");
+			json_string(&w, list[i].sentence);
+			json_close(&w, '}');
+		}
+		json_close(&w, ']');
 	}
-	printf(",\"format\":\"%s\",\"rows\":%ld,\"conforms\":%s,\"violations\":[",
-	       bill_mapping_format(v->mapping), focus_rules_rows(v->rules), n ? "false" : "true");
-	for (i = 0; i < n; i++) {
-		printf("%s{\"rule\":", i ? "," : "");
-		json_text_write_string(stdout, list[i].id);
-		printf(",\"rows\":%ld,\"line\":%ld,\"must\":%s,\"text\":", list[i].rows,
-		       list[i].first_line, list[i].must ? "true" : "false");
-		json_text_write_string(stdout, list[i].sentence);
-		printf("}");
-	}
-	printf("]}");
+	json_close(&w, '}');
+	fputs(json_writer_text(&w) ? json_writer_text(&w) : "null", stdout);
+	json_writer_free(&w);
 }
 
 /* Returns EXIT_OK, EXIT_FOUND or EXIT_USAGE (unreadable). */
