@@ -23,7 +23,7 @@ SQLITE_EXTENSION_INIT1
 /* Pure: same result for the same arguments, safe in views, indexes,
  * generated columns and triggers even with trusted_schema off. */
 #define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
-/* Reads the ledger's rates table: not deterministic, but harmless in views. */
+/* Reads the ledger's rates or fx_rates table: not deterministic, but harmless in views. */
 #define READS_RATES (SQLITE_UTF8 | SQLITE_INNOCUOUS)
 
 static void sql_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -51,6 +51,8 @@ static const struct sql_function {
 	{"rate_in_force", 6, READS_RATES, sql_rate_in_force, NULL, NULL},
 	{"usage_cost", 6, READS_RATES, sql_usage_cost, NULL, NULL},
 	{"pricing_category", 1, PURE, sql_pricing_category, NULL, NULL},
+	{"fx_convert", 4, READS_RATES, sql_fx_convert, NULL, NULL},
+	{"fx_rate", 3, READS_RATES, sql_fx_rate, NULL, NULL},
 	{"costledger_version", 0, PURE, sql_version, NULL, NULL},
 };
 

@@ -25,6 +25,11 @@ int sql_arg_double(sqlite3_context *ctx, sqlite3_value *value, const char *funct
 int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *function,
 		  int index, const char *arg_name, int64_t *out);
 
+/* A time argument: TEXT timestamp (time_parse: a date is its midnight) or
+ * INTEGER unix seconds. 1, 0 for NULL, -1 after raising an error. */
+int sql_arg_time(sqlite3_context *ctx, sqlite3_value *value, const char *function, int index,
+		 const char *arg_name, int64_t *unix_seconds);
+
 /* Sets a REAL result, or INTEGER when it is a whole number that fits. */
 void sql_result_number(sqlite3_context *ctx, double value);
 
@@ -56,6 +61,10 @@ void sql_interval_union_final(sqlite3_context *ctx);
 void sql_rate_in_force(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_usage_cost(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void sql_pricing_category(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+/* sql_fx.c */
+void sql_fx_convert(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void sql_fx_rate(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* sql_formulas.c: one function serves every entry of formula_table, which
  * it gets as the registration's user data. */

@@ -153,32 +153,6 @@ static struct rate_card *statement_card(sqlite3_context *ctx, const char *functi
 	return card;
 }
 
-/* A time argument: TEXT timestamp or INTEGER unix seconds. 1, 0 NULL, -1 error. */
-static int arg_time(sqlite3_context *ctx, sqlite3_value *v, const char *function, int index,
-		    const char *name, int64_t *t)
-{
-	int64_t ms;
-	const char *s;
-
-	switch (sqlite3_value_type(v)) {
-	case SQLITE_NULL:
-		return 0;
-	case SQLITE_INTEGER:
-		*t = sqlite3_value_int64(v);
-		return 1;
-	case SQLITE_TEXT:
-		s = (const char *)sqlite3_value_text(v);
-		if (time_parse(s, (size_t)sqlite3_value_bytes(v), 0, &ms) == TIME_OK) {
-			*t = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-			return 1;
-		}
-		break;
-	}
-	sql_arg_error(ctx, function, index, name, "is not a timestamp: \"%s\"",
-		      (const char *)sqlite3_value_text(v));
-	return -1;
-}
-
 static const char *arg_text(sqlite3_value *v)
 {
 	return (const char *)sqlite3_value_text(v);
@@ -197,7 +171,7 @@ void sql_rate_in_force(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	q.sku2 = arg_text(argv[2]);
 	q.category = arg_text(argv[3]);
 	q.region = arg_text(argv[4]);
-	if ((got = arg_time(ctx, argv[5], "rate_in_force", 5, "at", &q.at)) <= 0)
+	if ((got = sql_arg_time(ctx, argv[5], "rate_in_force", 5, "at", &q.at)) <= 0)
 		return;
 	if (!q.provider || !(card = statement_card(ctx, "rate_in_force")))
 		return;
@@ -222,8 +196,8 @@ void sql_usage_cost(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			      arg_text(argv[2]));
 		return;
 	}
-	if ((got = arg_time(ctx, argv[3], "usage_cost", 3, "start", &start)) <= 0 ||
-	    (got = arg_time(ctx, argv[4], "usage_cost", 4, "end", &end)) <= 0)
+	if ((got = sql_arg_time(ctx, argv[3], "usage_cost", 3, "start", &start)) <= 0 ||
+	    (got = sql_arg_time(ctx, argv[4], "usage_cost", 4, "end", &end)) <= 0)
 		return;
 	if (sqlite3_value_type(argv[5]) != SQLITE_NULL &&
 	    sql_arg_int64(ctx, argv[5], "usage_cost", 5, "gpus", &gpus) < 0)

@@ -2,6 +2,8 @@
 #include "sql_glue.h"
 SQLITE_EXTENSION_INIT3
 
+#include "timeparse.h"
+
 #include <math.h>
 #include <stdarg.h>
 
@@ -98,4 +100,30 @@ void sql_result_number(sqlite3_context *ctx, double value)
 		sqlite3_result_int64(ctx, (sqlite3_int64)value);
 	else
 		sqlite3_result_double(ctx, value);
+}
+
+/* See sql_glue.h; a negative time is rounded toward the past. */
+int sql_arg_time(sqlite3_context *ctx, sqlite3_value *v, const char *function, int index,
+		 const char *name, int64_t *t)
+{
+	int64_t ms;
+	const char *s;
+
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+		*t = sqlite3_value_int64(v);
+		return 1;
+	case SQLITE_TEXT:
+		s = (const char *)sqlite3_value_text(v);
+		if (time_parse(s, (size_t)sqlite3_value_bytes(v), 0, &ms) == TIME_OK) {
+			*t = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+			return 1;
+		}
+		break;
+	}
+	sql_arg_error(ctx, function, index, name, "is not a timestamp: \"%s\"",
+		      (const char *)sqlite3_value_text(v));
+	return -1;
 }

@@ -13,6 +13,7 @@
 #include "reconcile.h"
 #include "reconcile_invoices.h"
 
+#include "fx_table.h"
 #include "rate_card.h"
 #include "reconcile_match.h"
 #include "reconcile_price.h"
@@ -150,7 +151,7 @@ static int price_usage_charge(struct run *r, sqlite3_stmt *st, const struct cove
 	split_seconds(split_billed_seconds(period, rt && has_q && hourly(rt) ? &quantity : NULL),
 		      cov, rt && rt->running, secs);
 	if (rt)
-		rc = price_charge(rt, &r->fx, currency, cs / 86400, has_q ? &quantity : NULL, period,
+		rc = price_charge(rt, &r->fx, currency, fx_day(cs), has_q ? &quantity : NULL, period,
 				  &expected, &listed);
 	if (rc == PRICE_OVERFLOW) {
 		snprintf(r->err, sizeof r->err, "charge %lld: its expected cost does not fit in"
@@ -451,7 +452,7 @@ static int check_late_corrections(struct run *r, const char *start, const char *
 static void run_free(struct run *r)
 {
 	rate_card_free(&r->card);
-	fx_free(&r->fx);
+	fx_table_free(&r->fx);
 	bounds_free(&r->usage_bounds);
 	bounds_free(&r->charge_bounds);
 	pieces_free(&r->pieces);
@@ -508,7 +509,7 @@ int reconcile_run(sqlite3 *db, const char *month, const char *provider,
 	if (rc == SQLITE_OK)
 		rc = rate_card_load(db, &r.card);
 	if (rc == SQLITE_OK)
-		rc = fx_load(db, &r.fx);
+		rc = fx_table_load(db, &r.fx);
 	if (rc == SQLITE_OK)
 		rc = check_charges(&r, start, end, provider);
 	if (rc == SQLITE_OK)

@@ -46,12 +46,11 @@ static const struct {
 
 /* CUR(x): the currency a row is reported in (?5: --currency, or NULL). */
 #define CUR(x) "coalesce(?5, " x ", '')"
-/* FX(amount, currency, day): amount converted to ?5 at the latest rate on or
- * before day; as it is without ?5, without a currency or already in ?5. */
+/* FX(amount, currency, day): amount converted to ?5 by fx_convert() on day
+ * (NULL: no rate); as it is without ?5 or without a currency. */
 #define FX(amount, currency, day) \
-	"(CASE WHEN ?5 IS NULL OR " currency " IS NULL OR " currency " = ?5 THEN " amount \
-	" ELSE money_mul(" amount ", (SELECT fx.rate FROM fx_rates fx WHERE fx.from_currency = " currency \
-	" AND fx.to_currency = ?5 AND fx.rate_date <= " day " ORDER BY fx.rate_date DESC LIMIT 1)) END)"
+	"(CASE WHEN ?5 IS NULL THEN " amount " ELSE fx_convert(" amount ", coalesce(" currency \
+	", ?5), ?5, " day ") END)"
 
 /* The charges, findings, usage and budgets of the month, with the currency
  * and the day each amount is converted at. A late correction is the
@@ -89,8 +88,7 @@ static const char missing_rate_sql[] =
 	"   UNION SELECT currency, day FROM fi UNION SELECT currency, day FROM paused"
 	"   UNION SELECT currency, day FROM ownc"
 	"   UNION SELECT currency, day FROM bu WHERE grp IS NOT NULL)"
-	" WHERE currency IS NOT NULL AND currency <> ?5 AND NOT EXISTS (SELECT 1 FROM fx_rates fx"
-	"   WHERE fx.from_currency = currency AND fx.to_currency = ?5 AND fx.rate_date <= day)"
+	" WHERE currency IS NOT NULL AND fx_convert(0, currency, ?5, day) IS NULL"
 	" ORDER BY day, currency LIMIT 1";
 
 static const char report_sql[] =

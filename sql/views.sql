@@ -206,22 +206,16 @@ SELECT job_id, project, provider, instance_type, currency, spot_hours, interrupt
 FROM with_rates;
 
 -- Spend per project and month against its budget. billed: the charges of
--- the month with the project (in the budget's currency, others converted at
--- the latest fx_rates rate on or before the charge's day; NULL when one has
--- no rate); usage_cost: the month's usage at the rate card. spend is billed
+-- the month with the project (in the budget's currency, others converted by
+-- fx_convert() on the charge's day; NULL when one has no rate; a charge
+-- without a currency is taken in the budget's); usage_cost: the month's usage at the rate card. spend is billed
 -- when the project has charges that month, else usage_cost.
 DROP VIEW IF EXISTS budget_status;
 CREATE VIEW budget_status AS
 WITH converted AS (
   SELECT b.budget_id, c.charge_id,
-         CASE WHEN c.billing_currency = b.currency OR c.billing_currency IS NULL
-              THEN c.billed_cost
-              ELSE money_mul(c.billed_cost,
-                     (SELECT f.rate FROM fx_rates f
-                      WHERE f.from_currency = c.billing_currency
-                        AND f.to_currency = b.currency
-                        AND f.rate_date <= substr(c.charge_period_start, 1, 10)
-                      ORDER BY f.rate_date DESC LIMIT 1)) END AS amount
+         fx_convert(c.billed_cost, coalesce(c.billing_currency, b.currency), b.currency,
+                    c.charge_period_start) AS amount
   FROM budgets b LEFT JOIN charges c
     ON c.project = b.project AND substr(c.charge_period_start, 1, 7) = b.period
 ), billed AS (

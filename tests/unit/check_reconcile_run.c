@@ -86,7 +86,7 @@ START_TEST(fx_and_price)
 	ck_assert_int_eq(fx_find(&fx, "EUR", "USD", 20758)->mantissa, 12);
 	ck_assert_int_eq(fx_find(&fx, "EUR", "USD", 30000)->mantissa, 12);
 	ck_assert_ptr_null(fx_find(&fx, "USD", "EUR", 30000));
-	ck_assert_int_eq(price_convert(&fx, "USD", "USD", 0, &amount), PRICED);
+	ck_assert_int_eq(fx_convert(&fx, "USD", "usd", 0, &amount), FX_OK);
 	ck_assert_int_eq(amount, 1000000000);
 	/* Half an hour at 8.50 EUR net, 10.00 listed, in USD at 1.2. */
 	ck_assert_int_eq(price_charge(&rt, &fx, "USD", 20760, &half, 3600, &expected, &listed), PRICED);
