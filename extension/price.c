@@ -11,6 +11,9 @@
 #include <math.h>
 #include <string.h>
 
+/* The largest __int128. */
+#define I128_LIMIT ((__int128)(((unsigned __int128)1 << 127) - 1))
+
 const char *price_strerror(int status)
 {
 	switch (status) {
@@ -154,4 +157,48 @@ int price_mul(const struct decimal *price, const struct decimal *quantity, int64
 	__int128 product = (__int128)price->mantissa * quantity->mantissa;
 
 	return money_from_scaled(product, price->scale + quantity->scale - MONEY_SCALE, nanos);
+}
+
+/* value / divisor (divisor > 0) rounded half-even. */
+static __int128 div_half_even(__int128 value, __int128 divisor)
+{
+	__int128 q = value / divisor, r = value % divisor;
+	__int128 twice = r < 0 ? -2 * r : 2 * r;
+
+	if (twice > divisor || (twice == divisor && (q & 1)))
+		q += value < 0 ? -1 : 1;
+	return q;
+}
+
+int price_mul_ratio(const struct decimal *price, int64_t numerator, int64_t denominator,
+		    int64_t *nanos)
+{
+	/* |mantissa| < 10^18 and |numerator| < 2^63: the product fits in 127 bits. */
+	__int128 value = (__int128)price->mantissa * numerator, divisor = denominator;
+	__int128 magnitude = value < 0 ? -value : value;
+	int shift = price->scale - MONEY_SCALE;
+
+	if (denominator <= 0)
+		return MONEY_RANGE;
+	for (; shift < 0; shift++) {
+		/* Past 2^127 / 10 the quotient by an int64 is past int64 too. */
+		if (magnitude > I128_LIMIT / 10)
+			return MONEY_OVERFLOW;
+		value *= 10;
+		magnitude *= 10;
+	}
+	for (; shift > 0; shift--) {
+		/* The final divisor, 10 x this at least, is then beyond twice the
+		 * value: the quotient rounds to 0 (and this x 10 cannot overflow). */
+		if (divisor > magnitude / 5) {
+			*nanos = 0;
+			return MONEY_OK;
+		}
+		divisor *= 10;
+	}
+	value = div_half_even(value, divisor);
+	if (value > INT64_MAX || value < INT64_MIN)
+		return MONEY_OVERFLOW;
+	*nanos = (int64_t)value;
+	return MONEY_OK;
 }

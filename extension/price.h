@@ -74,4 +74,14 @@ int price_format(const struct decimal *price, char *buf, size_t size);
  */
 int price_mul(const struct decimal *price, const struct decimal *quantity, int64_t *nanos);
 
+/*
+ * price x numerator / denominator in nanos: the same exact product, with the
+ * division inside it, so that it is rounded half-even to the nano once (a
+ * price per hour times seconds / 3600: rounding seconds / 3600, or the
+ * product before the division, can be a nano off at a tie). MONEY_RANGE when
+ * denominator <= 0, MONEY_OVERFLOW when the result does not fit in int64.
+ */
+int price_mul_ratio(const struct decimal *price, int64_t numerator, int64_t denominator,
+		    int64_t *nanos);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int fold(int c)
 {
@@ -151,33 +152,34 @@ int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t 
 	return 0;
 }
 
+int64_t rate_unit_seconds(const char *unit)
+{
+	static const struct {
+		const char *name;
+		int64_t seconds;
+	} units[] = {
+		{"second", 1}, {"seconds", 1}, {"sec", 1}, {"secs", 1}, {"s", 1},
+		{"minute", 60}, {"minutes", 60}, {"min", 60}, {"mins", 60},
+		{"hour", 3600}, {"hours", 3600}, {"hr", 3600}, {"hrs", 3600}, {"h", 3600},
+		{"gpu-hour", 3600},
+		{"day", 86400}, {"days", 86400}, {"d", 86400},
+	};
+
+	for (size_t i = 0; unit && i < sizeof units / sizeof units[0]; i++)
+		if (!strcasecmp(unit, units[i].name))
+			return units[i].seconds;
+	return 0;
+}
+
 int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *net,
 		      int64_t *list)
 {
-	int64_t units = seconds * (r->per_gpu && gpus > 1 ? gpus : 1), full, off = 0;
-	struct decimal q;
-	__int128 quotient, rem;
+	int64_t units, full, off = 0;
 
-	if (units % 36 == 0) {
-		q.mantissa = units / 36;   /* hundredths of an hour */
-		q.scale = 2;
-		return rate_cost(r, &q, net, list);
-	}
-	q.mantissa = units;
-	q.scale = 0;
-	if (price_mul(&r->price, &q, &full) != MONEY_OK)
-		return -1;
-	quotient = full / 3600;
-	rem = full % 3600;
-	if (rem < 0) {
-		rem = -rem;
-		if (2 * rem > 3600 || (2 * rem == 3600 && (quotient & 1)))
-			quotient--;
-	} else if (2 * rem > 3600 || (2 * rem == 3600 && (quotient & 1))) {
-		quotient++;
-	}
-	full = (int64_t)quotient;
-	if (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK)
+	if (__builtin_mul_overflow(seconds, r->per_gpu && gpus > 1 ? gpus : 1, &units) ||
+	    price_mul_ratio(&r->price, units, r->unit_seconds ? r->unit_seconds : 3600, &full) !=
+		    MONEY_OK ||
+	    (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK))
 		return -1;
 	if (list)
 		*list = full;

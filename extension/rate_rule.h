@@ -35,6 +35,7 @@ struct rate_row {
 	int running;          /* billing_rule 'running': pauses are not billed */
 	int per_gpu;          /* unit 'GPU-hour': times the GPUs */
 	int64_t from, to;     /* unix seconds, [from, to); to INT64_MAX when open */
+	int64_t unit_seconds; /* rate_unit_seconds(unit): 0 when not a unit of time */
 };
 
 /* The card sorted by case-folded provider (rate_card_sort). */
@@ -71,11 +72,19 @@ int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t 
 	      int64_t *list);
 
 /*
+ * Seconds in one unit of a rate card's unit, ASCII case-insensitive: second
+ * (seconds, sec, secs, s) 1, minute (minutes, min, mins) 60, hour (hours, hr,
+ * hrs, h) and GPU-hour 3600, day (days, d) 86400; 0 for a unit that is not
+ * one of time (GB-month, request).
+ */
+int64_t rate_unit_seconds(const char *unit);
+
+/*
  * The cost of seconds (x gpus for a GPU-hour rate, gpus < 1 counts as 1)
- * at rate r, net of the discount: rate_cost of seconds / 3600 hours, which is
- * a decimal when the seconds are a multiple of 36; else price_mul(price,
- * seconds) / 3600, half-even (exact for prices of up to 9 decimals). list
- * may be NULL. Returns 0, or -1 when it does not fit in int64 nanos.
+ * at rate r, net of the discount: price_mul_ratio(price, seconds x gpus,
+ * unit seconds), the exact product rounded once (a rate whose unit is not
+ * one of time is taken per hour). list may be NULL. Returns 0, or -1 when
+ * it does not fit in int64 nanos.
  */
 int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *net,
 		      int64_t *list);

@@ -60,6 +60,7 @@ static int read_row(sqlite3_stmt *st, struct rate_row *r)
 	unit = r->unit;
 	rule = (const char *)sqlite3_column_text(st, 9);
 	r->per_gpu = strcasecmp(unit, "gpu-hour") == 0;
+	r->unit_seconds = rate_unit_seconds(unit);
 	r->running = rule && strcmp(rule, "running") == 0;
 	r->from = sqlite3_column_int64(st, 10);
 	r->to = sqlite3_column_int64(st, 11);

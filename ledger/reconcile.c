@@ -115,11 +115,11 @@ enum {
 	C_GROUP_PROVIDER, C_GROUP_SKU, C_ORDER_START, C_ORDER_END, C_STOPPED, C_CURRENCY
 };
 
-/* A per-hour rate: the bill's quantity is hours of the period. */
-static int hourly(const struct rate_row *rt)
+/* The seconds of one unit of a charge's quantity, when the per-second
+ * quantity rule applies to it (a rate per unit of time, not per GPU); else 0. */
+static int64_t quantity_unit_seconds(const struct rate_row *rt)
 {
-	return !strcasecmp(rt->unit, "hour") || !strcasecmp(rt->unit, "hours") ||
-	       !strcasecmp(rt->unit, "hr") || !strcasecmp(rt->unit, "h");
+	return rt && !rt->per_gpu ? rt->unit_seconds : 0;
 }
 
 /* The bill's quantity as an exact decimal; 0 when it has none. */
@@ -148,7 +148,8 @@ static int price_usage_charge(struct run *r, sqlite3_stmt *st, const struct cove
 	struct decimal quantity;
 	int has_q = quantity_of(st, &quantity), rc = PRICED;
 
-	split_seconds(split_billed_seconds(period, rt && has_q && hourly(rt) ? &quantity : NULL),
+	split_seconds(split_billed_seconds(period, has_q ? &quantity : NULL,
+					   quantity_unit_seconds(rt)),
 		      cov, rt && rt->running, secs);
 	if (rt)
 		rc = price_charge(rt, &r->fx, currency, fx_day(cs), has_q ? &quantity : NULL, period,

@@ -4,15 +4,15 @@
  */
 #include "reconcile_split.h"
 
-int64_t split_billed_seconds(int64_t period, const struct decimal *q)
+int64_t split_billed_seconds(int64_t period, const struct decimal *q, int64_t unit_seconds)
 {
 	__int128 num, den = 1, s, r;
 	int scale;
 
-	if (!q || q->mantissa < 0)
+	if (!q || q->mantissa < 0 || unit_seconds <= 0)
 		return period;
-	/* q x 3600 = mantissa x 3600 / 10^scale, half-even. */
-	num = (__int128)q->mantissa * 3600;
+	/* q x unit = mantissa x unit / 10^scale, half-even. */
+	num = (__int128)q->mantissa * unit_seconds;
 	for (scale = q->scale; scale < 0; scale++) {
 		num *= 10;
 		if (num > (__int128)period * 10)

@@ -5,8 +5,9 @@
  * A charge's period has seconds with running usage behind it, seconds with
  * only stopped usage (paused, stopped, interrupted), and seconds with none.
  * The bill says how many seconds it charged: the whole period, or less when
- * its quantity in hours is less (AWS bills per second: 0.5 on an hourly
- * line is 30 minutes, wherever they fell in the hour). Those billed seconds
+ * its quantity in units of the rate's time unit is less (AWS bills per
+ * second: 0.5 on an hourly line is 30 minutes, wherever they fell in the
+ * hour; 30 on a per-minute line is 30 minutes too). Those billed seconds
  * are split into billable, paused (not billable under a 'running' rate) and
  * unexplained; then the billed amount and the expected amount are both
  * allocated over the three by the same largest-remainder rule, so each
@@ -31,10 +32,12 @@ enum { PART_UNEXPLAINED, PART_PAUSED, PART_BILLABLE, PART_COUNT };
 
 /*
  * The seconds a charge of `period` seconds bills: the period, or its
- * quantity in hours x 3600 (rounded half-even) when that is less. quantity
- * NULL: the period.
+ * quantity x unit_seconds (the seconds of one unit of the rate: 3600 for
+ * an hour, 60 for a minute, ...; rounded half-even) when that is less.
+ * quantity NULL, or unit_seconds 0 (not a unit of time): the period.
  */
-int64_t split_billed_seconds(int64_t period, const struct decimal *quantity_hours);
+int64_t split_billed_seconds(int64_t period, const struct decimal *quantity,
+			     int64_t unit_seconds);
 
 /*
  * Splits billed seconds into parts[PART_*]. 'wall' rate (running_rule 0):

@@ -291,6 +291,62 @@ START_TEST(core_mul_once_not_twice)
 }
 END_TEST
 
+/* --- price_mul_ratio: price x numerator / denominator, rounded once --------- */
+static const struct {
+	const char *price;
+	int64_t numerator, denominator;
+	int status;
+	int64_t nanos;
+} ratio_rows[] = {
+	/* 1.0000000286 per hour for 7 s: 1944444.50005... nanos. The product
+	 * rounded to nanos first (7000000200) and then divided gives 1944444. */
+	{"1.0000000286", 7, 3600, MONEY_OK, 1944445},
+	/* ties go to the even nano, both signs */
+	{"0.000000001", 1, 2, MONEY_OK, 0},
+	{"0.000000001", 3, 2, MONEY_OK, 2},
+	{"0.000000001", 5, 2, MONEY_OK, 2},
+	{"-0.000000001", 3, 2, MONEY_OK, -2},
+	{"0.5", 1, 1000000000, MONEY_OK, 0},
+	{"0.5", 3, 1000000000, MONEY_OK, 2},
+	{"0.0000000000025", 3600, 9, MONEY_OK, 1},   /* 1.0000... exactly: 10 decimals */
+	{"1.000000001", 1800, 3600, MONEY_OK, 500000000}, /* 0.5000000005: even */
+	{"1.000000003", 1800, 3600, MONEY_OK, 500000002}, /* 0.5000000015: even */
+	{"5E+3", 1, 3, MONEY_OK, INT64_C(1666666666667)},
+	{"10", 86400, 86400, MONEY_OK, INT64_C(10000000000)},
+	/* 36 decimals against a huge numerator: far below half a nano */
+	{"0.000000000000000000000000000000000001", INT64_MAX, 1, MONEY_OK, 0},
+	{"0.000000000000000000000000000000000009", INT64_MAX, 1, MONEY_OK, 0},
+	/* exactly int64 at both ends, and one past */
+	{"0.000000001", INT64_MAX, 1, MONEY_OK, INT64_MAX},
+	{"-0.000000001", INT64_MAX, 1, MONEY_OK, -INT64_MAX},
+	{"0.000000002", INT64_MAX, 2, MONEY_OK, INT64_MAX},
+	{"0.000000001", INT64_MAX, 1, MONEY_OK, INT64_MAX},
+	{"1", INT64_MAX, 1, MONEY_OVERFLOW, 0},
+	{"999999999999999999", INT64_MAX, 3600, MONEY_OVERFLOW, 0},
+	{"1", 1, 0, MONEY_RANGE, 0},
+	{"1", 1, -3600, MONEY_RANGE, 0},
+};
+
+START_TEST(core_mul_ratio)
+{
+	struct decimal p;
+	int64_t out = 777;
+	int status;
+
+	ck_assert_int_eq(price_parse(ratio_rows[_i].price, strlen(ratio_rows[_i].price), &p), MONEY_OK);
+	status = price_mul_ratio(&p, ratio_rows[_i].numerator, ratio_rows[_i].denominator, &out);
+	ck_assert_msg(status == ratio_rows[_i].status, "price_mul_ratio(%s, %lld, %lld): status %d",
+		      ratio_rows[_i].price, (long long)ratio_rows[_i].numerator,
+		      (long long)ratio_rows[_i].denominator, status);
+	if (status == MONEY_OK)
+		ck_assert_msg(out == ratio_rows[_i].nanos, "price_mul_ratio(%s, %lld, %lld): %lld",
+			      ratio_rows[_i].price, (long long)ratio_rows[_i].numerator,
+			      (long long)ratio_rows[_i].denominator, (long long)out);
+	else
+		ck_assert_int_eq(out, 777);
+}
+END_TEST
+
 START_TEST(core_strerror)
 {
 	ck_assert_str_eq(price_strerror(MONEY_PRECISION), "more than 18 significant digits");
@@ -311,6 +367,7 @@ static Suite *make_suite(void)
 	tcase_add_test(core, core_from_nanos_units_double);
 	tcase_add_loop_test(core, core_mul, 0, ROWS(mul_rows));
 	tcase_add_test(core, core_mul_once_not_twice);
+	tcase_add_loop_test(core, core_mul_ratio, 0, ROWS(ratio_rows));
 	tcase_add_test(core, core_strerror);
 	tcase_add_test(limits, limits_format_buffer);
 	tcase_add_loop_test(limits, limits_mul_int64, 0, ROWS(int_rows));

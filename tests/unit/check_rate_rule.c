@@ -14,7 +14,7 @@
 
 #define ROW(id, provider, sku, region, category, unit, currency, units, running, gpu, from, to) \
 	{id, provider, sku, region, category, unit, currency, #units, {units, 0}, {0, 0}, 0, \
-	 running, gpu, from, to}
+	 running, gpu, from, to, 3600}  /* every unit here is hour or GPU-hour */
 
 static struct rate_row rows[] = {
 	ROW(1, "AWS", "p4", "eu-west-1", "Standard", "hour", "USD", 40, 0, 0, 0, INT64_MAX),
@@ -140,6 +140,46 @@ START_TEST(cost)
 }
 END_TEST
 
+/* Seconds priced per unit of time, with the division inside the one product. */
+START_TEST(units)
+{
+	struct rate_row r = rows[0];
+	int64_t c;
+
+	ck_assert_int_eq(rate_unit_seconds("second"), 1);
+	ck_assert_int_eq(rate_unit_seconds("Mins"), 60);
+	ck_assert_int_eq(rate_unit_seconds("HRS"), 3600);
+	ck_assert_int_eq(rate_unit_seconds("GPU-hour"), 3600);
+	ck_assert_int_eq(rate_unit_seconds("days"), 86400);
+	ck_assert_int_eq(rate_unit_seconds("GB-month"), 0);
+	ck_assert_int_eq(rate_unit_seconds(NULL), 0);
+	/* 0.50 per minute, per second, per day for 90 s */
+	r.price = (struct decimal){5, 1};
+	r.unit_seconds = 60;
+	ck_assert_int_eq(rate_cost_seconds(&r, 90, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 750000000);
+	r.unit_seconds = 1;
+	ck_assert_int_eq(rate_cost_seconds(&r, 90, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 45000000000);
+	r.unit_seconds = 86400;
+	ck_assert_int_eq(rate_cost_seconds(&r, 90, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 520833); /* 0.000520833333... */
+	/* Not a unit of time: per hour, as before. */
+	r.unit_seconds = 0;
+	ck_assert_int_eq(rate_cost_seconds(&r, 90, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 12500000);
+	/* 10 decimals: 1.0000000286 per hour for 7 s is 1944444.50005 nanos; the
+	 * product rounded before the division (7000000200 / 3600) gave 1944444. */
+	r.price = (struct decimal){10000000286, 10};
+	r.unit_seconds = 3600;
+	ck_assert_int_eq(rate_cost_seconds(&r, 7, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 1944445);
+	/* seconds x GPUs past int64 */
+	r.per_gpu = 1;
+	ck_assert_int_eq(rate_cost_seconds(&r, INT64_MAX / 2, 8, &c, NULL), -1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("rate_rule");
@@ -148,6 +188,7 @@ static Suite *make_suite(void)
 	tcase_add_test(core, choice);
 	tcase_add_test(core, mapping);
 	tcase_add_test(core, cost);
+	tcase_add_test(core, units);
 	suite_add_tcase(s, core);
 	return s;
 }

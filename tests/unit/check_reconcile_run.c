@@ -77,7 +77,7 @@ START_TEST(fx_and_price)
 	};
 	struct fx_table fx = {rows, 3};
 	struct rate_row rt = {1, "GC", "m1", "", "Standard", "hour", "EUR", "10", {10, 0}, {15, 2},
-			      1, 0, 0, 0, INT64_MAX};
+			      1, 0, 0, 0, INT64_MAX, 3600};
 	struct decimal half = {5, 1};
 	int64_t expected, listed, amount = 1000000000;
 

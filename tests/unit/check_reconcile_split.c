@@ -17,14 +17,20 @@ START_TEST(billed_seconds)
 	struct decimal half = {5, 1}, one = {1, 0}, two = {2, 0}, tiny = {1, 4}, big = {5, -3};
 	struct decimal neg = {-1, 0}, tie = {25, 6}; /* 0.000025 h = 0.09 s -> 0 */
 
-	ck_assert_int_eq(split_billed_seconds(3600, NULL), 3600);
-	ck_assert_int_eq(split_billed_seconds(3600, &half), 1800);
-	ck_assert_int_eq(split_billed_seconds(3600, &one), 3600);
-	ck_assert_int_eq(split_billed_seconds(3600, &two), 3600);   /* never past the period */
-	ck_assert_int_eq(split_billed_seconds(3600, &tiny), 0);     /* 0.36 s */
-	ck_assert_int_eq(split_billed_seconds(86400, &big), 86400); /* 5000 h */
-	ck_assert_int_eq(split_billed_seconds(3600, &neg), 3600);
-	ck_assert_int_eq(split_billed_seconds(3600, &tie), 0);
+	ck_assert_int_eq(split_billed_seconds(3600, NULL, 3600), 3600);
+	ck_assert_int_eq(split_billed_seconds(3600, &half, 3600), 1800);
+	ck_assert_int_eq(split_billed_seconds(3600, &one, 3600), 3600);
+	ck_assert_int_eq(split_billed_seconds(3600, &two, 3600), 3600);   /* never past the period */
+	ck_assert_int_eq(split_billed_seconds(3600, &tiny, 3600), 0);     /* 0.36 s */
+	ck_assert_int_eq(split_billed_seconds(86400, &big, 3600), 86400); /* 5000 h */
+	ck_assert_int_eq(split_billed_seconds(3600, &neg, 3600), 3600);
+	ck_assert_int_eq(split_billed_seconds(3600, &tie, 3600), 0);
+	/* Other units of time: 30 minutes, 1800 seconds, half a day; none: the period. */
+	ck_assert_int_eq(split_billed_seconds(3600, &(struct decimal){30, 0}, 60), 1800);
+	ck_assert_int_eq(split_billed_seconds(3600, &(struct decimal){1800, 0}, 1), 1800);
+	ck_assert_int_eq(split_billed_seconds(86400, &half, 86400), 43200);
+	ck_assert_int_eq(split_billed_seconds(3600, &half, 0), 3600);
+	ck_assert_int_eq(split_billed_seconds(60, &(struct decimal){25, 1}, 1), 2); /* 2.5 s, even */
 }
 END_TEST
 
@@ -133,7 +139,7 @@ START_TEST(exact_bill_property)
 		int rule = (int)(rnd() & 1);
 
 		ck_assert_int_eq(price_mul(&price, &q, &expected), MONEY_OK);
-		billed_s = split_billed_seconds(period, &q);
+		billed_s = split_billed_seconds(period, &q, 3600);
 		cov.running = (int64_t)(rnd() % (uint64_t)(period + 1));
 		cov.stopped = (int64_t)(rnd() % (uint64_t)(period - cov.running + 1));
 		split_seconds(billed_s, &cov, rule, parts);
