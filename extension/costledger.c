@@ -46,6 +46,7 @@ static const struct sql_function {
 	{"money_total", 1, PURE, NULL, sql_money_total_step, sql_money_total_final},
 	{"price", 1, PURE, sql_price, NULL, NULL},
 	{"price_mul", 2, PURE, sql_price_mul, NULL, NULL},
+	{"price_mul", 3, PURE, sql_price_mul, NULL, NULL},
 	{"overlap_seconds", 4, PURE, sql_overlap_seconds, NULL, NULL},
 	{"interval_union_seconds", 2, PURE, NULL, sql_interval_union_step, sql_interval_union_final},
 	{"rate_in_force", 6, READS_RATES, sql_rate_in_force, NULL, NULL},

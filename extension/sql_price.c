@@ -3,6 +3,7 @@
  *
  * SQL Function: price(X)            TEXT/INTEGER/REAL -> canonical price TEXT
  * SQL Function: price_mul(P, Q)     price * quantity -> INTEGER nanos, rounded once
+ * SQL Function: price_mul(P, N, D)  price * N / D (INTEGERs) -> nanos, rounded once
  *
  * A REAL argument is read through its shortest round-trip decimal (0.1 is
  * 0.1, not 0.1000000000000000055...): the decimal it was most likely written
@@ -64,6 +65,29 @@ void sql_price(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, n, SQLITE_TRANSIENT);
 }
 
+/* price_mul(P, N, D): P x N / D, the division inside the one product. */
+static void price_mul_ratio_result(sqlite3_context *ctx, const struct decimal *price,
+				   sqlite3_value **argv)
+{
+	int64_t numerator, denominator, nanos;
+	int status;
+
+	if (sql_arg_int64(ctx, argv[1], "price_mul", 1, "numerator", &numerator) <= 0 ||
+	    sql_arg_int64(ctx, argv[2], "price_mul", 2, "denominator", &denominator) <= 0)
+		return;
+	status = price_mul_ratio(price, numerator, denominator, &nanos);
+	if (status == MONEY_RANGE)
+		sql_arg_error(ctx, "price_mul", 2, "denominator", "must be above 0, got %lld",
+			      (long long)denominator);
+	else if (status != MONEY_OK)
+		sql_arg_error(ctx, "price_mul", 1, "numerator",
+			      "makes the result out of range for 64-bit nanos: %s * %lld / %lld",
+			      (const char *)sqlite3_value_text(argv[0]), (long long)numerator,
+			      (long long)denominator);
+	else
+		sqlite3_result_int64(ctx, nanos);
+}
+
 void sql_price_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct decimal price, quantity;
@@ -71,11 +95,16 @@ void sql_price_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int have_price, have_quantity;
 
 	/* NULL in either argument wins over an invalid other one. */
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL ||
+	    (argc == 3 && sqlite3_value_type(argv[2]) == SQLITE_NULL))
 		return;
 	have_price = sql_arg_price(ctx, argv[0], "price_mul", 0, &price);
 	if (have_price <= 0)
 		return;
+	if (argc == 3) {
+		price_mul_ratio_result(ctx, &price, argv);
+		return;
+	}
 	have_quantity = sql_arg_quantity(ctx, argv[1], "price_mul", 1, "quantity", &quantity);
 	if (have_quantity <= 0)
 		return;

@@ -37,9 +37,9 @@ FROM hardware h;
 -- case-folded, sku = instance_type or '*', the pricing category of its
 -- pricing via pricing_category(), any region, valid_from <= start <
 -- valid_to) and its cost at the rate card: usage_cost(), the interval priced
--- piece by piece where the rate changes: price_mul(unit_price, seconds x
--- GPUs) / 3600 (GPUs only for a rate per GPU-hour), less the discount on that
--- amount.
+-- piece by piece where the rate changes: unit_price x seconds x GPUs /
+-- the seconds of the rate's unit (GPUs only for a rate per GPU-hour; see
+-- docs/reconcile.md), rounded once, less the discount on that amount.
 -- cost_wall is what wall-time billing charges (running, idle and paused
 -- time: the machine is held), cost_running what pay-while-running billing
 -- charges (running and idle time); cost is the one the rate's billing_rule

@@ -24,6 +24,7 @@ GC,s1,,Standard,second,0.0001,USD,0,wall,2026-01-01,
 GC,m1,,Standard,Minutes,0.03,USD,0,wall,2026-01-01,
 GC,h1,,Standard,hour,2.00,USD,0,wall,2026-01-01,
 GC,d1,,Standard,day,48,USD,0,wall,2026-01-01,
+GC,h2,,Standard,hour,1.0000000286,USD,0,wall,2026-01-01,
 CSV
 cat > usage.csv <<'CSV'
 usage_start,usage_end,state,job_id,project,provider,account,resource_id,instance_type,pricing,gpus,epoch,planned_epochs,run_id
@@ -33,10 +34,13 @@ usage_start,usage_end,state,job_id,project,provider,account,resource_id,instance
 2026-11-03T06:00:00Z,2026-11-03T12:00:00Z,running,j4,p,GC,x,rd,d1,on-demand,1,,,
 2026-11-04T00:00:00Z,2026-11-04T01:00:00Z,running,j5,p,GC,x,rw,m1,on-demand,1,,,
 2026-11-05T00:00:00Z,2026-11-05T00:15:00Z,running,j6,p,GC,x,rx,m1,on-demand,1,,,
+2026-11-06T00:00:00Z,2026-11-06T00:00:07Z,running,j7,p,GC,x,rt,h2,on-demand,1,,,
 CSV
 # rs: 1800 s at 0.0001/s; rm: 30 min at 0.03/min; rh: 0.5 h at 2.00/h;
 # rd: a quarter of a day at 48/day; rw: no quantity, the hour is 60 min;
-# rx: 30 min billed, 15 of them with usage.
+# rx: 30 min billed, 15 of them with usage; rt: 7 s unbilled at
+# 1.0000000286/h, 1944444.50005 nanos (1944444 when the product of the
+# price and the seconds is rounded before the division by 3600).
 cat > bill.csv <<'CSV'
 ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ProviderName,ResourceId,SkuId,PricingQuantity,BilledCost,BillingCurrency
 2026-11-02T00:00:00Z,2026-11-02T01:00:00Z,Usage,GC,rs,s1,1800,0.18,USD
@@ -52,9 +56,9 @@ cl import bill.csv >/dev/null || fail "bill"
 cl reconcile --month 2026-11 >out.txt
 [ $? = 1 ] || { cat out.txt; fail "reconcile exit status"; }
 got=$(sqlite3 "$L" "SELECT group_concat(kind || ' ' || resource_id || ' ' || billed || ' ' || expected || ' ' || hours, ';') FROM findings WHERE reconciliation_id = 1")
-expect "findings" "$got" "unexplained_charge rx 450000000 0 0.25"
+expect "findings" "$got" "unexplained_charge rx 450000000 0 0.25;unbilled_usage rt 0 1944445 0.00194444444444444"
 # The views price the same usage per its unit: 30 min at 0.03/min is 0.90,
 # 1800 s at 0.0001/s 0.18, 6 h at 48/day 12.00.
 got=$("$COSTLEDGER" --ledger "$L" sql --csv "SELECT group_concat(resource_id || ' ' || cost, ';') FROM (SELECT resource_id, cost FROM usage_costed ORDER BY resource_id)" | sed 1d | tr -d '\r"')
-expect "usage_costed" "$got" "rd 12000000000;rh 1000000000;rm 900000000;rs 180000000;rw 1800000000;rx 450000000"
+expect "usage_costed" "$got" "rd 12000000000;rh 1000000000;rm 900000000;rs 180000000;rt 1944445;rw 1800000000;rx 450000000"
 echo "ok: quantity_units"
