@@ -75,8 +75,9 @@ WITH rated AS (
          coalesce(r.discount, CASE WHEN h.hardware_id IS NOT NULL THEN '0' END) AS discount,
          coalesce(r.billing_rule, CASE WHEN h.hardware_id IS NOT NULL THEN 'running' END) AS billing_rule,
          CASE WHEN h.hardware_id IS NOT NULL
-              THEN money_mul(CASE WHEN rated.usage_start < h.end_of_life THEN h.hourly_cost ELSE h.power_hourly END,
-                     rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus) / 3600.0 / h.gpus)
+              THEN price_mul(money_text(CASE WHEN rated.usage_start < h.end_of_life
+                                             THEN h.hourly_cost ELSE h.power_hourly END, 9),
+                     rated.seconds * min(coalesce(rated.gpus, h.gpus), h.gpus), 3600 * h.gpus)
               WHEN r.rate_id IS NULL THEN NULL
               ELSE usage_cost(rated.provider, rated.instance_type, rated.pricing,
                               rated.usage_start, rated.usage_end, rated.gpus) END AS full_cost
