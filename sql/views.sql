@@ -190,15 +190,26 @@ WITH spot AS (
          sum(CASE WHEN state IN ('running', 'idle') THEN hours ELSE 0 END) AS spot_hours,
          sum(CASE WHEN state = 'interrupted' THEN 1 ELSE 0 END) AS interruptions,
          sum(CASE WHEN state = 'interrupted' THEN hours ELSE 0 END) AS interrupted_hours,
-         money_total(cost) AS spot_cost, max(unit_price) AS spot_rate, max(currency) AS currency
+         money_total(cost) AS spot_cost, max(currency) AS currency
   FROM spot GROUP BY job_id, project, provider, instance_type
+), ranked_rates AS (
+  -- The highest spot rate by value: unit prices are TEXT, and '9.5' > '10' as text.
+  SELECT job_id, project, provider, instance_type, unit_price,
+         row_number() OVER (PARTITION BY job_id, project, provider, instance_type
+                            ORDER BY CAST(unit_price AS REAL) DESC, unit_price DESC) AS rank
+  FROM spot WHERE unit_price IS NOT NULL
+), per_job_rate AS (
+  SELECT p.*, r.unit_price AS spot_rate
+  FROM per_job p LEFT JOIN ranked_rates r
+    ON r.rank = 1 AND r.job_id = p.job_id AND r.project IS p.project
+   AND r.provider IS p.provider AND r.instance_type IS p.instance_type
 ), with_rates AS (
   SELECT p.*, coalesce(w.hours, 0) AS rework_hours,
          (SELECT r.unit_price FROM rates r
           WHERE r.rate_id = rate_in_force(p.provider, p.instance_type, NULL, 'Standard', NULL,
                                           p.first_start)
             AND r.currency IS p.currency) AS on_demand_rate
-  FROM per_job p LEFT JOIN rework w ON w.job_id = p.job_id
+  FROM per_job_rate p LEFT JOIN rework w ON w.job_id = p.job_id
 )
 SELECT job_id, project, provider, instance_type, currency, spot_hours, interruptions,
        interrupted_hours, rework_hours, spot_cost, spot_rate, on_demand_rate,
