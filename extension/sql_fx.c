@@ -85,39 +85,22 @@ void fx_table_free(struct fx_table *fx)
 	memset(fx, 0, sizeof *fx);
 }
 
-static void table_delete(void *p)
+static int table_load(sqlite3 *db, void *fx)
 {
-	fx_table_free(p);
-	free(p);
+	return fx_table_load(db, fx);
+}
+
+static void table_delete(void *fx)
+{
+	fx_table_free(fx);
+	sqlite3_free(fx);
 }
 
 /* The statement's table, loaded on first use; NULL after an error on ctx. */
 static struct fx_table *statement_table(sqlite3_context *ctx, const char *function)
 {
-	struct fx_table *fx = sqlite3_get_auxdata(ctx, FX_TABLE_AUX);
-	int rc;
-
-	if (fx)
-		return fx;
-	if (!(fx = calloc(1, sizeof *fx))) {
-		sqlite3_result_error_nomem(ctx);
-		return NULL;
-	}
-	if ((rc = fx_table_load(sqlite3_context_db_handle(ctx), fx)) != SQLITE_OK) {
-		char *msg = sqlite3_mprintf("%s: cannot read table fx_rates: %s", function,
-					    rc == SQLITE_MISMATCH ? "a row is not a date, two"
-					    " currency codes and a decimal rate" :
-					    sqlite3_errmsg(sqlite3_context_db_handle(ctx)));
-		sqlite3_result_error(ctx, msg ? msg : function, -1);
-		sqlite3_free(msg);
-		free(fx);
-		return NULL;
-	}
-	sqlite3_set_auxdata(ctx, FX_TABLE_AUX, fx, table_delete);
-	/* SQLite may refuse to keep it (and has then freed it). */
-	if (!(fx = sqlite3_get_auxdata(ctx, FX_TABLE_AUX)))
-		sqlite3_result_error(ctx, "fx table not kept", -1);
-	return fx;
+	return sql_statement_data(ctx, FX_TABLE_AUX, sizeof(struct fx_table), table_load,
+				  table_delete, function, "fx_rates");
 }
 
 /* A currency argument: TEXT, '' (no currency) or three letters. 1, 0 NULL, -1 error. */

@@ -7,6 +7,7 @@
 #define COSTLEDGER_SQL_GLUE_H
 
 #include <sqlite3ext.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* An error "NAME: argument N 'ARG' MESSAGE" on ctx; fmt is printf-style. */
@@ -29,6 +30,17 @@ int sql_arg_int64(sqlite3_context *ctx, sqlite3_value *value, const char *functi
  * INTEGER unix seconds. 1, 0 for NULL, -1 after raising an error. */
 int sql_arg_time(sqlite3_context *ctx, sqlite3_value *value, const char *function, int index,
 		 const char *arg_name, int64_t *unix_seconds);
+
+/*
+ * What `load` reads from the ledger's `table` into `size` zeroed bytes,
+ * loaded on the statement's first call and kept with the statement
+ * (auxiliary data under a negative key) until it is reset; `destroy` frees
+ * what load allocated, then the bytes with sqlite3_free. NULL after raising
+ * an error on ctx naming the function and the table.
+ */
+void *sql_statement_data(sqlite3_context *ctx, int key, size_t size,
+			 int (*load)(sqlite3 *db, void *data), void (*destroy)(void *data),
+			 const char *function, const char *table);
 
 /* Sets a REAL result, or INTEGER when it is a whole number that fits. */
 void sql_result_number(sqlite3_context *ctx, double value);

@@ -121,37 +121,22 @@ int rate_card_load(sqlite3 *db, struct rate_card *card)
 	return SQLITE_OK;
 }
 
-static void card_delete(void *p)
+static int card_load(sqlite3 *db, void *card)
 {
-	rate_card_free(p);
-	free(p);
+	return rate_card_load(db, card);
+}
+
+static void card_delete(void *card)
+{
+	rate_card_free(card);
+	sqlite3_free(card);
 }
 
 /* The statement's card, loaded on first use; NULL after an error on ctx. */
 static struct rate_card *statement_card(sqlite3_context *ctx, const char *function)
 {
-	struct rate_card *card = sqlite3_get_auxdata(ctx, RATE_CARD_AUX);
-	int rc;
-
-	if (card)
-		return card;
-	if (!(card = calloc(1, sizeof *card))) {
-		sqlite3_result_error_nomem(ctx);
-		return NULL;
-	}
-	if ((rc = rate_card_load(sqlite3_context_db_handle(ctx), card)) != SQLITE_OK) {
-		char *msg = sqlite3_mprintf("%s: cannot read table rates: %s", function,
-					    sqlite3_errmsg(sqlite3_context_db_handle(ctx)));
-		sqlite3_result_error(ctx, msg ? msg : function, -1);
-		sqlite3_free(msg);
-		free(card);
-		return NULL;
-	}
-	sqlite3_set_auxdata(ctx, RATE_CARD_AUX, card, card_delete);
-	/* SQLite may refuse to keep it (and has then freed it): load again. */
-	if (!(card = sqlite3_get_auxdata(ctx, RATE_CARD_AUX)))
-		sqlite3_result_error(ctx, "rate card not kept", -1);
-	return card;
+	return sql_statement_data(ctx, RATE_CARD_AUX, sizeof(struct rate_card), card_load,
+				  card_delete, function, "rates");
 }
 
 static const char *arg_text(sqlite3_value *v)

@@ -5,6 +5,7 @@ SQLITE_EXTENSION_INIT3
 #include "timeparse.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdarg.h>
 
 void sql_arg_error(sqlite3_context *ctx, const char *function, int index,
@@ -126,4 +127,35 @@ int sql_arg_time(sqlite3_context *ctx, sqlite3_value *v, const char *function, i
 	sql_arg_error(ctx, function, index, name, "is not a timestamp: \"%s\"",
 		      (const char *)sqlite3_value_text(v));
 	return -1;
+}
+
+void *sql_statement_data(sqlite3_context *ctx, int key, size_t size,
+			 int (*load)(sqlite3 *db, void *data), void (*destroy)(void *data),
+			 const char *function, const char *table)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	void *data = sqlite3_get_auxdata(ctx, key);
+	int rc;
+
+	if (data)
+		return data;
+	if (!(data = sqlite3_malloc64(size))) {
+		sqlite3_result_error_nomem(ctx);
+		return NULL;
+	}
+	memset(data, 0, size);
+	if ((rc = load(db, data)) != SQLITE_OK) {
+		char *msg = sqlite3_mprintf("%s: cannot read table %s: %s", function, table,
+					    rc == SQLITE_MISMATCH ? "a row of an unexpected type or"
+					    " form" : sqlite3_errmsg(db));
+		sqlite3_result_error(ctx, msg ? msg : function, -1);
+		sqlite3_free(msg);
+		sqlite3_free(data);
+		return NULL;
+	}
+	sqlite3_set_auxdata(ctx, key, data, destroy);
+	/* SQLite may refuse to keep it (and has then destroyed it). */
+	if (!(data = sqlite3_get_auxdata(ctx, key)))
+		sqlite3_result_error(ctx, "statement data not kept", -1);
+	return data;
 }

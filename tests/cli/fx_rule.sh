@@ -6,17 +6,9 @@
 # against EUR budgets), report --currency EUR and fx_convert() itself must
 # convert each amount alike, to the nano where they show nanos, and as the
 # rule says, recomputed here with Python's decimal.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-L="$work/ledger.db"
-
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
+. "$TESTS/cli/lib.sh"
+# Views through the CLI (its extension), as CSV without the header.
 q() { "$COSTLEDGER" --ledger "$L" sql --csv "$1" | sed 1d | tr -d '\r"'; }
-expect() { [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"; }
 
 # The rule, independently: the latest USD -> EUR row on or before the day,
 # times the amount, half-even to the nano once; "none" without a row.

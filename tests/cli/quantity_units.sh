@@ -6,16 +6,7 @@
 # per second for the 30 minutes it ran), and a charge without a quantity is
 # its period in that unit. Every line is billed exactly as the rule says but
 # one, whose usage explains only half its quantity.
-set -u
-: "${COSTLEDGER:?}" "${TESTS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-L="$work/ledger.db"
-
-fail() { echo "FAIL: $*"; exit 1; }
-cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
-expect() { [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"; }
+. "$TESTS/cli/lib.sh"
 
 cl init >/dev/null || fail init
 cat > rates.csv <<'CSV'

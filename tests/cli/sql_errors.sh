@@ -296,12 +296,12 @@ checks=$((checks + 1))
 sqlite3 :memory: "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/before.txt" || fail "function list" "a list" "sqlite3 failed"
 sqlite3 :memory: ".load '$SO'" "SELECT DISTINCT name FROM pragma_function_list ORDER BY name" > "$work/after.txt" || fail "function list" "a list" "sqlite3 failed"
 added=$(LC_ALL=C comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')
-want="break_even_hours checkpoint_interval costledger_version epoch_cost epoch_gpu_hours epoch_mem_gb epoch_transfer_gb interruption_loss interval_union_seconds money money_mul money_text money_total overlap_seconds own_hourly_cost power_cost price price_mul pricing_category rate_in_force run_cost spot_rework_hours spot_savings train_flops train_gpu_hours usage_cost "
+want="break_even_hours checkpoint_interval costledger_version epoch_cost epoch_gpu_hours epoch_mem_gb epoch_transfer_gb fx_convert fx_rate interruption_loss interval_union_seconds money money_mul money_text money_total overlap_seconds own_hourly_cost power_cost price price_mul pricing_category rate_in_force run_cost spot_rework_hours spot_savings train_flops train_gpu_hours usage_cost "
 [ "$added" = "$want" ] || fail "functions the extension adds" "$want" "$added"
 checks=$((checks + 1))
 rows_before=$(sqlite3 :memory: "SELECT count(*) FROM pragma_function_list")
 rows_after=$(sqlite3 :memory: ".load '$SO'" "SELECT count(*) FROM pragma_function_list")
-[ $((rows_after - rows_before)) = 34 ] || fail "name/arity variants the extension adds" 34 "$((rows_after - rows_before))"
+[ $((rows_after - rows_before)) = 37 ] || fail "name/arity variants the extension adds" 37 "$((rows_after - rows_before))"
 
 # --- in a schema, reopened with trusted_schema=OFF ------------------------------
 db="$work/schema.db"
