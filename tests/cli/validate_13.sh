@@ -26,7 +26,7 @@ expect "1.2 bill" "$(format_of "$V/conforming.csv")" "focus-1.2"
 expect "1.3 bill" "$(format_of "$V/conforming13.csv")" "focus-1.3"
 expect "1.3 by ServiceProviderName alone" "$(format_of "$V/CAU-CostAndUsage-D-075-M.csv")" "focus-1.3"
 expect "1.3 by HostProviderName alone" "$(format_of "$V/CAU-CostAndUsage-D-076-M.csv")" "focus-1.3"
-S13="$TESTS/data/focus-1.3-derived_commitment-unused.csv"
+S13="$TESTS/data/focus-1.2-spec-example_as-focus-1.3.csv"
 expect "1.3 sample" "$(format_of "$S13")" "focus-1.3"
 expect "1.0 sample" "$(format_of "$TESTS/data/focus-1.0_sample_1000_aws-azure-oci.csv")" "focus-1.0"
 
