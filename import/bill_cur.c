@@ -51,6 +51,12 @@ const struct column_name bill_cur_columns[] = {
 	{F_SP_TOTAL_COMMITMENT, {"savingsPlan/TotalCommitmentToDate"}, 0},
 	{F_SP_USED_COMMITMENT, {"savingsPlan/UsedCommitment"}, 0},
 	{F_SP_ARN, {"savingsPlan/SavingsPlanARN"}, 0},
+	/* A Capacity Block for ML is a capacity reservation paid upfront
+	 * (docs/amortized.md): its ARN and whether a line used it. */
+	{F_CAPACITY_ID, {"capacityReservation/CapacityReservationArn",
+			 "capacity_reservation_capacity_reservation_arn"}, 0},
+	{F_CAPACITY_STATUS, {"capacityReservation/CapacityReservationStatus",
+			     "capacity_reservation_capacity_reservation_status"}, 0},
 	{F_BILLING_ACCOUNT_NAME, {"bill/PayerAccountName"}, 0},
 	{F_SUB_ACCOUNT_NAME, {"lineItem/UsageAccountName"}, 0},
 	{F_INVOICE_ISSUER, {"bill/InvoicingEntity"}, 0},
@@ -238,6 +244,15 @@ int bill_cur_row(struct bill_mapping *m, const struct csv_row *row, struct charg
 		return -1;
 	if (!(ch->commitment_discount_id = bill_text(m, row, F_RI_ARN, NULL)))
 		ch->commitment_discount_id = bill_text(m, row, F_SP_ARN, NULL);
+	/* A capacity reservation's lines are the reservation's, as a
+	 * commitment's are: the ledger spreads a Capacity Block's upfront fee
+	 * over them (ledger/capacity_blocks.c). */
+	if (!ch->commitment_discount_id && (s = bill_text(m, row, F_CAPACITY_ID, NULL))) {
+		ch->commitment_discount_id = s;
+		if ((s = bill_text(m, row, F_CAPACITY_STATUS, NULL)) &&
+		    (!strcasecmp(s, "Used") || !strcasecmp(s, "Unused")))
+			ch->commitment_discount_status = strcasecmp(s, "Unused") ? "Used" : "Unused";
+	}
 	if ((s = bill_text(m, row, F_INSTANCE_TYPE, NULL)))
 		snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 	else if (usage_type)
