@@ -7,6 +7,7 @@
  * their column. Each format is a table from a field to the names it goes by.
  */
 #include "bill.h"
+#include "bill_internal.h"
 
 #include "money.h"
 #include "tail_word.h"
@@ -21,13 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum format_id { FORMAT_FOCUS, FORMAT_CUR };
 
-struct column_name {
-	enum bill_field field;
-	const char *names[3]; /* as written in the spec; folded before comparing */
-	int required;
-};
 
 static const struct column_name focus_columns[] = {
 	{F_PROVIDER, {"ProviderName", "ServiceProviderName"}, 0},
@@ -77,74 +72,7 @@ static const struct column_name focus_columns[] = {
 	{F_CAPACITY_STATUS, {"CapacityReservationStatus"}, 0},
 };
 
-static const struct column_name cur_columns[] = {
-	{F_LINE_ITEM_ID, {"identity/LineItemId"}, 0},
-	{F_TIME_INTERVAL, {"identity/TimeInterval"}, 0},
-	{F_BILLING_ACCOUNT, {"bill/PayerAccountId"}, 0},
-	{F_SUB_ACCOUNT, {"lineItem/UsageAccountId"}, 0},
-	{F_BP_START, {"bill/BillingPeriodStartDate"}, 0},
-	{F_BP_END, {"bill/BillingPeriodEndDate"}, 0},
-	{F_CP_START, {"lineItem/UsageStartDate"}, 1},
-	{F_CP_END, {"lineItem/UsageEndDate"}, 1},
-	{F_CATEGORY, {"lineItem/LineItemType"}, 1},
-	{F_DESCRIPTION, {"lineItem/LineItemDescription"}, 0},
-	{F_SERVICE, {"product/servicename", "product/ProductName"}, 0},
-	{F_SERVICE_CODE, {"lineItem/ProductCode"}, 0},
-	{F_SKU, {"product/sku"}, 0},
-	{F_RESOURCE, {"lineItem/ResourceId"}, 0},
-	{F_INSTANCE_TYPE, {"product/instanceType"}, 0},
-	{F_USAGE_TYPE, {"lineItem/UsageType"}, 0},
-	{F_REGION, {"product/regionCode", "product/region"}, 0},
-	{F_PRICING_TERM, {"pricing/term"}, 0},
-	{F_PURCHASE_OPTION, {"pricing/purchaseOption"}, 0},
-	{F_QUANTITY, {"lineItem/UsageAmount"}, 0},
-	{F_UNIT, {"pricing/unit"}, 0},
-	{F_UNIT_PRICE, {"lineItem/UnblendedRate"}, 0},
-	{F_LIST_UNIT_PRICE, {"pricing/publicOnDemandRate"}, 0},
-	{F_BILLED, {"lineItem/UnblendedCost"}, 1},
-	{F_EFFECTIVE, {"lineItem/NetUnblendedCost"}, 0},
-	{F_LIST, {"pricing/publicOnDemandCost"}, 0},
-	{F_CURRENCY, {"lineItem/CurrencyCode"}, 0},
-	{F_INVOICE, {"bill/InvoiceId"}, 0},
-	{F_TAGS, {"resource_tags"}, 0},
-	{F_RI_EFFECTIVE, {"reservation/EffectiveCost"}, 0},
-	{F_RI_UNUSED_UPFRONT, {"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"}, 0},
-	{F_RI_UNUSED_RECURRING, {"reservation/UnusedRecurringFee"}, 0},
-	{F_RI_ARN, {"reservation/ReservationARN"}, 0},
-	{F_SP_EFFECTIVE, {"savingsPlan/SavingsPlanEffectiveCost"}, 0},
-	{F_SP_TOTAL_COMMITMENT, {"savingsPlan/TotalCommitmentToDate"}, 0},
-	{F_SP_USED_COMMITMENT, {"savingsPlan/UsedCommitment"}, 0},
-	{F_SP_ARN, {"savingsPlan/SavingsPlanARN"}, 0},
-	{F_BILLING_ACCOUNT_NAME, {"bill/PayerAccountName"}, 0},
-	{F_SUB_ACCOUNT_NAME, {"lineItem/UsageAccountName"}, 0},
-	{F_INVOICE_ISSUER, {"bill/InvoicingEntity"}, 0},
-	{F_REGION_NAME, {"product/location"}, 0},
-};
 
-struct bill_mapping {
-	enum format_id format;
-	char format_name[24];
-	char file[512];
-	int column[F_COUNT];        /* index in the row, -1 when absent */
-	unsigned char custom[F_COUNT]; /* found as x_NAME: imported, not checked */
-	const char *header_name[F_COUNT];
-	size_t header_count;
-	char **header;              /* the header as written, for messages */
-	int *tag_columns;           /* CUR resourceTags/user:KEY columns */
-	size_t tag_count;
-	size_t ignored;             /* columns no field uses */
-	const char *missing[F_COUNT]; /* FOCUS columns this file lacks */
-	size_t missing_count;
-	char *tags_buf;             /* CUR tags JSON built per row */
-	size_t tags_size;
-	/* The last text each time column parsed to, and what: a bill repeats
-	 * them row after row (an hour's charges share one period). */
-	struct parsed_time {
-		char text[40];
-		size_t length;      /* 0: nothing kept */
-		int64_t value;
-	} last_time[4];
-};
 
 void bill_fold_header(const char *s, char *out, size_t size)
 {
@@ -177,8 +105,8 @@ static const struct column_name *format_columns(enum format_id f, size_t *count)
 		*count = sizeof focus_columns / sizeof focus_columns[0];
 		return focus_columns;
 	}
-	*count = sizeof cur_columns / sizeof cur_columns[0];
-	return cur_columns;
+	*count = bill_cur_column_count;
+	return bill_cur_columns;
 }
 
 /* Fills m->column for format f; returns the number of required columns missing. */
@@ -439,23 +367,10 @@ int bill_is_null(const char *s, size_t n)
 	return n == 0 || (n == 4 && (memcmp(s, "NULL", 4) == 0 || memcmp(s, "null", 4) == 0));
 }
 
-/* The field's text, or NULL when the column is absent or the value null. */
-static const char *text(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
-			size_t *len)
-{
-	int c = m->column[f];
-
-	if (c < 0 || (size_t)c >= row->count || bill_is_null(row->fields[c], row->lengths[c]))
-		return NULL;
-	if (len)
-		*len = row->lengths[c];
-	return row->fields[c];
-}
-
 const char *bill_mapping_text(const struct bill_mapping *m, const struct csv_row *row,
 			      enum bill_field f, size_t *len)
 {
-	return m->custom[f] ? NULL : text(m, row, f, len);
+	return m->custom[f] ? NULL : bill_text(m, row, f, len);
 }
 
 const char *bill_mapping_column_name(const struct bill_mapping *m, enum bill_field f)
@@ -468,114 +383,19 @@ size_t bill_mapping_column_count(const struct bill_mapping *m)
 	return m->header_count;
 }
 
-static int field_error(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
-		       struct import_error *error, const char *what)
-{
-	int c = m->column[f];
-	const char *value = c >= 0 && (size_t)c < row->count ? row->fields[c] : "";
-
-	return import_error_set(error, m->file, row->line, m->header[c], "%s: \"%.200s\"", what, value);
-}
-
-static int money_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
-		       struct opt_i64 *out, int *rounded, struct import_error *error)
-{
-	size_t n;
-	const char *s = text(m, row, f, &n);
-	int r = 0, status;
-
-	out->present = 0;
-	if (!s)
-		return 0;
-	status = money_parse(s, n, &out->value, &r);
-	if (status == MONEY_EMPTY)
-		return 0;
-	if (status != MONEY_OK)
-		return field_error(m, row, f, error, status == MONEY_OVERFLOW ?
-				   "amount out of range" : "not a number");
-	out->present = 1;
-	*rounded += r;
-	return 0;
-}
-
-/* A unit price, kept exact as its canonical text ("" when absent). */
-static int price_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
-		       char *out, struct import_error *error)
-{
-	size_t n;
-	const char *s = text(m, row, f, &n);
-	int status;
-
-	out[0] = 0;
-	if (!s)
-		return 0;
-	status = price_canonical(s, n, out, PRICE_TEXT_MAX);
-	if (status == MONEY_EMPTY)
-		return 0;
-	if (status != MONEY_OK)
-		return field_error(m, row, f, error, price_strerror(status));
-	return 0;
-}
-
-/* `last` keeps the column's last parse: only a text that parsed is kept,
- * so a bad one is always parsed, and reported. */
-static int time_field(const struct bill_mapping *m, const struct csv_row *row, enum bill_field f,
-		      struct parsed_time *last, struct opt_i64 *out, struct import_error *error)
-{
-	size_t n;
-	const char *s = text(m, row, f, &n);
-	int status;
-
-	out->present = 0;
-	if (!s)
-		return 0;
-	if (last->length > 0 && n == last->length && memcmp(s, last->text, n) == 0) {
-		out->value = last->value;
-		out->present = 1;
-		return 0;
-	}
-	status = time_parse(s, n, 0, &out->value);
-	if (status == TIME_EMPTY)
-		return 0;
-	if (status != TIME_OK)
-		return field_error(m, row, f, error, time_strerror(status));
-	out->present = 1;
-	if (n < sizeof last->text) {
-		memcpy(last->text, s, n);
-		last->length = n;
-		last->value = out->value;
-	}
-	return 0;
-}
-
-struct vocabulary {
-	const char *given, *mapped;
-};
 
 /* FOCUS ChargeCategory, and AWS lineItem/LineItemType as focus_converters map it. */
 static const struct vocabulary focus_categories[] = {
 	{"Usage", "Usage"}, {"Purchase", "Purchase"}, {"Tax", "Tax"},
 	{"Credit", "Credit"}, {"Adjustment", "Adjustment"}, {NULL, NULL},
 };
-static const struct vocabulary cur_line_item_types[] = {
-	{"Usage", "Usage"}, {"DiscountedUsage", "Usage"}, {"SavingsPlanCoveredUsage", "Usage"},
-	{"SavingsPlanNegation", "Usage"}, {"BundledDiscount", "Usage"}, {"Discount", "Usage"},
-	{"EdpDiscount", "Usage"}, {"PrivateRateDiscount", "Usage"}, {"DistributorDiscount", "Usage"},
-	{"Fee", "Purchase"}, {"RIFee", "Purchase"}, {"SavingsPlanUpfrontFee", "Purchase"},
-	{"SavingsPlanRecurringFee", "Purchase"}, {"Tax", "Tax"}, {"Credit", "Credit"},
-	{"Refund", "Adjustment"}, {NULL, NULL},
-};
 static const struct vocabulary pricing_categories[] = {
 	{"Standard", "Standard"}, {"Dynamic", "Dynamic"}, {"Committed", "Committed"},
 	{"Other", "Other"}, {"On-Demand", "Standard"}, {"Commitment-Based", "Committed"},
 	{"Spot", "Dynamic"}, {NULL, NULL},
 };
-static const struct vocabulary cur_terms[] = {
-	{"OnDemand", "Standard"}, {"Spot", "Dynamic"}, {"Reserved", "Committed"},
-	{"SavingsPlan", "Committed"}, {NULL, NULL},
-};
 
-static const char *lookup(const struct vocabulary *v, const char *s)
+const char *bill_lookup(const struct vocabulary *v, const char *s)
 {
 	for (; v->given; v++)
 		if (strcasecmp(v->given, s) == 0)
@@ -583,75 +403,7 @@ static const char *lookup(const struct vocabulary *v, const char *s)
 	return NULL;
 }
 
-/* "USE1-SpotUsage:p4d.24xlarge" -> "p4d.24xlarge"; only for *Usage: types. */
-static void instance_from_usage_type(const char *usage_type, char *out, size_t size)
-{
-	const char *colon = strchr(usage_type, ':');
 
-	if (colon && colon - usage_type >= 5 && memcmp(colon - 5, "Usage", 5) == 0 && colon[1])
-		snprintf(out, size, "%s", colon + 1);
-}
-
-/* Legacy CUR tags: {"user:project":"vision",...}, keys without "user:". */
-static int build_cur_tags(struct bill_mapping *m, const struct csv_row *row, const char **tags)
-{
-	size_t i, need = 3, pos = 0;
-
-	*tags = NULL;
-	for (i = 0; i < m->tag_count; i++) {
-		int c = m->tag_columns[i];
-		if ((size_t)c < row->count && row->lengths[c])
-			need += 6 * (strlen(m->header[c]) + row->lengths[c]) + 8;
-	}
-	if (need == 3)
-		return 0;
-	if (need > m->tags_size) {
-		char *grown = realloc(m->tags_buf, need);
-		if (!grown)
-			return -1;
-		m->tags_buf = grown;
-		m->tags_size = need;
-	}
-	m->tags_buf[pos++] = '{';
-	for (i = 0; i < m->tag_count; i++) {
-		int c = m->tag_columns[i], k;
-		const char *key = m->header[c] + 13, *value;
-		const char *colon = strchr(key, ':');
-
-		if ((size_t)c >= row->count || !row->lengths[c])
-			continue;
-		if (colon)
-			key = colon + 1;
-		if (pos > 1)
-			m->tags_buf[pos++] = ',';
-		for (k = 0; k < 2; k++) {
-			const char *s = k ? row->fields[c] : key;
-			m->tags_buf[pos++] = '"';
-			for (value = s; *value; value++) {
-				unsigned char ch = (unsigned char)*value;
-				if (ch < 0x20) {
-					/* JSON has no raw control characters: \u00XX. */
-					static const char hex[] = "0123456789abcdef";
-					memcpy(m->tags_buf + pos, "\\u00", 4);
-					m->tags_buf[pos + 4] = hex[ch >> 4];
-					m->tags_buf[pos + 5] = hex[ch & 15];
-					pos += 6;
-					continue;
-				}
-				if (ch == '"' || ch == '\\')
-					m->tags_buf[pos++] = '\\';
-				m->tags_buf[pos++] = (char)ch;
-			}
-			m->tags_buf[pos++] = '"';
-			if (!k)
-				m->tags_buf[pos++] = ':';
-		}
-	}
-	m->tags_buf[pos++] = '}';
-	m->tags_buf[pos] = 0;
-	*tags = m->tags_buf;
-	return 0;
-}
 
 /*
  * Whether text[0..n) is all ASCII: its words are ORed together and the
@@ -673,78 +425,8 @@ static int all_ascii(const char *text, size_t n)
 	return !(seen & UINT64_C(0x8080808080808080));
 }
 
-/*
- * The CUR's amortized cost of commitment lines, as AWS maps it to FOCUS
- * EffectiveCost: covered usage at its share of the commitment
- * (DiscountedUsage: reservation/EffectiveCost; SavingsPlanCoveredUsage:
- * savingsPlan/SavingsPlanEffectiveCost), the fees at what went unused (RIFee:
- * the unused amortized upfront fee plus the unused recurring fee;
- * SavingsPlanRecurringFee: the commitment to date less what was used), and
- * nothing for what is spread elsewhere (SavingsPlanNegation,
- * SavingsPlanUpfrontFee). Other lines keep the effective cost they have.
- */
-static int cur_effective_cost(const struct bill_mapping *m, const struct csv_row *row, const char *type,
-			      struct charge *ch, struct import_error *error)
-{
-	struct opt_i64 a = {0, 0}, b = {0, 0};
 
-	if (!type)
-		return 0;
-	if (!strcmp(type, "SavingsPlanNegation") || !strcmp(type, "SavingsPlanUpfrontFee")) {
-		ch->effective_cost.present = 1;
-		ch->effective_cost.value = 0;
-		return 0;
-	}
-	if (!strcmp(type, "DiscountedUsage") || !strcmp(type, "SavingsPlanCoveredUsage")) {
-		if (money_field(m, row, type[0] == 'D' ? F_RI_EFFECTIVE : F_SP_EFFECTIVE, &a, &ch->rounded,
-				error) < 0)
-			return -1;
-		if (a.present)
-			ch->effective_cost = a;
-		return 0;
-	}
-	if (!strcmp(type, "RIFee") || !strcmp(type, "SavingsPlanRecurringFee")) {
-		int ri = type[0] == 'R';
-		if (money_field(m, row, ri ? F_RI_UNUSED_UPFRONT : F_SP_TOTAL_COMMITMENT, &a, &ch->rounded,
-				error) < 0 ||
-		    money_field(m, row, ri ? F_RI_UNUSED_RECURRING : F_SP_USED_COMMITMENT, &b, &ch->rounded,
-				error) < 0)
-			return -1;
-		if (!a.present && !b.present)
-			return 0;
-		/* Both are at most a line's amount: no overflow in int64 nanos. */
-		ch->effective_cost.present = 1;
-		ch->effective_cost.value = ri ? a.value + b.value : a.value - b.value;
-	}
-	return 0;
-}
 
-/*
- * AWS bills by calendar month (UTC): a CUR without bill/BillingPeriodStartDate
- * gets the month of the line's usage start as its billing period, so that
- * its statement key is known (delivery.h).
- */
-static void cur_billing_month(struct charge *ch)
-{
-	char text[32];
-	int year, month;
-
-	if (time_format(ch->charge_period_start, text, sizeof text) <= 0 ||
-	    sscanf(text, "%4d-%2d", &year, &month) != 2)
-		return;
-	ch->billing_period_start.present = 1;
-	ch->billing_period_start.value = days_from_civil(year, (unsigned)month, 1) * INT64_C(86400000);
-	if (!ch->billing_period_end.present) {
-		ch->billing_period_end.present = 1;
-		ch->billing_period_end.value = days_from_civil(year + (month == 12), month == 12 ? 1u :
-							       (unsigned)month + 1, 1) * INT64_C(86400000);
-	}
-}
-
-int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
-{
-	return ch->tags && ch->tags == m->tags_buf;
-}
 
 int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
 		     struct import_error *error)
@@ -765,135 +447,108 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		if (field_check(row, (int)i, m->header[i], 0, m->file, error) < 0)
 			return -1;
 	}
-	ch->line_item_id = text(m, row, F_LINE_ITEM_ID, NULL);
-	ch->provider = m->format == FORMAT_CUR ? "AWS" : text(m, row, F_PROVIDER, NULL);
-	ch->billing_account_id = text(m, row, F_BILLING_ACCOUNT, NULL);
-	ch->sub_account_id = text(m, row, F_SUB_ACCOUNT, NULL);
-	ch->charge_description = text(m, row, F_DESCRIPTION, NULL);
-	ch->service_name = text(m, row, F_SERVICE, NULL);
+	ch->line_item_id = bill_text(m, row, F_LINE_ITEM_ID, NULL);
+	ch->provider = m->format == FORMAT_CUR ? "AWS" : bill_text(m, row, F_PROVIDER, NULL);
+	ch->billing_account_id = bill_text(m, row, F_BILLING_ACCOUNT, NULL);
+	ch->sub_account_id = bill_text(m, row, F_SUB_ACCOUNT, NULL);
+	ch->charge_description = bill_text(m, row, F_DESCRIPTION, NULL);
+	ch->service_name = bill_text(m, row, F_SERVICE, NULL);
 	if (!ch->service_name)
-		ch->service_name = text(m, row, F_SERVICE_CODE, NULL);
-	ch->sku_id = text(m, row, F_SKU, NULL);
-	ch->resource_id = text(m, row, F_RESOURCE, NULL);
-	ch->region_id = text(m, row, F_REGION, NULL);
-	ch->pricing_unit = text(m, row, F_UNIT, NULL);
-	if ((s = text(m, row, F_CURRENCY, NULL))) {
+		ch->service_name = bill_text(m, row, F_SERVICE_CODE, NULL);
+	ch->sku_id = bill_text(m, row, F_SKU, NULL);
+	ch->resource_id = bill_text(m, row, F_RESOURCE, NULL);
+	ch->region_id = bill_text(m, row, F_REGION, NULL);
+	ch->pricing_unit = bill_text(m, row, F_UNIT, NULL);
+	if ((s = bill_text(m, row, F_CURRENCY, NULL))) {
 		if (currency_code(s, ch->currency) < 0)
-			return field_error(m, row, F_CURRENCY, error,
+			return bill_field_error(m, row, F_CURRENCY, error,
 					   "not a three-letter currency code (ISO 4217)");
 		ch->billing_currency = ch->currency;
 	}
-	ch->invoice_id = text(m, row, F_INVOICE, NULL);
-	ch->commitment_discount_status = text(m, row, F_COMMITMENT_STATUS, NULL);
-	ch->billing_account_name = text(m, row, F_BILLING_ACCOUNT_NAME, NULL);
-	ch->sub_account_name = text(m, row, F_SUB_ACCOUNT_NAME, NULL);
-	ch->invoice_issuer_name = text(m, row, F_INVOICE_ISSUER, NULL);
-	ch->publisher_name = text(m, row, F_PUBLISHER, NULL);
-	ch->host_provider_name = text(m, row, F_HOST_PROVIDER, NULL);
-	ch->service_category = text(m, row, F_SERVICE_CATEGORY, NULL);
-	ch->sku_price_id = text(m, row, F_SKU_PRICE, NULL);
-	ch->resource_name = text(m, row, F_RESOURCE_NAME, NULL);
-	ch->region_name = text(m, row, F_REGION_NAME, NULL);
-	ch->commitment_discount_id = text(m, row, F_COMMITMENT_ID, NULL);
-	ch->commitment_discount_category = text(m, row, F_COMMITMENT_CATEGORY, NULL);
-	ch->commitment_discount_type = text(m, row, F_COMMITMENT_TYPE, NULL);
-	ch->commitment_discount_name = text(m, row, F_COMMITMENT_NAME, NULL);
+	ch->invoice_id = bill_text(m, row, F_INVOICE, NULL);
+	ch->commitment_discount_status = bill_text(m, row, F_COMMITMENT_STATUS, NULL);
+	ch->billing_account_name = bill_text(m, row, F_BILLING_ACCOUNT_NAME, NULL);
+	ch->sub_account_name = bill_text(m, row, F_SUB_ACCOUNT_NAME, NULL);
+	ch->invoice_issuer_name = bill_text(m, row, F_INVOICE_ISSUER, NULL);
+	ch->publisher_name = bill_text(m, row, F_PUBLISHER, NULL);
+	ch->host_provider_name = bill_text(m, row, F_HOST_PROVIDER, NULL);
+	ch->service_category = bill_text(m, row, F_SERVICE_CATEGORY, NULL);
+	ch->sku_price_id = bill_text(m, row, F_SKU_PRICE, NULL);
+	ch->resource_name = bill_text(m, row, F_RESOURCE_NAME, NULL);
+	ch->region_name = bill_text(m, row, F_REGION_NAME, NULL);
+	ch->commitment_discount_id = bill_text(m, row, F_COMMITMENT_ID, NULL);
+	ch->commitment_discount_category = bill_text(m, row, F_COMMITMENT_CATEGORY, NULL);
+	ch->commitment_discount_type = bill_text(m, row, F_COMMITMENT_TYPE, NULL);
+	ch->commitment_discount_name = bill_text(m, row, F_COMMITMENT_NAME, NULL);
 
-	if (time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
-	    time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||
-	    time_field(m, row, F_BP_START, &m->last_time[2], &ch->billing_period_start, error) < 0 ||
-	    time_field(m, row, F_BP_END, &m->last_time[3], &ch->billing_period_end, error) < 0)
+	if (bill_time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
+	    bill_time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||
+	    bill_time_field(m, row, F_BP_START, &m->last_time[2], &ch->billing_period_start, error) < 0 ||
+	    bill_time_field(m, row, F_BP_END, &m->last_time[3], &ch->billing_period_end, error) < 0)
 		return -1;
 	if (!start.present)
-		return field_error(m, row, F_CP_START, error, "missing a required value");
+		return bill_field_error(m, row, F_CP_START, error, "missing a required value");
 	if (!end.present)
-		return field_error(m, row, F_CP_END, error, "missing a required value");
+		return bill_field_error(m, row, F_CP_END, error, "missing a required value");
 	if (end.value < start.value)
-		return field_error(m, row, F_CP_END, error, "ends before the charge period starts");
+		return bill_field_error(m, row, F_CP_END, error, "ends before the charge period starts");
 	ch->charge_period_start = start.value;
 	ch->charge_period_end = end.value;
-	if (m->format == FORMAT_CUR && !ch->billing_period_start.present)
-		cur_billing_month(ch);
 
-	if (money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
-	    money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
-	    money_field(m, row, F_LIST, &ch->list_cost, &ch->rounded, error) < 0 ||
-	    money_field(m, row, F_CONTRACTED, &ch->contracted_cost, &ch->rounded, error) < 0 ||
-	    price_field(m, row, F_UNIT_PRICE, ch->unit_price, error) < 0 ||
-	    price_field(m, row, F_LIST_UNIT_PRICE, ch->list_unit_price, error) < 0)
+	if (bill_money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
+	    bill_money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
+	    bill_money_field(m, row, F_LIST, &ch->list_cost, &ch->rounded, error) < 0 ||
+	    bill_money_field(m, row, F_CONTRACTED, &ch->contracted_cost, &ch->rounded, error) < 0 ||
+	    bill_price_field(m, row, F_UNIT_PRICE, ch->unit_price, error) < 0 ||
+	    bill_price_field(m, row, F_LIST_UNIT_PRICE, ch->list_unit_price, error) < 0)
 		return -1;
 	if (!billed.present)
-		return field_error(m, row, F_BILLED, error, "missing a required value");
+		return bill_field_error(m, row, F_BILLED, error, "missing a required value");
 	ch->billed_cost = billed.value;
 	if (m->format == FORMAT_CUR && !ch->effective_cost.present)
 		ch->effective_cost = billed;
 
-	if ((s = text(m, row, F_QUANTITY, &n))) {
+	if ((s = bill_text(m, row, F_QUANTITY, &n))) {
 		int status = number_parse(s, n, &ch->pricing_quantity);
 		if (status != MONEY_OK)
-			return field_error(m, row, F_QUANTITY, error, money_strerror(status));
+			return bill_field_error(m, row, F_QUANTITY, error, money_strerror(status));
 		ch->has_quantity = 1;
 	}
 
-	if ((s = text(m, row, F_CATEGORY, NULL))) {
-		ch->charge_category = lookup(m->format == FORMAT_CUR ? cur_line_item_types :
+	if ((s = bill_text(m, row, F_CATEGORY, NULL))) {
+		ch->charge_category = bill_lookup(m->format == FORMAT_CUR ? bill_cur_line_item_types :
 					     focus_categories, s);
 		if (!ch->charge_category)
-			return field_error(m, row, F_CATEGORY, error, m->format == FORMAT_CUR ?
+			return bill_field_error(m, row, F_CATEGORY, error, m->format == FORMAT_CUR ?
 					   "unknown line item type" :
 					   "unknown charge category (Usage, Purchase, Tax, Credit, Adjustment)");
 	}
-	if ((s = text(m, row, F_CLASS, NULL))) {
+	if ((s = bill_text(m, row, F_CLASS, NULL))) {
 		if (strcasecmp(s, "Correction") != 0)
-			return field_error(m, row, F_CLASS, error,
+			return bill_field_error(m, row, F_CLASS, error,
 					   "unknown charge class (null or Correction)");
 		ch->charge_class = "Correction";
 	}
-	if ((s = text(m, row, F_PRICING_CATEGORY, NULL))) {
-		if (!(ch->pricing_category = lookup(pricing_categories, s)))
-			return field_error(m, row, F_PRICING_CATEGORY, error,
+	if ((s = bill_text(m, row, F_PRICING_CATEGORY, NULL))) {
+		if (!(ch->pricing_category = bill_lookup(pricing_categories, s)))
+			return bill_field_error(m, row, F_PRICING_CATEGORY, error,
 					   "unknown pricing category (Standard, Dynamic, Committed, Other)");
 	}
 	if (m->format == FORMAT_CUR) {
-		const char *usage_type = text(m, row, F_USAGE_TYPE, NULL);
-		const char *type = text(m, row, F_CATEGORY, NULL);
-
-		if ((s = text(m, row, F_PURCHASE_OPTION, NULL)) && strcasecmp(s, "Spot") == 0)
-			ch->pricing_category = "Dynamic";
-		else if ((s = text(m, row, F_PRICING_TERM, NULL)))
-			ch->pricing_category = lookup(cur_terms, s);
-		if (usage_type && strstr(usage_type, "SpotUsage"))
-			ch->pricing_category = "Dynamic";
-		if (type && (!strcmp(type, "SavingsPlanCoveredUsage") || !strcmp(type, "DiscountedUsage"))) {
-			ch->pricing_category = "Committed";
-			ch->commitment_discount_status = "Used";
-		}
-		if (cur_effective_cost(m, row, type, ch, error) < 0)
+		if (bill_cur_row(m, row, ch, error) < 0)
 			return -1;
-		if (!(ch->commitment_discount_id = text(m, row, F_RI_ARN, NULL)))
-			ch->commitment_discount_id = text(m, row, F_SP_ARN, NULL);
-		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
-			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
-		else if (usage_type)
-			instance_from_usage_type(usage_type, ch->instance_type, sizeof ch->instance_type);
-		if (m->tag_count) {
-			if (build_cur_tags(m, row, &ch->tags) < 0)
-				return import_error_set(error, m->file, row->line, NULL, "out of memory");
-		} else {
-			ch->tags = text(m, row, F_TAGS, NULL);
-		}
 	} else {
-		if ((s = text(m, row, F_INSTANCE_TYPE, NULL)))
+		if ((s = bill_text(m, row, F_INSTANCE_TYPE, NULL)))
 			snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
-		ch->tags = text(m, row, F_TAGS, NULL);
+		ch->tags = bill_text(m, row, F_TAGS, NULL);
 	}
-	if (ch->tags && m->column[F_TAGS] >= 0 && (s = text(m, row, F_TAGS, NULL)) == ch->tags) {
+	if (ch->tags && m->column[F_TAGS] >= 0 && (s = bill_text(m, row, F_TAGS, NULL)) == ch->tags) {
 		/* Tags is a JSON object (FOCUS: key-value pairs); the ledger's json()
 		 * checks the syntax, this the kind: [1,2], "x" and 1 are valid JSON. */
 		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 			s++;
 		if (*s != '{')
-			return field_error(m, row, F_TAGS, error, "not a JSON object");
+			return bill_field_error(m, row, F_TAGS, error, "not a JSON object");
 	}
 	charge_row_key(ch);
 	return 0;

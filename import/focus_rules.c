@@ -40,6 +40,9 @@ enum rule {
 	R_COUNT
 };
 
+/* id and sentence as of FOCUS 1.2 (1.0 and 1.1 have no numbered
+ * requirements: their files get the 1.2 ids). FOCUS 1.3 prefixes every id
+ * with CAU- and renumbered a few: those are in rules_13 below. */
 static const struct rule_text {
 	const char *id, *sentence;
 } rules[R_COUNT] = {
@@ -132,31 +135,46 @@ static const struct rule_text {
 	[R_TAGS_FORMAT] = {"Tags-C-001-M", "Tags is a JSON object whose keys are all different (KeyValueFormat)"},
 };
 
+/* The FOCUS 1.3 requirements model (FOCUS_Spec, specification/requirements_model/
+ * releases/1.3) where it differs from 1.2: the product rules were replaced by
+ * ones without the Correction exemption, and the non-negative contracted unit
+ * price is a plain MUST. */
+static const struct rule_text rules_13[R_COUNT] = {
+	[R_LIST_PRODUCT] = {"ListCost-C-011-C",
+		"ListCost is ListUnitPrice x PricingQuantity, to ListCost's decimals, when both are given"},
+	[R_CONTRACTED_PRODUCT] = {"ContractedCost-C-011-C",
+		"ContractedCost is ContractedUnitPrice x PricingQuantity, to ContractedCost's decimals, when both are given"},
+	[R_CONTRACTED_PRICE_NEGATIVE] = {"ContractedUnitPrice-C-009-M", "ContractedUnitPrice is not negative"},
+};
+
 /* The columns a FOCUS dataset must have, from the version that requires them.
  * BilledCost, ChargePeriodStart and ChargePeriodEnd are not here: without
  * them the header is not read as FOCUS at all (bill.c), an unreadable file. */
 static const struct presence {
-	const char *id, *column, *alias;
+	const char *id, *column;
 	int since, until; /* FOCUS 1.x as 10..13; until 0: still required */
 } presence[] = {
-	{"CostAndUsage-D-005-M", "BillingAccountName", NULL, 10, 0},
-	{"CostAndUsage-D-008-M", "ChargeCategory", NULL, 10, 0},
-	{"CostAndUsage-D-009-M", "BillingPeriodStart", NULL, 10, 0},
-	{"CostAndUsage-D-010-M", "BillingPeriodEnd", NULL, 10, 0},
-	{"CostAndUsage-D-021-M", "PublisherName", NULL, 10, 12},
-	{"CostAndUsage-D-023-M", "InvoiceIssuerName", NULL, 10, 0},
-	{"CostAndUsage-D-024-M", "BillingAccountId", NULL, 10, 0},
-	{"CostAndUsage-D-025-M", "ChargeDescription", NULL, 10, 0},
-	{"CostAndUsage-D-026-M", "ChargeClass", NULL, 10, 0},
-	{"CostAndUsage-D-030-M", "ContractedCost", NULL, 10, 0},
-	{"CostAndUsage-D-031-M", "EffectiveCost", NULL, 10, 0},
-	{"CostAndUsage-D-032-M", "ListCost", NULL, 10, 0},
-	{"CostAndUsage-D-035-M", "BillingCurrency", NULL, 10, 0},
-	{"CostAndUsage-D-036-M", "PricingQuantity", NULL, 10, 0},
-	{"CostAndUsage-D-038-M", "ProviderName", "ServiceProviderName", 10, 0},
-	{"CostAndUsage-D-040-M", "ServiceCategory", NULL, 10, 0},
-	{"CostAndUsage-D-041-M", "ServiceName", NULL, 10, 0},
-	{"CostAndUsage-D-068-M", "PricingUnit", NULL, 10, 0},
+	{"CostAndUsage-D-005-M", "BillingAccountName", 10, 0},
+	{"CostAndUsage-D-008-M", "ChargeCategory", 10, 0},
+	{"CostAndUsage-D-009-M", "BillingPeriodStart", 10, 0},
+	{"CostAndUsage-D-010-M", "BillingPeriodEnd", 10, 0},
+	{"CostAndUsage-D-021-M", "PublisherName", 10, 0},
+	{"CostAndUsage-D-023-M", "InvoiceIssuerName", 10, 0},
+	{"CostAndUsage-D-024-M", "BillingAccountId", 10, 0},
+	{"CostAndUsage-D-025-M", "ChargeDescription", 10, 0},
+	{"CostAndUsage-D-026-M", "ChargeClass", 10, 0},
+	{"CostAndUsage-D-030-M", "ContractedCost", 10, 0},
+	{"CostAndUsage-D-031-M", "EffectiveCost", 10, 0},
+	{"CostAndUsage-D-032-M", "ListCost", 10, 0},
+	{"CostAndUsage-D-035-M", "BillingCurrency", 10, 0},
+	{"CostAndUsage-D-036-M", "PricingQuantity", 10, 0},
+	{"CostAndUsage-D-038-M", "ProviderName", 10, 0},
+	{"CostAndUsage-D-040-M", "ServiceCategory", 10, 0},
+	{"CostAndUsage-D-041-M", "ServiceName", 10, 0},
+	{"CostAndUsage-D-068-M", "PricingUnit", 10, 0},
+	/* new in 1.3, beside PublisherName and ProviderName (deprecated, still MUST) */
+	{"CostAndUsage-D-075-M", "HostProviderName", 13, 0},
+	{"CostAndUsage-D-076-M", "ServiceProviderName", 13, 0},
 };
 #define PRESENCE_COUNT (sizeof presence / sizeof presence[0])
 
@@ -226,7 +244,7 @@ struct focus_rules *focus_rules_new(const struct bill_mapping *mapping, const st
 		const struct presence *p = &presence[i];
 		if (r->version < p->since || (p->until && r->version > p->until))
 			continue;
-		if (!header_has(header, p->column) && !(p->alias && header_has(header, p->alias))) {
+		if (!header_has(header, p->column)) {
 			r->present[i].rows = 1;
 			r->present[i].first_line = header->line;
 		}
@@ -492,8 +510,11 @@ int focus_rules_row(struct focus_rules *r, const struct csv_row *row)
 		if (!has_unit && has_quantity)
 			broke(r, R_UNIT_MISSING, row->line);
 	}
-	check_product(r, row, &list, F_LIST_UNIT_PRICE, quantity, qn, correction, R_LIST_PRODUCT);
-	check_product(r, row, &contracted, F_UNIT_PRICE, quantity, qn, correction, R_CONTRACTED_PRODUCT);
+	/* FOCUS 1.3 dropped the exemption of corrections from the products */
+	check_product(r, row, &list, F_LIST_UNIT_PRICE, quantity, qn, correction && r->version < 13,
+		      R_LIST_PRODUCT);
+	check_product(r, row, &contracted, F_UNIT_PRICE, quantity, qn, correction && r->version < 13,
+		      R_CONTRACTED_PRODUCT);
 
 	s = bill_mapping_text(r->mapping, row, F_PRICING_CATEGORY, &n);
 	by_category(r, row, F_PRICING_CATEGORY, tax, priced, R_PRICING_CATEGORY_TAX, R_PRICING_CATEGORY_MISSING);
@@ -539,8 +560,10 @@ size_t focus_rules_violations(const struct focus_rules *r, struct focus_violatio
 			fill(&out[k++], r, presence[i].id, sentence, &r->present[i]);
 		}
 	for (i = 1; i < R_COUNT && k < size; i++)
-		if (r->tally[i].rows)
-			fill(&out[k++], r, rules[i].id, rules[i].sentence, &r->tally[i]);
+		if (r->tally[i].rows) {
+			const struct rule_text *t = r->version >= 13 && rules_13[i].id ? &rules_13[i] : &rules[i];
+			fill(&out[k++], r, t->id, t->sentence, &r->tally[i]);
+		}
 	return k;
 }
 

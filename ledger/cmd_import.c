@@ -11,6 +11,7 @@
 #include "money.h"
 #include "background_checkpoint.h"
 #include "bulk_index.h"
+#include "capacity_blocks.h"
 #include "commands.h"
 #include "cur_manifest.h"
 #include "delivery.h"
@@ -831,6 +832,9 @@ static int finish_delivery(struct delivery *d)
 {
 	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_discard_if_unchanged(d) != SQLITE_OK)
 		return error_exit(EXIT_LEDGER, "cannot replace restated rows: %s", sqlite3_errmsg(d->db));
+	if (capacity_blocks_amortize(d->db) != SQLITE_OK)
+		return error_exit(EXIT_LEDGER, "cannot spread capacity block fees over their hours: %s",
+				  sqlite3_errmsg(d->db));
 	if (d->charges_superseded || d->usage_superseded)
 		printf("delivery %lld: %ld charges and %ld usage intervals of earlier deliveries "
 		       "replaced (now in charge_history and usage_history)\n", (long long)d->id,

@@ -5,7 +5,8 @@ Deterministic (no clock, no randomness): running it again writes the same
 bytes, gzip included. Three projects (vision, nlp, speech) on three kinds of
 compute:
   aws-cur-2026-10.csv.gz     AWS legacy CUR: p4d.24xlarge on-demand and spot
-  gpucloud-focus-2026-10.csv a GPU cloud that bills only while running (FOCUS 1.2)
+  gpucloud-focus-2026-10.csv a GPU cloud that bills only while running (FOCUS 1.2),
+                             and its restatement gpucloud-focus-2026-10-restated.csv
   slurm-sacct-2026-10.psv    the team's own Slurm cluster (sacct --parsable2)
   nvidia-smi-gpu-node-01.csv nvidia-smi --query-gpu log of one cluster node
   usage-2026-10.csv          the costledger usage CSV (events) for the cloud jobs
@@ -149,12 +150,16 @@ def write_cur():
 
 
 # --- the GPU cloud: FOCUS 1.2, billed only while running ---------------------
+# The columns a FOCUS 1.2 dataset must have are all here (costledger validate
+# finds none missing); the four after x_InstanceType came last so that the
+# older columns keep their places.
 FOCUS_HEADER = ["BillingAccountId", "BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart",
                 "ChargePeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription",
                 "ProviderName", "ServiceName", "SkuId", "ResourceId", "RegionId", "PricingCategory",
                 "PricingQuantity", "PricingUnit", "ListUnitPrice", "ContractedUnitPrice",
                 "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "BillingCurrency",
-                "InvoiceId", "Tags", "x_InstanceType"]
+                "InvoiceId", "Tags", "x_InstanceType", "BillingAccountName", "PublisherName",
+                "InvoiceIssuerName", "ServiceCategory"]
 
 GC_JOBS = [
     ("gc-a100-01", "nlp", "job-n2", [
@@ -184,14 +189,26 @@ def focus_rows():
                          "GPUCloud", "GPU Compute", "a100-8x", resource, "eu-north", "Standard",
                          "1", "Hours", str(GC_LIST), str(price), str(price), str(price),
                          str(GC_LIST), str(price), "USD", "GC-2026-10",
-                         '{"project": "%s"}' % project, "a100-8x"])
+                         '{"project": "%s"}' % project, "a100-8x", "GPUCloud research",
+                         "GPUCloud", "GPUCloud", "Compute"])
     rows.sort(key=lambda r: (r[3], r[11]))
     return rows
 
 
 def write_focus():
-    write("gpucloud-focus-2026-10.csv",
-          csv_line(FOCUS_HEADER) + "".join(csv_line(r) for r in focus_rows()))
+    rows = focus_rows()
+    write("gpucloud-focus-2026-10.csv", csv_line(FOCUS_HEADER) + "".join(csv_line(r) for r in rows))
+    # The same month restated (docs/ledger.md): line 2 billed 11.00 instead,
+    # line 6 gone, line 3's charge again at 2026-10-30 00:00 as a new line.
+    rows = [list(r) for r in rows]
+    rows[0][FOCUS_HEADER.index("BilledCost")] = "11.00"
+    del rows[4]
+    added = list(rows[1])
+    added[FOCUS_HEADER.index("ChargePeriodStart")] = "2026-10-30T00:00:00Z"
+    added[FOCUS_HEADER.index("ChargePeriodEnd")] = "2026-10-30T01:00:00Z"
+    rows.append(added)
+    write("gpucloud-focus-2026-10-restated.csv",
+          csv_line(FOCUS_HEADER) + "".join(csv_line(r) for r in rows))
 
 
 # --- the usage log (costledger usage CSV, events) ----------------------------

@@ -261,7 +261,12 @@ grep -q "schema version $version" out || fail "migrate: $(cat out)"
 [ "$(sqlite3 v2.db 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after the migration"
 ok
 export_focus v2.db 2026-10 v2.csv || fail "export of the migrated ledger: $(cat err)"
-cmp -s v2.csv s1.3.csv || fail "the migrated ledger exports differently"
+# the samples' columns a version 2 ledger had no place for stay empty there
+cp s.db s-v2.db
+sqlite3 s-v2.db "UPDATE charges SET billing_account_name = NULL, invoice_issuer_name = NULL,
+  publisher_name = NULL, service_category = NULL" || fail "s-v2.db"
+export_focus s-v2.db 2026-10 s-v2.csv || fail "export of s-v2.db: $(cat err)"
+cmp -s v2.csv s-v2.csv || fail "the migrated ledger exports differently"
 ok
 
 echo "ok: export_focus.sh ($checks checks)"

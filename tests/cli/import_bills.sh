@@ -153,7 +153,7 @@ for f in "$DATA"/*.csv; do
 		"$(q "$L1" "SELECT rows_inserted FROM imports WHERE file_name = '$f'")" "$want_rows"
 done
 [ -n "$bills" ] || fail "no bills in $DATA"
-same "three sample bills" "$(echo $bills | wc -w | tr -d ' ')" 3
+same "four sample bills" "$(echo $bills | wc -w | tr -d ' ')" 4
 total_rows=$(q "$L1" "SELECT count(*) FROM charges")
 
 # --- gzip copies: the same rows and totals, in a fresh ledger ----------------

@@ -37,7 +37,12 @@ for f in "$V"/*-*.csv; do
 done
 # one file per rule checked: as many files as rules listed in docs/validate.md
 documented=$(grep -c '^| `[A-Za-z]*-[CD]-[0-9]*-[MCO]`' "$TESTS/../docs/validate.md")
-expect "planted files = documented rules + the CAU- case" "$planted" $((documented + 1))
+cau=0
+for f in "$V"/CAU-*.csv; do
+	grep -q "\`$(basename "$f" .csv)" "$TESTS/../docs/validate.md" || fail "$(basename "$f") not in docs/validate.md"
+	cau=$((cau + 1))
+done
+expect "planted files = documented rules + the FOCUS 1.3 files" "$planted" $((documented + cau))
 # the first file:line is the planted row: conforming.csv's row 2 is line 3
 line=$("$COSTLEDGER" validate "$V/ChargeFrequency-C-004-C.csv" | sed -n 's/^.*\.csv:\([0-9]*\): .*/\1/p')
 expect "first line" "$line" 3

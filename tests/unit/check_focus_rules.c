@@ -162,10 +162,15 @@ START_TEST(focus_1_3_ids_have_the_prefix)
 	struct focus_violation v[128];
 	size_t n = run(HEADER "|ServiceProviderName", rows, 1, v, 128);
 
-	ck_assert(has_rule(v, n, "CAU-ListCost-C-009-C", 1, 2));
+	/* the 1.3 requirements model's own numbers (docs/validate.md) */
+	ck_assert(has_rule(v, n, "CAU-ListCost-C-011-C", 1, 2));
+	ck_assert(no_rule(v, n, "CAU-ListCost-C-009-C"));
 	ck_assert(has_rule(v, n, "CAU-CostAndUsage-D-024-M", 1, 1));
-	ck_assert(no_rule(v, n, "CAU-CostAndUsage-D-038-M")); /* ServiceProviderName is the provider */
-	ck_assert(no_rule(v, n, "CAU-CostAndUsage-D-021-M")); /* no PublisherName in 1.3 */
+	ck_assert(no_rule(v, n, "CAU-CostAndUsage-D-076-M")); /* ServiceProviderName is there */
+	/* deprecated in 1.3, still required */
+	ck_assert(has_rule(v, n, "CAU-CostAndUsage-D-038-M", 1, 1));
+	ck_assert(has_rule(v, n, "CAU-CostAndUsage-D-021-M", 1, 1));
+	ck_assert(has_rule(v, n, "CAU-CostAndUsage-D-075-M", 1, 1));
 }
 END_TEST
 
@@ -182,6 +187,19 @@ START_TEST(a_correction_may_differ)
 }
 END_TEST
 
+/* FOCUS 1.3 dropped the Correction exemption: the same row breaks CAU-ListCost-C-011-C. */
+START_TEST(a_1_3_correction_may_not_differ)
+{
+	static const char *const rows[] = {
+		"1.00|2024-01-01T00:00:00Z|2024-01-01T01:00:00Z|Usage|0.5|2|99|USD|Correction|x",
+	};
+	struct focus_violation v[128];
+	size_t n = run(HEADER "|ChargeClass|ServiceProviderName", rows, 1, v, 128);
+
+	ck_assert(has_rule(v, n, "CAU-ListCost-C-011-C", 1, 2));
+}
+END_TEST
+
 static Suite *focus_rules_suite(void)
 {
 	Suite *s = suite_create("focus_rules");
@@ -194,6 +212,7 @@ static Suite *focus_rules_suite(void)
 	tcase_add_test(c, rows_counted_first_line_kept);
 	tcase_add_test(c, focus_1_3_ids_have_the_prefix);
 	tcase_add_test(c, a_correction_may_differ);
+	tcase_add_test(c, a_1_3_correction_may_not_differ);
 	suite_add_tcase(s, c);
 	return s;
 }

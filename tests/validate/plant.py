@@ -151,6 +151,20 @@ DROPPED = {
     "CostAndUsage-D-068-M": "PricingUnit",
 }
 
+# FOCUS 1.3: a correction is no longer exempt from the products (the same
+# change to a 1.2 file breaks nothing), and the 1.3 id of the unit price rule.
+PLANTED_13 = {
+    "CAU-CommitmentDiscountStatus-C-005-M": (0, {"CommitmentDiscountStatus": "Bogus"}),
+    "CAU-ListCost-C-011-C": (0, {"ChargeClass": "Correction", "ListCost": "99"}),
+    "CAU-ContractedCost-C-011-C": (0, {"ChargeClass": "Correction", "ContractedCost": "99"}),
+    "CAU-ContractedUnitPrice-C-009-M": PLANTED["ContractedUnitPrice-C-009-C"],
+}
+DROPPED_13 = {
+    "CAU-CostAndUsage-D-075-M": "HostProviderName",
+    "CAU-CostAndUsage-D-076-M": "ServiceProviderName",
+}
+
+
 
 def write(name, rows, header=HEADER):
     with open(os.path.join(HERE, name), "w", newline="") as f:
@@ -169,11 +183,19 @@ def main():
         write(rule + ".csv", rows)
     for rule, column in DROPPED.items():
         write(rule + ".csv", base, [c for c in HEADER if c != column])
-    # FOCUS 1.3: the provider column is ServiceProviderName; ids carry CAU-.
-    header = ["ServiceProviderName" if c == "ProviderName" else c for c in HEADER]
-    rows = [dict(r, ServiceProviderName=r["ProviderName"]) for r in base]
-    rows[0]["CommitmentDiscountStatus"] = "Bogus"
-    write("CAU-CommitmentDiscountStatus-C-005-M.csv", rows, header)
+    # FOCUS 1.3 (told by HostProviderName and ServiceProviderName; PublisherName
+    # and ProviderName are deprecated but still required): ids carry CAU-, and
+    # the rules 1.3 renumbered or changed each get a file.
+    header = HEADER + ["HostProviderName", "ServiceProviderName"]
+    base13 = [dict(r, HostProviderName=r["ProviderName"], ServiceProviderName=r["ProviderName"])
+              for r in base]
+    write("conforming13.csv", base13, header)
+    for rule, (i, change) in PLANTED_13.items():
+        rows = [dict(r) for r in base13]
+        rows[i].update(change)
+        write(rule + ".csv", rows, header)
+    for rule, column in DROPPED_13.items():
+        write(rule + ".csv", base13, [c for c in header if c != column])
 
 
 main()
