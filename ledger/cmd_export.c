@@ -15,12 +15,13 @@
  * (export_focus.c).
  */
 #include "commands.h"
-#include "csv_out.h"
+#include "csv_table.h"
 #include "export_focus.h"
 #include "ledger.h"
 #include "output_file.h"
 #include "reconcile.h"
 #include "report.h"
+#include "summary_csv.h"
 
 #include "money.h"
 
@@ -61,78 +62,8 @@ static const char usage[] =
 	"FOCUS requires that no --fill gives,\n"
 	"3 ledger or file error\n";
 
-/* Column types: t text, n number as the ledger has it (unit
- * prices too: exact decimal text), m money (allocated;
- * empty where its cells[] entry is set: a project without a budget), d the
- * difference of the two money columns before it, x exact money. */
-struct table {
-	const char *names[20];
-	char types[21];
-	size_t columns, rows, cap;
-	char **cells;          /* rows x columns; NULL for money columns */
-	int64_t *money;        /* rows x columns */
-	int total_row;         /* a total row per currency */
-	int currency_column;   /* the text column naming each row's currency, or -1 */
-	/* The summary's totals of the n columns, as the report has them (n columns
-	 * are not summed here), and m columns left empty: total_cells[k * columns
-	 * + c] for the currency total_currencies[k]; NULL where there is none. */
-	char **total_cells, **total_currencies;
-	size_t total_count;
-};
 
-static int table_add_row(struct table *t)
-{
-	if (t->rows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		char **c = realloc(t->cells, cap * t->columns * sizeof *c);
-		int64_t *m;
-		if (!c)
-			return -1;
-		t->cells = c;
-		if (!(m = realloc(t->money, cap * t->columns * sizeof *m)))
-			return -1;
-		t->money = m;
-		t->cap = cap;
-	}
-	memset(t->cells + t->rows * t->columns, 0, t->columns * sizeof *t->cells);
-	memset(t->money + t->rows * t->columns, 0, t->columns * sizeof *t->money);
-	t->rows++;
-	return 0;
-}
-
-static void table_free(struct table *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->rows * t->columns; i++)
-		free(t->cells[i]);
-	for (i = 0; t->total_cells && i < t->total_count * t->columns; i++)
-		free(t->total_cells[i]);
-	for (i = 0; t->total_currencies && i < t->total_count; i++)
-		free(t->total_currencies[i]);
-	free(t->cells);
-	free(t->money);
-	free(t->total_cells);
-	free(t->total_currencies);
-}
-
-/* The report's numbers that are not summed money, for one row's cells:
- * gpu_hours, and budget and budget_use, empty without a budget. */
-static void summary_cells(const struct report_row *row, char **cells, int64_t *money)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%.2f", row->gpu_hours);
-	cells[5] = strdup(buf);
-	if (money)
-		money[8] = row->has_budget ? row->budget : 0;
-	if (!row->has_budget)
-		cells[8] = strdup("");
-	snprintf(buf, sizeof buf, "%.4f", row->budget_use);
-	cells[9] = strdup(row->has_budget ? buf : "");
-}
-
-static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const char *start,
+static int table_from_sql(sqlite3 *db, struct csv_table *t, const char *sql, const char *start,
 			  const char *end, sqlite3_int64 run_id)
 {
 	sqlite3_stmt *st;
@@ -148,7 +79,7 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 		t->names[c] = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t base;
-		if (table_add_row(t) < 0) {
+		if (csv_table_add_row(t) < 0) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -163,199 +94,6 @@ static int table_from_sql(sqlite3 *db, struct table *t, const char *sql, const c
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-static int table_from_report(sqlite3 *db, struct table *t, const char *month, const char *currency,
-			     const char *cost, struct report *r_out)
-{
-	struct report r;
-	size_t i;
-	int rc;
-
-	if ((rc = report_load_cost(db, month, "project", currency, cost, &r)) != SQLITE_OK) {
-		memcpy(r_out->currency, r.currency, sizeof r.currency);
-		memcpy(r_out->missing_from, r.missing_from, sizeof r.missing_from);
-		memcpy(r_out->missing_day, r.missing_day, sizeof r.missing_day);
-		memcpy(r_out->error, r.error, sizeof r.error);
-		report_free(&r);
-		return rc;
-	}
-	for (i = 0; i < r.count; i++) {
-		const struct report_row *row = &r.rows[i];
-		size_t base;
-		if (table_add_row(t) < 0) {
-			report_free(&r);
-			return SQLITE_NOMEM;
-		}
-		base = (t->rows - 1) * t->columns;
-		t->cells[base] = strdup(row->group);
-		t->cells[base + 1] = strdup(row->currency);
-		t->money[base + 2] = row->billed;
-		t->money[base + 3] = row->expected;
-		t->money[base + 6] = row->spot_savings;
-		t->money[base + 7] = row->pause_savings;
-		t->money[base + 10] = row->own_cost;
-		summary_cells(row, t->cells + base, t->money + base);
-	}
-	t->total_cells = calloc((r.total_count ? r.total_count : 1) * t->columns, sizeof *t->total_cells);
-	t->total_currencies = calloc(r.total_count ? r.total_count : 1, sizeof *t->total_currencies);
-	if (!t->total_cells || !t->total_currencies) {
-		report_free(&r);
-		return SQLITE_NOMEM;
-	}
-	for (i = 0; i < r.total_count; i++) {
-		t->total_currencies[i] = strdup(r.totals[i].currency);
-		summary_cells(&r.totals[i], t->total_cells + i * t->columns, NULL);
-	}
-	t->total_count = r.total_count;
-	report_free(&r);
-	return SQLITE_OK;
-}
-
-static const char *row_currency(const struct table *t, size_t r)
-{
-	return t->currency_column < 0 ? "" : t->cells[r * t->columns + (size_t)t->currency_column];
-}
-
-static int by_text(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The distinct currencies of the rows, sorted; one ("") for a table without
- * a currency column or without rows. Returns their number, 0 when out of memory. */
-static size_t table_currencies(const struct table *t, const char ***out)
-{
-	const char **list = malloc((t->rows ? t->rows : 1) * sizeof *list);
-	size_t r, n = 0;
-
-	if (!(*out = list))
-		return 0;
-	for (r = 0; r < t->rows; r++)
-		list[r] = row_currency(t, r);
-	qsort(list, t->rows, sizeof *list, by_text);
-	for (r = 0; r < t->rows; r++)
-		if (!n || strcmp(list[n - 1], list[r]))
-			list[n++] = list[r];
-	if (!n)
-		list[n++] = "";
-	return n;
-}
-
-/* Rounds every money column, each currency on its own, so that its rows add
- * up to its rounded total (csv_out_allocate); totals[k * columns + c] is the
- * total of currency k in column c. */
-static int allocate_per_currency(struct table *t, const char **currencies, size_t n, int decimals,
-				 int64_t *totals)
-{
-	int64_t *column = malloc((t->rows ? t->rows : 1) * sizeof *column);
-	int64_t *rounded = malloc((t->rows ? t->rows : 1) * sizeof *rounded);
-	size_t *index = malloc((t->rows ? t->rows : 1) * sizeof *index);
-	size_t k, c, r, m;
-	int rc = 0;
-
-	for (k = 0; rc == 0 && column && rounded && index && k < n; k++) {
-		for (c = 0; rc == 0 && c < t->columns; c++) {
-			if (t->types[c] != 'm')
-				continue;
-			for (r = m = 0; r < t->rows; r++) {
-				if (strcmp(row_currency(t, r), currencies[k]))
-					continue;
-				column[m] = t->money[r * t->columns + c];
-				index[m++] = r;
-			}
-			if (csv_out_allocate(column, m, decimals, rounded) < 0) {
-				rc = -1;
-				break;
-			}
-			for (r = 0; r < m; r++) {
-				t->money[index[r] * t->columns + c] = rounded[r];
-				totals[k * t->columns + c] += rounded[r];
-			}
-		}
-	}
-	if (!column || !rounded || !index)
-		rc = -1;
-	free(column);
-	free(rounded);
-	free(index);
-	return rc;
-}
-
-/* The summary's total cells of currency, or NULL. */
-static char *const *total_cells_of(const struct table *t, const char *currency)
-{
-	size_t k;
-
-	for (k = 0; k < t->total_count; k++)
-		if (t->total_currencies[k] && !strcmp(t->total_currencies[k], currency))
-			return t->total_cells + k * t->columns;
-	return NULL;
-}
-
-/* Row r of the table, or with total set the total row of currency. */
-static void write_row(const struct table *t, FILE *out, size_t r, const int64_t *total,
-		      const char *currency, int decimals, const char *eol)
-{
-	char *const *total_cells = total ? total_cells_of(t, currency) : NULL;
-	size_t c;
-	char buf[48];
-
-	for (c = 0; c < t->columns; c++) {
-		size_t i = r * t->columns + c;
-		int64_t v;
-		switch (t->types[c]) {
-		case 'm':
-		case 'd':
-			if (t->types[c] == 'm' && (total ? total_cells && total_cells[c] : t->cells[i] != NULL))
-				break;
-			if (t->types[c] == 'm')
-				v = total ? total[c] : t->money[i];
-			else
-				v = total ? total[c - 2] - total[c - 1] : t->money[i - 2] - t->money[i - 1];
-			money_format(v, decimals, buf, sizeof buf);
-			csv_out_number(out, buf);
-			break;
-		case 'n':
-			if (!total)
-				csv_out_number(out, t->cells[i]);
-			else if (total_cells && total_cells[c])
-				csv_out_number(out, total_cells[c]);
-			break;
-		default:
-			if (!total)
-				csv_out_text(out, t->cells[i]);
-			else if (c == 0)
-				csv_out_text(out, "total");
-			else if ((int)c == t->currency_column)
-				csv_out_text(out, currency);
-		}
-		fputs(c + 1 < t->columns ? "," : eol, out);
-	}
-}
-
-static int write_table(struct table *t, FILE *out, int decimals, const char *eol)
-{
-	const char **currencies;
-	size_t n = table_currencies(t, &currencies), r, k;
-	int64_t *totals = n ? calloc(n * t->columns, sizeof *totals) : NULL;
-
-	if (!totals || allocate_per_currency(t, currencies, n, decimals, totals) < 0) {
-		free(currencies);
-		free(totals);
-		return -1;
-	}
-	for (r = 0; r < t->columns; r++) {
-		csv_out_text(out, t->names[r]);
-		fputs(r + 1 < t->columns ? "," : eol, out);
-	}
-	for (r = 0; r < t->rows; r++)
-		write_row(t, out, r, NULL, NULL, decimals, eol);
-	for (k = 0; t->total_row && k < n; k++)
-		write_row(t, out, 0, totals + k * t->columns, currencies[k], decimals, eol);
-	free(currencies);
-	free(totals);
-	return 0;
 }
 
 static const char findings_sql[] =
@@ -396,8 +134,8 @@ int cmd_export(int argc, char **argv)
 	const char *path = global_ledger_option, *eol = "\n", *currency_arg = NULL;
 	char start[32], end[32], currency[4], *endp;
 	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
-	struct table t;
-	struct report missing;     /* summary: the missing exchange rate */
+	struct csv_table t;
+	struct report summary;     /* summary: the report, or the missing exchange rate */
 	struct focus_options focus = {.version = 13};
 	struct focus_plan *plan = NULL;
 	int focus_options_given = 0;
@@ -485,14 +223,15 @@ int cmd_export(int argc, char **argv)
 	}
 	out = output.f;
 	memset(&t, 0, sizeof t);
-	memset(&missing, 0, sizeof missing);
+	memset(&summary, 0, sizeof summary);
 	if (!strcmp(format, "focus")) {
 		rc = focus_plan_write(plan, out, eol);
 		focus_plan_free(plan);
+	} else if (!strcmp(what, "summary")) {
+		rc = report_load_cost(db, month, "project", currency_arg ? currency : NULL, cost, &summary);
+		if (rc == SQLITE_OK && summary_csv_write(&summary, out, decimals, eol) < 0)
+			rc = SQLITE_RANGE;
 	} else {
-		const char *summary_names[] = {"project", "currency", cost, "expected",
-			"difference", "gpu_hours", "spot_savings", "pause_savings", "budget", "budget_use",
-			"own_cost"};
 		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
 			"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
 		const char *charges_names[] = {"charge_id", "provider", "project",
@@ -505,14 +244,7 @@ int cmd_export(int argc, char **argv)
 		const char *const *names;
 		size_t i;
 		t.currency_column = -1;
-		if (!strcmp(what, "summary")) {
-			names = summary_names;
-			t.columns = 11;
-			strcpy(t.types, "ttmmdnmmmnm");
-			t.total_row = 1;
-			t.currency_column = 1;
-			rc = table_from_report(db, &t, month, currency_arg ? currency : NULL, cost, &missing);
-		} else if (!strcmp(what, "findings")) {
+		if (!strcmp(what, "findings")) {
 			sqlite3_int64 run = report_latest_run(db, month);
 			names = findings_names;
 			strcpy(t.types, "ttttttntmmd");
@@ -536,9 +268,9 @@ int cmd_export(int argc, char **argv)
 		}
 		for (i = 0; i < t.columns; i++)
 			t.names[i] = names[i];
-		if (rc == SQLITE_OK && write_table(&t, out, decimals, eol) < 0)
+		if (rc == SQLITE_OK && csv_table_write(&t, out, decimals, eol) < 0)
 			rc = SQLITE_RANGE;
-		table_free(&t);
+		csv_table_free(&t);
 	}
 	/* The message before COMMIT, which resets it. */
 	if (rc != SQLITE_OK && rc != SQLITE_NOTFOUND && rc != SQLITE_RANGE)
@@ -546,11 +278,12 @@ int cmd_export(int argc, char **argv)
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_NOTFOUND)
 		exit_code = error_exit(EXIT_USAGE, "export: no exchange rate from '%s' to '%s' on or before %s"
-				       " in fx_rates", missing.missing_from, missing.currency, missing.missing_day);
+				       " in fx_rates", summary.missing_from, summary.currency, summary.missing_day);
 	else if (rc != SQLITE_OK)
 		exit_code = error_exit(EXIT_LEDGER, "export: %s", rc == SQLITE_RANGE ? "amounts do not fit" :
-				       missing.error[0] ? missing.error : message ? message : sqlite3_errstr(rc));
+				       summary.error[0] ? summary.error : message ? message : sqlite3_errstr(rc));
 	sqlite3_free(message);
+	report_free(&summary);
 	if (exit_code != EXIT_OK)
 		output_abort(&output);
 	else if (output_commit(&output, "export") < 0)
