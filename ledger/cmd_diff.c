@@ -123,21 +123,10 @@ int cmd_diff(int argc, char **argv)
 	const char *path = global_ledger_option, *month = NULL;
 	sqlite3_stmt *key = NULL;
 	sqlite3 *db;
-	int rc, i, n = 0;
+	int rc, n = 0;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--ledger") && i + 1 < argc) {
-			path = argv[++i];
-		} else if (!strcmp(argv[i], "--month") && i + 1 < argc) {
-			month = argv[++i];
-		} else {
-			fputs(usage, stderr);
-			return error_exit(EXIT_USAGE, "diff: unknown argument '%s'", argv[i]);
-		}
-	}
+	if ((rc = ledger_month_arguments("diff", usage, argc, argv, &path, &month)) >= 0)
+		return rc;
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	rc = sqlite3_prepare_v2(db, keys_sql, -1, &key, NULL);
