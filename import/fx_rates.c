@@ -65,7 +65,6 @@ int fx_reader_report(const struct fx_reader *r, char *buf, size_t size)
 	return named_reader_report(&r->named, "fx-rates", buf, size);
 }
 
-
 /* The field without surrounding spaces into buf; -1 with *error when it is
  * empty or longer than buf holds (it would be cut short). */
 static int field(const struct fx_reader *r, const struct csv_row *row, enum column c, char *buf,

@@ -1,7 +1,6 @@
 /* invoices.c: invoice totals CSV rows to struct invoice. */
 #include "invoices.h"
 
-
 #include "money.h"
 #include "named_columns.h"
 #include "timeparse.h"
@@ -69,7 +68,6 @@ int invoices_reader_report(const struct invoices_reader *r, char *buf, size_t si
 {
 	return named_reader_report(&r->named, "invoices", buf, size);
 }
-
 
 /* The field without surrounding spaces into buf; -1 when empty, null or too long. */
 static int field(const struct invoices_reader *r, const struct csv_row *row, enum column c, char *buf,
