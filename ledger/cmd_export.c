@@ -113,7 +113,49 @@ static const char usage_sql[] =
 	" printf('%.4f', overlap_seconds(usage_start, usage_end, ?1, ?2) / 3600.0) FROM usage"
 	" WHERE usage_end > ?1 AND usage_start < ?2 ORDER BY usage_start, usage_id";
 
-int cmd_export(int argc, char **argv)
+struct export_args {
+	const char *month, *what, *file, *format, *cost, *path, *eol, *currency_arg;
+	int decimals, focus_options_given;
+	struct focus_options focus;
+	char start[32], end[32], currency[4];  /* the month's bounds; --currency checked */
+};
+
+/* The arguments' errors, after they are read; -1 when there is none. */
+static int check_args(struct export_args *a)
+{
+	if (!a->month || !a->what || !a->file) {
+		fputs(usage, stderr);
+		return error_exit(EXIT_USAGE, "export: give --month, --what and -o FILE");
+	}
+	if (reconcile_month_bounds(a->month, a->start, a->end) < 0)
+		return error_exit(EXIT_USAGE, "export: --month: not a month (YYYY-MM): '%s'", a->month);
+	if (strcmp(a->what, "summary") && strcmp(a->what, "findings") && strcmp(a->what, "charges") &&
+	    strcmp(a->what, "usage"))
+		return error_exit(EXIT_USAGE, "export: --what: '%s' (summary, findings, charges, usage)",
+				  a->what);
+	if (strcmp(a->cost, "billed") && strcmp(a->cost, "effective"))
+		return error_exit(EXIT_USAGE, "export: --cost: '%s' (billed, effective)", a->cost);
+	if (strcmp(a->cost, "billed") && strcmp(a->what, "summary") && strcmp(a->what, "charges"))
+		return error_exit(EXIT_USAGE, "export: --cost is for --what summary or charges");
+	if (strcmp(a->format, "csv") && strcmp(a->format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", a->format);
+	if (!strcmp(a->format, "focus") && strcmp(a->what, "charges"))
+		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
+	if (strcmp(a->cost, "billed") && !strcmp(a->format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --cost is for --format csv (a FOCUS file has"
+				  " BilledCost and EffectiveCost)");
+	if (a->focus_options_given && strcmp(a->format, "focus"))
+		return error_exit(EXIT_USAGE, "export: --focus-version and --fill are for --format focus");
+	if (a->currency_arg && strcmp(a->what, "summary"))
+		return error_exit(EXIT_USAGE, "export: --currency is for --what summary");
+	if (a->currency_arg && currency_code(a->currency_arg, a->currency) < 0)
+		return error_exit(EXIT_USAGE, "export: --currency: not a three-letter currency code: '%s'",
+				  a->currency_arg);
+	return -1;
+}
+
+/* Reads and checks the arguments; -1 to go on, else the exit code. */
+static int read_args(int argc, char **argv, struct export_args *a)
 {
 	static const struct option long_options[] = {
 		{"month", required_argument, NULL, 'm'},
@@ -130,44 +172,40 @@ int cmd_export(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *month = NULL, *what = NULL, *file = NULL, *format = "csv", *cost = "billed";
-	const char *path = global_ledger_option, *eol = "\n", *currency_arg = NULL;
-	char start[32], end[32], currency[4], *endp;
-	int decimals = 2, c, rc = SQLITE_OK, exit_code = EXIT_OK;
-	struct csv_table t;
-	struct report summary;     /* summary: the report, or the missing exchange rate */
-	struct focus_options focus = {.version = 13};
-	struct focus_plan *plan = NULL;
-	int focus_options_given = 0;
-	sqlite3 *db;
-	struct output_file output;
-	FILE *out;
-	char *message = NULL;
+	char *endp;
+	int c;
 
+	memset(a, 0, sizeof *a);
+	a->format = "csv";
+	a->cost = "billed";
+	a->path = global_ledger_option;
+	a->eol = "\n";
+	a->decimals = 2;
+	a->focus.version = 13;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":ho:", long_options, NULL)) != -1) {
 		switch (c) {
-		case 'm': month = optarg; break;
-		case 'w': what = optarg; break;
-		case 'o': file = optarg; break;
-		case 'c': eol = "\r\n"; break;
-		case 'f': format = optarg; break;
-		case 'C': currency_arg = optarg; break;
-		case 'K': cost = optarg; break;
-		case 'l': path = optarg; break;
+		case 'm': a->month = optarg; break;
+		case 'w': a->what = optarg; break;
+		case 'o': a->file = optarg; break;
+		case 'c': a->eol = "\r\n"; break;
+		case 'f': a->format = optarg; break;
+		case 'C': a->currency_arg = optarg; break;
+		case 'K': a->cost = optarg; break;
+		case 'l': a->path = optarg; break;
 		case 'V':
-			focus_options_given = 1;
-			if (focus_version_set(&focus, optarg) < 0)
+			a->focus_options_given = 1;
+			if (focus_version_set(&a->focus, optarg) < 0)
 				return error_exit(EXIT_USAGE, "export: --focus-version: 1.2 or 1.3, not '%s'", optarg);
 			break;
 		case 'F':
-			focus_options_given = 1;
-			if (focus_fill_set(&focus, optarg) < 0)
+			a->focus_options_given = 1;
+			if (focus_fill_set(&a->focus, optarg) < 0)
 				return EXIT_USAGE;
 			break;
 		case 'd':
-			decimals = (int)strtol(optarg, &endp, 10);
-			if (*endp || endp == optarg || decimals < 0 || decimals > 9)
+			a->decimals = (int)strtol(optarg, &endp, 10);
+			if (*endp || endp == optarg || a->decimals < 0 || a->decimals > 9)
 				return error_exit(EXIT_USAGE, "export: --decimals: 0 to 9, not '%s'", optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
@@ -178,99 +216,99 @@ int cmd_export(int argc, char **argv)
 		fputs(usage, stderr);
 		return error_exit(EXIT_USAGE, "export: unexpected argument '%s'", argv[optind]);
 	}
-	if (!month || !what || !file) {
-		fputs(usage, stderr);
-		return error_exit(EXIT_USAGE, "export: give --month, --what and -o FILE");
+	return check_args(a);
+}
+
+/* --what findings, charges or usage as CSV; SQLite's code, SQLITE_RANGE
+ * when the amounts do not fit. */
+static int write_rows(sqlite3 *db, const struct export_args *a, FILE *out)
+{
+	static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
+		"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
+	const char *charges_names[] = {"charge_id", "provider", "project",
+		"resource_id", "sku", "charge_period_start", "charge_period_end", "charge_category",
+		"charge_class", "pricing_category", "pricing_quantity", "pricing_unit", "unit_price",
+		!strcmp(a->cost, "effective") ? "effective_cost" : "billed_cost", "currency"};
+	static const char *const usage_names[] = {"usage_id", "provider", "project", "job_id",
+		"run_id", "resource_id", "instance_type", "pricing", "gpus", "state", "usage_start",
+		"usage_end", "hours"};
+	const char *const *names;
+	struct csv_table t;
+	size_t i;
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.currency_column = -1;
+	if (!strcmp(a->what, "findings")) {
+		sqlite3_int64 run = report_latest_run(db, a->month);
+		names = findings_names;
+		strcpy(t.types, "ttttttntmmd");
+		t.total_row = 1;
+		t.currency_column = 7;
+		if (!run)
+			fprintf(stderr, "costledger: export: no reconciliation of %s yet;"
+				" run costledger reconcile --month %s\n", a->month, a->month);
+		rc = table_from_sql(db, &t, findings_sql, a->start, a->end, run);
+	} else if (!strcmp(a->what, "charges")) {
+		char *sql = sqlite3_mprintf(charges_sql, a->cost);
+		names = charges_names;
+		strcpy(t.types, "ntttttttttntnmt");
+		t.currency_column = 14;
+		rc = sql ? table_from_sql(db, &t, sql, a->start, a->end, 0) : SQLITE_NOMEM;
+		sqlite3_free(sql);
+	} else {
+		names = usage_names;
+		strcpy(t.types, "nttttttttnttn");
+		rc = table_from_sql(db, &t, usage_sql, a->start, a->end, 0);
 	}
-	if (reconcile_month_bounds(month, start, end) < 0)
-		return error_exit(EXIT_USAGE, "export: --month: not a month (YYYY-MM): '%s'", month);
-	if (strcmp(what, "summary") && strcmp(what, "findings") && strcmp(what, "charges") &&
-	    strcmp(what, "usage"))
-		return error_exit(EXIT_USAGE, "export: --what: '%s' (summary, findings, charges, usage)", what);
-	if (strcmp(cost, "billed") && strcmp(cost, "effective"))
-		return error_exit(EXIT_USAGE, "export: --cost: '%s' (billed, effective)", cost);
-	if (strcmp(cost, "billed") && strcmp(what, "summary") && strcmp(what, "charges"))
-		return error_exit(EXIT_USAGE, "export: --cost is for --what summary or charges");
-	if (strcmp(format, "csv") && strcmp(format, "focus"))
-		return error_exit(EXIT_USAGE, "export: --format: '%s' (csv, focus)", format);
-	if (!strcmp(format, "focus") && strcmp(what, "charges"))
-		return error_exit(EXIT_USAGE, "export: --format focus is for --what charges");
-	if (strcmp(cost, "billed") && !strcmp(format, "focus"))
-		return error_exit(EXIT_USAGE, "export: --cost is for --format csv (a FOCUS file has"
-				  " BilledCost and EffectiveCost)");
-	if (focus_options_given && strcmp(format, "focus"))
-		return error_exit(EXIT_USAGE, "export: --focus-version and --fill are for --format focus");
-	if (currency_arg && strcmp(what, "summary"))
-		return error_exit(EXIT_USAGE, "export: --currency is for --what summary");
-	if (currency_arg && currency_code(currency_arg, currency) < 0)
-		return error_exit(EXIT_USAGE, "export: --currency: not a three-letter currency code: '%s'",
-				  currency_arg);
-	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
+	for (i = 0; i < t.columns; i++)
+		t.names[i] = names[i];
+	if (rc == SQLITE_OK && csv_table_write(&t, out, a->decimals, a->eol) < 0)
+		rc = SQLITE_RANGE;
+	csv_table_free(&t);
+	return rc;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct export_args a;
+	int rc = SQLITE_OK, exit_code;
+	struct report summary;     /* summary: the report, or the missing exchange rate */
+	struct focus_plan *plan = NULL;
+	sqlite3 *db;
+	struct output_file output;
+	char *message = NULL;
+
+	if ((exit_code = read_args(argc, argv, &a)) >= 0)
+		return exit_code;
+	if (!(db = ledger_open(ledger_path(a.path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* FOCUS: the columns are decided, or the export refused, before the
 	 * file is opened. */
-	if (!strcmp(format, "focus") && (exit_code = focus_plan_make(db, start, end, &focus, &plan))) {
+	if (!strcmp(a.format, "focus") &&
+	    (exit_code = focus_plan_make(db, a.start, a.end, &a.focus, &plan))) {
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		ledger_close(db);
 		return exit_code;
 	}
-	if ((exit_code = output_open(&output, file, ledger_path(path), "export")) != EXIT_OK) {
+	if ((exit_code = output_open(&output, a.file, ledger_path(a.path), "export")) != EXIT_OK) {
 		focus_plan_free(plan);
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		ledger_close(db);
 		return exit_code;
 	}
-	out = output.f;
-	memset(&t, 0, sizeof t);
 	memset(&summary, 0, sizeof summary);
-	if (!strcmp(format, "focus")) {
-		rc = focus_plan_write(plan, out, eol);
+	if (!strcmp(a.format, "focus")) {
+		rc = focus_plan_write(plan, output.f, a.eol);
 		focus_plan_free(plan);
-	} else if (!strcmp(what, "summary")) {
-		rc = report_load_cost(db, month, "project", currency_arg ? currency : NULL, cost, &summary);
-		if (rc == SQLITE_OK && summary_csv_write(&summary, out, decimals, eol) < 0)
+	} else if (!strcmp(a.what, "summary")) {
+		rc = report_load_cost(db, a.month, "project", a.currency_arg ? a.currency : NULL, a.cost,
+				      &summary);
+		if (rc == SQLITE_OK && summary_csv_write(&summary, output.f, a.decimals, a.eol) < 0)
 			rc = SQLITE_RANGE;
 	} else {
-		static const char *const findings_names[] = {"kind", "provider", "project", "resource_id",
-			"period_start", "period_end", "hours", "currency", "billed", "expected", "difference"};
-		const char *charges_names[] = {"charge_id", "provider", "project",
-			"resource_id", "sku", "charge_period_start", "charge_period_end", "charge_category",
-			"charge_class", "pricing_category", "pricing_quantity", "pricing_unit", "unit_price",
-			!strcmp(cost, "effective") ? "effective_cost" : "billed_cost", "currency"};
-		static const char *const usage_names[] = {"usage_id", "provider", "project", "job_id",
-			"run_id", "resource_id", "instance_type", "pricing", "gpus", "state", "usage_start",
-			"usage_end", "hours"};
-		const char *const *names;
-		size_t i;
-		t.currency_column = -1;
-		if (!strcmp(what, "findings")) {
-			sqlite3_int64 run = report_latest_run(db, month);
-			names = findings_names;
-			strcpy(t.types, "ttttttntmmd");
-			t.total_row = 1;
-			t.currency_column = 7;
-			if (!run)
-				fprintf(stderr, "costledger: export: no reconciliation of %s yet;"
-					" run costledger reconcile --month %s\n", month, month);
-			rc = table_from_sql(db, &t, findings_sql, start, end, run);
-		} else if (!strcmp(what, "charges")) {
-			names = charges_names;
-			strcpy(t.types, "ntttttttttntnmt");
-			t.currency_column = 14;
-			char *sql = sqlite3_mprintf(charges_sql, cost);
-			rc = sql ? table_from_sql(db, &t, sql, start, end, 0) : SQLITE_NOMEM;
-			sqlite3_free(sql);
-		} else {
-			names = usage_names;
-			strcpy(t.types, "nttttttttnttn");
-			rc = table_from_sql(db, &t, usage_sql, start, end, 0);
-		}
-		for (i = 0; i < t.columns; i++)
-			t.names[i] = names[i];
-		if (rc == SQLITE_OK && csv_table_write(&t, out, decimals, eol) < 0)
-			rc = SQLITE_RANGE;
-		csv_table_free(&t);
+		rc = write_rows(db, &a, output.f);
 	}
 	/* The message before COMMIT, which resets it. */
 	if (rc != SQLITE_OK && rc != SQLITE_NOTFOUND && rc != SQLITE_RANGE)
