@@ -2,7 +2,6 @@
 #include "fx_rates.h"
 
 #include "field_check.h"
-#include "json_text.h"
 
 #include "money.h"
 #include "named_columns.h"
@@ -31,9 +30,7 @@ static const struct named_columns columns_spec = {
 };
 
 struct fx_reader {
-	char file[512];
-	int column[F_COUNT];
-	size_t header_count, ignored;
+	struct named_reader named;
 };
 
 int fx_detect(const char *line)
@@ -50,9 +47,7 @@ int fx_reader_new(const struct csv_row *header, const char *file, struct fx_read
 	*out = NULL;
 	if (!r)
 		return import_error_set(error, file, 0, NULL, "out of memory");
-	snprintf(r->file, sizeof r->file, "%s", file);
-	r->header_count = header->count;
-	if (named_columns_bind(&columns_spec, header, file, r->column, &r->ignored, error) < 0) {
+	if (named_reader_init(&r->named, &columns_spec, header, file, error) < 0) {
 		free(r);
 		return -1;
 	}
@@ -67,51 +62,19 @@ void fx_reader_free(struct fx_reader *r)
 
 int fx_reader_report(const struct fx_reader *r, char *buf, size_t size)
 {
-	struct json_writer w;
-
-	json_writer_init(&w);
-	json_open(&w, '{');
-	json_member_string(&w, "format", "fx-rates");
-	json_key(&w, "ignored_columns");
-	json_integer(&w, (long long)r->ignored);
-	return json_report_end(&w, buf, size);
+	return named_reader_report(&r->named, "fx-rates", buf, size);
 }
 
-static int bad(const struct fx_reader *r, const struct csv_row *row, enum column c,
-	       struct import_error *error, const char *what, const char *value)
-{
-	return import_error_set(error, r->file, row->line, column_names[c], "%s: \"%.200s\"", what, value);
-}
-
-/*
- * The field without surrounding spaces into buf; -1 with *error when it is
- * empty or longer than buf holds (it would be cut short).
- */
+/* The field without surrounding spaces into buf; -1 with *error when it is
+ * empty or longer than buf holds (it would be cut short). */
 static int field(const struct fx_reader *r, const struct csv_row *row, enum column c, char *buf,
 		 size_t size, struct import_error *error)
 {
-	size_t i = (size_t)r->column[c], n;
-	const char *s;
+	int n = named_reader_field(&r->named, row, (int)c, buf, size, error);
 
-	buf[0] = 0;
-	if (i >= row->count)
-		return bad(r, row, c, error, "empty", "");
-	s = row->fields[i];
-	n = row->lengths[i];
-	while (n && isspace((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n >= size)
-		return import_error_set(error, r->file, row->line, column_names[c],
-					"longer than %zu characters: \"%.20s...\"", size - 1, s);
-	memcpy(buf, s, n);
-	buf[n] = 0;
 	if (!n)
-		return bad(r, row, c, error, "empty", "");
-	return 0;
+		return named_reader_bad(&r->named, row, c, error, "empty", "");
+	return n < 0 ? -1 : 0;
 }
 
 const char *fx_date_problem(const char *s)
@@ -141,7 +104,8 @@ static int read_currency(const struct fx_reader *r, const struct csv_row *row, e
 	if (field(r, row, c, buf, sizeof buf, error) < 0)
 		return -1;
 	if (currency_code(buf, out) < 0)
-		return bad(r, row, c, error, "not a three-letter currency code (ISO 4217)", buf);
+		return named_reader_bad(&r->named, row, c, error,
+						"not a three-letter currency code (ISO 4217)", buf);
 	return 0;
 }
 
@@ -155,29 +119,28 @@ int fx_reader_row(struct fx_reader *r, const struct csv_row *row, struct fx_rate
 	memset(rate, 0, sizeof *rate);
 	rate->source_line = row->line;
 	for (c = 0; c < F_COUNT; c++)
-		if (field_check(row, r->column[c], column_names[c], 0, r->file, error) < 0)
+		if (field_check(row, r->named.column[c], column_names[c], 0, r->named.file, error) < 0)
 			return -1;
-	/* 1,0852 unquoted is two fields: never read it as 1. */
-	if (row->count != r->header_count)
-		return import_error_set(error, r->file, row->line, NULL,
-					"%zu fields where the header has %zu", row->count,
-					r->header_count);
+	if (named_reader_width(&r->named, row, error) < 0)
+		return -1;
 	if (field(r, row, F_DATE, date, sizeof date, error) < 0)
 		return -1;
 	if ((problem = fx_date_problem(date)))
-		return bad(r, row, F_DATE, error, problem, date);
+		return named_reader_bad(&r->named, row, F_DATE, error, problem, date);
 	memcpy(rate->date, date, sizeof rate->date);
 	if (read_currency(r, row, F_FROM, rate->from, error) < 0 ||
 	    read_currency(r, row, F_TO, rate->to, error) < 0)
 		return -1;
 	if (!strcmp(rate->from, rate->to))
-		return bad(r, row, F_TO, error, "the same currency as 'from'", rate->to);
+		return named_reader_bad(&r->named, row, F_TO, error,
+						"the same currency as 'from'", rate->to);
 	if (field(r, row, F_RATE, rate->rate, sizeof rate->rate, error) < 0)
 		return -1;
 	status = decimal_parse(rate->rate, strlen(rate->rate), &rate->value, NULL);
 	if (status != MONEY_OK)
-		return bad(r, row, F_RATE, error, money_strerror(status), rate->rate);
+		return named_reader_bad(&r->named, row, F_RATE, error,
+						money_strerror(status), rate->rate);
 	if (rate->value.mantissa <= 0)
-		return bad(r, row, F_RATE, error, "not above 0", rate->rate);
+		return named_reader_bad(&r->named, row, F_RATE, error, "not above 0", rate->rate);
 	return 0;
 }

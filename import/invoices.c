@@ -1,8 +1,6 @@
 /* invoices.c: invoice totals CSV rows to struct invoice. */
 #include "invoices.h"
 
-#include "json_text.h"
-
 #include "money.h"
 #include "named_columns.h"
 #include "timeparse.h"
@@ -34,9 +32,7 @@ static const struct named_columns columns_spec = {
 };
 
 struct invoices_reader {
-	char file[512];
-	int column[C_COUNT];
-	size_t header_count, ignored;
+	struct named_reader named;
 };
 
 int invoices_detect(const char *line)
@@ -55,9 +51,7 @@ int invoices_reader_new(const struct csv_row *header, const char *file, struct i
 	*out = NULL;
 	if (!r)
 		return import_error_set(error, file, 0, NULL, "out of memory");
-	snprintf(r->file, sizeof r->file, "%s", file);
-	r->header_count = header->count;
-	if (named_columns_bind(&columns_spec, header, file, r->column, &r->ignored, error) < 0) {
+	if (named_reader_init(&r->named, &columns_spec, header, file, error) < 0) {
 		free(r);
 		return -1;
 	}
@@ -72,42 +66,19 @@ void invoices_reader_free(struct invoices_reader *r)
 
 int invoices_reader_report(const struct invoices_reader *r, char *buf, size_t size)
 {
-	struct json_writer w;
-
-	json_writer_init(&w);
-	json_open(&w, '{');
-	json_member_string(&w, "format", "invoices");
-	json_key(&w, "ignored_columns");
-	json_integer(&w, (long long)r->ignored);
-	return json_report_end(&w, buf, size);
-}
-
-static int bad(const struct invoices_reader *r, const struct csv_row *row, enum column c,
-	       struct import_error *error, const char *what, const char *value)
-{
-	return import_error_set(error, r->file, row->line, column_names[c], "%s: \"%.200s\"", what, value);
+	return named_reader_report(&r->named, "invoices", buf, size);
 }
 
 /* The field without surrounding spaces into buf; -1 when empty, null or too long. */
 static int field(const struct invoices_reader *r, const struct csv_row *row, enum column c, char *buf,
 		 size_t size, struct import_error *error)
 {
-	const char *f = row->fields[r->column[c]];
-	size_t n = row->lengths[r->column[c]];
+	int n = named_reader_field(&r->named, row, (int)c, buf, size, error);
 
-	while (n && isspace((unsigned char)*f)) {
-		f++;
-		n--;
-	}
-	while (n && isspace((unsigned char)f[n - 1]))
-		n--;
-	if (n >= size)
-		return import_error_set(error, r->file, row->line, column_names[c],
-					"longer than %zu characters: \"%.20s...\"", size - 1, f);
-	memcpy(buf, f, n);
-	buf[n] = 0;
+	if (n < 0)
+		return -1;
 	if (!n || !strcmp(buf, "NULL") || !strcmp(buf, "null"))
-		return bad(r, row, c, error, "missing a required value", buf);
+		return named_reader_bad(&r->named, row, c, error, "missing a required value", buf);
 	return 0;
 }
 
@@ -144,24 +115,25 @@ int invoices_reader_row(struct invoices_reader *r, const struct csv_row *row, st
 
 	memset(inv, 0, sizeof *inv);
 	inv->source_line = row->line;
-	if (row->count != r->header_count)
-		return import_error_set(error, r->file, row->line, NULL,
-					"%zu fields where the header has %zu", row->count,
-					r->header_count);
+	if (named_reader_width(&r->named, row, error) < 0)
+		return -1;
 	if (field(r, row, C_INVOICE, inv->invoice_id, sizeof inv->invoice_id, error) < 0 ||
 	    field(r, row, C_PROVIDER, inv->provider, sizeof inv->provider, error) < 0 ||
 	    field(r, row, C_ACCOUNT, inv->billing_account_id, sizeof inv->billing_account_id, error) < 0 ||
 	    field(r, row, C_PERIOD, buf, sizeof buf, error) < 0)
 		return -1;
 	if (read_period(buf, inv->billing_period) < 0)
-		return bad(r, row, C_PERIOD, error, "not a month YYYY-MM or a date in it", buf);
+		return named_reader_bad(&r->named, row, C_PERIOD, error,
+						"not a month YYYY-MM or a date in it", buf);
 	if (field(r, row, C_AMOUNT, buf, sizeof buf, error) < 0)
 		return -1;
 	if ((status = money_parse(buf, strlen(buf), &inv->amount, NULL)) != MONEY_OK)
-		return bad(r, row, C_AMOUNT, error, money_strerror(status), buf);
+		return named_reader_bad(&r->named, row, C_AMOUNT, error,
+						money_strerror(status), buf);
 	if (field(r, row, C_CURRENCY, buf, sizeof buf, error) < 0)
 		return -1;
 	if (currency_code(buf, inv->currency) < 0 || buf[3])
-		return bad(r, row, C_CURRENCY, error, "not a three-letter currency code (ISO 4217)", buf);
+		return named_reader_bad(&r->named, row, C_CURRENCY, error,
+						"not a three-letter currency code (ISO 4217)", buf);
 	return 0;
 }

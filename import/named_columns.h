@@ -37,4 +37,36 @@ unsigned named_columns_seen(const struct named_columns *spec, const char *first_
 int named_columns_bind(const struct named_columns *spec, const struct csv_row *header, const char *file,
 		       int *column, size_t *ignored, struct import_error *error);
 
+/* A reader of such a file: its file name and its header bound. */
+struct named_reader {
+	const struct named_columns *spec;
+	char file[512];
+	int column[32];
+	size_t header_count, ignored;
+};
+
+/* Binds header for file (named_columns_bind): 0, or -1 with *error. */
+int named_reader_init(struct named_reader *r, const struct named_columns *spec,
+		      const struct csv_row *header, const char *file, struct import_error *error);
+
+/* {"format":FORMAT,"ignored_columns":N}, as snprintf would write it. */
+int named_reader_report(const struct named_reader *r, const char *format, char *buf, size_t size);
+
+/* -1 with *error: "file:line: column 'C': WHAT: "VALUE"". */
+int named_reader_bad(const struct named_reader *r, const struct csv_row *row, int c,
+		     struct import_error *error, const char *what, const char *value);
+
+/* 0 when row has as many fields as the header, else -1 with *error (an
+ * unquoted 1,0852 is two fields: never read it as 1). */
+int named_reader_width(const struct named_reader *r, const struct csv_row *row,
+		       struct import_error *error);
+
+/*
+ * Column c of row without surrounding spaces into buf: its length (0 when
+ * empty or absent), or -1 with *error when buf cannot hold it (it would be
+ * cut short).
+ */
+int named_reader_field(const struct named_reader *r, const struct csv_row *row, int c, char *buf,
+		       size_t size, struct import_error *error);
+
 #endif

@@ -81,37 +81,32 @@ static void bind_key(sqlite3_stmt *stmt, sqlite3_stmt *key)
 		sqlite3_bind_value(stmt, i + 2, sqlite3_column_value(key, i));
 }
 
-static const char *text_or(sqlite3_stmt *stmt, int i, const char *absent)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, i);
-
-	return t ? (const char *)t : absent;
-}
-
 static int print_statement(sqlite3 *db, sqlite3_stmt *key)
 {
 	sqlite3_stmt *lines = NULL, *totals = NULL;
 	int rc, n = 0;
 
-	printf("statement %s / %s / %.10s: delivery %s against %s\n", text_or(key, 0, "-"),
-	       text_or(key, 1, "-"), text_or(key, 2, "-"), text_or(key, 3, "?"),
-	       sqlite3_column_type(key, 4) == SQLITE_NULL ? "nothing (its first)" : text_or(key, 4, "?"));
+	printf("statement %s / %s / %.10s: delivery %s against %s\n", ledger_column_text(key, 0, "-"),
+	       ledger_column_text(key, 1, "-"), ledger_column_text(key, 2, "-"),
+	       ledger_column_text(key, 3, "?"), sqlite3_column_type(key, 4) == SQLITE_NULL ?
+	       "nothing (its first)" : ledger_column_text(key, 4, "?"));
 	rc = sqlite3_prepare_v2(db, lines_sql, -1, &lines, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, totals_sql, -1, &totals, NULL);
 	if (rc == SQLITE_OK) {
 		bind_key(lines, key);
 		while ((rc = sqlite3_step(lines)) == SQLITE_ROW && ++n)
-			printf("  %-8s %s: %s\n", text_or(lines, 0, ""), text_or(lines, 1, ""),
-			       text_or(lines, 2, ""));
+			printf("  %-8s %s: %s\n", ledger_column_text(lines, 0, ""),
+			       ledger_column_text(lines, 1, ""), ledger_column_text(lines, 2, ""));
 	}
 	if (rc == SQLITE_DONE) {
 		if (!n)
 			printf("  no line changed\n");
 		bind_key(totals, key);
 		while ((rc = sqlite3_step(totals)) == SQLITE_ROW)
-			printf("  billed %s: %s -> %s (difference %s)\n", text_or(totals, 0, ""),
-			       text_or(totals, 1, ""), text_or(totals, 2, ""), text_or(totals, 3, ""));
+			printf("  billed %s: %s -> %s (difference %s)\n", ledger_column_text(totals, 0, ""),
+			       ledger_column_text(totals, 1, ""), ledger_column_text(totals, 2, ""),
+			       ledger_column_text(totals, 3, ""));
 	}
 	sqlite3_finalize(lines);
 	sqlite3_finalize(totals);
@@ -123,21 +118,10 @@ int cmd_diff(int argc, char **argv)
 	const char *path = global_ledger_option, *month = NULL;
 	sqlite3_stmt *key = NULL;
 	sqlite3 *db;
-	int rc, i, n = 0;
+	int rc, n = 0;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--ledger") && i + 1 < argc) {
-			path = argv[++i];
-		} else if (!strcmp(argv[i], "--month") && i + 1 < argc) {
-			month = argv[++i];
-		} else {
-			fputs(usage, stderr);
-			return error_exit(EXIT_USAGE, "diff: unknown argument '%s'", argv[i]);
-		}
-	}
+	if ((rc = ledger_month_arguments("diff", usage, argc, argv, &path, &month)) >= 0)
+		return rc;
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	rc = sqlite3_prepare_v2(db, keys_sql, -1, &key, NULL);

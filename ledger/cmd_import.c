@@ -130,8 +130,7 @@ static const char *kind_table(enum kind k)
 	switch (k) {
 	case K_BILL: return "bill";
 	case K_RATES: return "rates";
-	/* imports.kind has no 'hardware' yet: a hardware file counts as rates. */
-	case K_HARDWARE: return "rates";
+	case K_HARDWARE: return "hardware";
 	case K_BUDGETS: return "budgets";
 	case K_FX_RATES: return "fx_rates";
 	case K_INVOICES: return "invoices";

@@ -78,19 +78,10 @@ int cmd_imports(int argc, char **argv)
 	const char *path = global_ledger_option;
 	sqlite3_stmt *row;
 	sqlite3 *db;
-	int rc, i;
+	int rc;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		} else if (!strcmp(argv[i], "--ledger") && i + 1 < argc) {
-			path = argv[++i];
-		} else {
-			fputs(usage, stderr);
-			return error_exit(EXIT_USAGE, "imports: unknown argument '%s'", argv[i]);
-		}
-	}
+	if ((rc = ledger_month_arguments("imports", usage, argc, argv, &path, NULL)) >= 0)
+		return rc;
 	if (!(db = ledger_open(ledger_path(path), LEDGER_READ)))
 		return EXIT_LEDGER;
 	rc = sqlite3_prepare_v2(db, imports_sql, -1, &row, NULL);

@@ -20,7 +20,7 @@
 #include "report_commitments.h"
 #include "term_text.h"
 #include "report.h"
-#include "csv_out.h"
+#include "summary_csv.h"
 
 #include "json_text.h"
 #include "money.h"
@@ -129,50 +129,6 @@ out_of_memory:
 		free(shown[i]);
 	free(shown);
 	return -1;
-}
-
-static void csv_cell(FILE *out, const char *s, int last)
-{
-	csv_out_number(out, s);
-	fputs(last ? "\n" : ",", out);
-}
-
-static void print_csv(const struct report *r, FILE *out)
-{
-	size_t i;
-	char b[48], e[48], d[48], s[48], p[48], bu[48], h[32], use[32], o[48];
-
-	fprintf(out, "%s,currency,%s,expected,difference,gpu_hours,spot_savings,pause_savings,budget,"
-		"budget_use,own_cost\n", r->by, r->cost);
-	for (i = 0; i < r->count + r->total_count; i++) {
-		const struct report_row *row = row_at(r, i);
-		money_cell(row->billed, b, sizeof b);
-		money_cell(row->expected, e, sizeof e);
-		money_cell(row->billed - row->expected, d, sizeof d);
-		money_cell(row->spot_savings, s, sizeof s);
-		money_cell(row->pause_savings, p, sizeof p);
-		snprintf(h, sizeof h, "%.2f", row->gpu_hours);
-		if (row->has_budget) {
-			money_cell(row->budget, bu, sizeof bu);
-			snprintf(use, sizeof use, "%.4f", row->budget_use);
-		} else {
-			bu[0] = use[0] = 0;
-		}
-		csv_out_text(out, row->group);
-		fputc(',', out);
-		csv_out_text(out, row->currency);
-		fputc(',', out);
-		csv_cell(out, b, 0);
-		csv_cell(out, e, 0);
-		csv_cell(out, d, 0);
-		csv_cell(out, h, 0);
-		csv_cell(out, s, 0);
-		csv_cell(out, p, 0);
-		csv_cell(out, bu, 0);
-		csv_cell(out, use, 0);
-		money_cell(row->own_cost, o, sizeof o);
-		csv_cell(out, o, 1);
-	}
 }
 
 static void json_money(struct json_writer *w, const char *key, int64_t nanos)
@@ -345,8 +301,10 @@ int cmd_report(int argc, char **argv)
 	if (restated_note(db, month, NULL, stderr) != SQLITE_OK)
 		fprintf(stderr, "costledger: report: cannot tell whether %s was restated: %s\n", month,
 			sqlite3_errmsg(db));
-	if (!strcmp(format, "csv"))
-		print_csv(&r, stdout);
+	if (!strcmp(format, "csv")) {
+		if (summary_csv_write(&r, stdout, 2, "\n") < 0)
+			exit_code = error_exit(EXIT_LEDGER, "report: amounts do not fit");
+	}
 	else if (!strcmp(format, "json")) {
 		if (print_json(db, &r, stdout) < 0)
 			exit_code = error_exit(EXIT_LEDGER, "report: out of memory");

@@ -10,6 +10,12 @@ extern const char *global_ledger_option;
  * c is ':') to stderr; returns EXIT_USAGE. */
 int option_error(const char *command, const char *usage, int c, char **argv);
 
+/* The arguments of a command that takes only --ledger FILE and, when month
+ * is not NULL, --month M (imports, diff): -1 to go on, else the exit code
+ * (the usage printed for -h, or an unknown argument named). */
+int ledger_month_arguments(const char *command, const char *usage, int argc, char **argv,
+			   const char **path, const char **month);
+
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_imports(int argc, char **argv);

@@ -37,6 +37,13 @@ static size_t char_boundary(const char *s, size_t at)
 	return at;
 }
 
+const char *ledger_column_text(sqlite3_stmt *st, int col, const char *otherwise)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t ? (const char *)t : otherwise;
+}
+
 void text_ellipsize(char *s, size_t max)
 {
 	size_t n = strlen(s), head, tail;

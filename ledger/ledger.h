@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define LEDGER_SCHEMA_VERSION 8
+#define LEDGER_SCHEMA_VERSION 9
 
 /* Exit codes, as documented in `costledger -h`. */
 enum exit_code {
@@ -43,6 +43,9 @@ int ledger_exec(sqlite3 *db, const char *sql);
 int error_exit(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define ERROR_MESSAGE_MAX 1200 /* room for the longest message of our own: auto-detection names every format */
+
+/* Column col of st's row as text, or otherwise when it is NULL. */
+const char *ledger_column_text(sqlite3_stmt *st, int col, const char *otherwise);
 
 /* Cuts s to at most max bytes by putting "..." in place of its middle, at
  * UTF-8 character boundaries; a shorter s is left as it is. */

@@ -49,6 +49,27 @@ int option_error(const char *command, const char *usage, int c, char **argv)
 	return error_exit(EXIT_USAGE, "%s: unknown option '%s'", command, arg);
 }
 
+int ledger_month_arguments(const char *command, const char *usage, int argc, char **argv,
+			   const char **path, const char **month)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--ledger") && i + 1 < argc) {
+			*path = argv[++i];
+		} else if (month && !strcmp(argv[i], "--month") && i + 1 < argc) {
+			*month = argv[++i];
+		} else {
+			fputs(usage, stderr);
+			return error_exit(EXIT_USAGE, "%s: unknown argument '%s'", command, argv[i]);
+		}
+	}
+	return -1;
+}
+
 static void print_usage(FILE *out)
 {
 	size_t i;

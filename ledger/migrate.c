@@ -444,6 +444,18 @@ static const char *const migrations[] = {
 	"DROP TABLE charge_history_v7;\n"
 	"CREATE INDEX charge_history_superseded ON charge_history (superseded_by);\n"
 	"CREATE INDEX charge_history_charge ON charge_history (charge_id);\n",
+	/* 8 -> 9: an import of own hardware is kind 'hardware', no longer
+	 * 'rates'. Every hardware import was stored with format 'hardware'
+	 * (cmd_import.c, since schema 3), so the old rows move too. The CHECK
+	 * is edited in place as in 5 -> 6; the table created and dropped after
+	 * RESET bumps the schema cookie for other connections. */
+	"PRAGMA writable_schema = ON;\n"
+	"UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''invoices'')),',"
+	" 'kind = ''invoices'' OR kind = ''hardware'')),') WHERE type = 'table' AND name = 'imports';\n"
+	"PRAGMA writable_schema = RESET;\n"
+	"CREATE TABLE migrate_8_to_9 (x);\n"
+	"DROP TABLE migrate_8_to_9;\n"
+	"UPDATE imports SET kind = 'hardware' WHERE kind = 'rates' AND format = 'hardware';\n",
 };
 
 /* Drops every view: a step that rebuilds a table must not trip over views

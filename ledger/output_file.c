@@ -3,8 +3,11 @@
 
 #include "ledger.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,6 +52,59 @@ static int is_sqlite_database(const char *path)
 	return is;
 }
 
+/* The temporary files of target are named ".<name>.costledger-tmp-<pid>-XXXXXX"
+ * beside it, <name> its file name cut to 200 bytes so that the whole stays
+ * under NAME_MAX. */
+#define TEMP_NAME_MAX 200
+#define TEMP_TAG ".costledger-tmp-"
+
+/* The folder of path ("." for a bare name) and where its file name starts. */
+static char *folder_of(const char *path, const char **name)
+{
+	const char *slash = strrchr(path, '/');
+
+	*name = slash ? slash + 1 : path;
+	return slash ? strndup(path, slash > path ? (size_t)(slash - path) : 1) : strdup(".");
+}
+
+/* Removes the temporary files of target that a costledger left when it was
+ * killed: named as this process names them, with the pid of a process that
+ * no longer exists. Best effort: a file that cannot be removed stays. */
+static void remove_stale_temps(const char *path)
+{
+	const char *name;
+	char *folder = folder_of(path, &name), prefix[TEMP_NAME_MAX + 32], *stale;
+	size_t prefix_len;
+	struct dirent *e;
+	DIR *dir;
+
+	snprintf(prefix, sizeof prefix, ".%.*s" TEMP_TAG, TEMP_NAME_MAX, name);
+	prefix_len = strlen(prefix);
+	if (!folder || !(dir = opendir(folder))) {
+		free(folder);
+		return;
+	}
+	while ((e = readdir(dir))) {
+		const char *p = e->d_name + prefix_len;
+		char *end;
+		long pid;
+		if (strncmp(e->d_name, prefix, prefix_len) || *p < '1' || *p > '9')
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || pid != (pid_t)pid || *end != '-' || strlen(end + 1) != 6 ||
+		    pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if ((stale = malloc(strlen(folder) + strlen(e->d_name) + 2))) {
+			sprintf(stale, "%s/%s", folder, e->d_name);
+			unlink(stale);
+			free(stale);
+		}
+	}
+	closedir(dir);
+	free(folder);
+}
+
 int output_open(struct output_file *o, const char *path, const char *ledger, const char *command)
 {
 	const char *slash = strrchr(path, '/');
@@ -72,10 +128,12 @@ int output_open(struct output_file *o, const char *path, const char *ledger, con
 		if (S_ISDIR(st.st_mode))
 			return error_exit(EXIT_USAGE, "%s: cannot write '%s': it is a folder", command, path);
 	}
+	remove_stale_temps(path);
 	/* The temporary file is in the final file's folder, so rename() is atomic. */
-	if (!(o->temp = malloc(strlen(path) + 32)))
+	if (!(o->temp = malloc(strlen(path) + 64)))
 		return error_exit(EXIT_LEDGER, "%s: out of memory", command);
-	sprintf(o->temp, "%.*s.costledger-XXXXXX", slash ? (int)(slash - path + 1) : 0, path);
+	sprintf(o->temp, "%.*s.%.*s" TEMP_TAG "%ld-XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
+		TEMP_NAME_MAX, slash ? slash + 1 : path, (long)getpid());
 	if ((fd = mkstemp(o->temp)) < 0) {
 		error_exit(EXIT_LEDGER, "%s: cannot write '%s': %s", command, path, strerror(errno));
 		free(o->temp);
@@ -96,7 +154,7 @@ int output_open(struct output_file *o, const char *path, const char *ledger, con
 
 int output_commit(struct output_file *o, const char *command)
 {
-	const char *slash;
+	const char *name;
 	char *folder;
 	int fd;
 
@@ -116,8 +174,7 @@ int output_commit(struct output_file *o, const char *command)
 	}
 	o->f = NULL;
 	/* The new name is durable once the folder is synced (best effort, as SQLite does). */
-	slash = strrchr(o->path, '/');
-	folder = slash ? strndup(o->path, slash > o->path ? (size_t)(slash - o->path) : 1) : strdup(".");
+	folder = folder_of(o->path, &name);
 	if (folder && (fd = open(folder, O_RDONLY | O_CLOEXEC)) >= 0) {
 		fsync(fd);
 		close(fd);

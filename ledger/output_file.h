@@ -4,7 +4,9 @@
  * flushed to disk and renamed over the final name: a reader sees the old file
  * or the whole new one, never a part, and a command that fails leaves the old
  * file as it was. An SQLite database (the ledger above all) is never written
- * over. "-" is standard output.
+ * over. "-" is standard output. The temporary file is named after the target
+ * and this process (".<name>.costledger-tmp-<pid>-XXXXXX"), so that opening
+ * the same target later removes what a killed writer left (docs/reliability.md).
  */
 #ifndef COSTLEDGER_OUTPUT_FILE_H
 #define COSTLEDGER_OUTPUT_FILE_H

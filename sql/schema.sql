@@ -20,7 +20,7 @@
 -- One row per file imported (bills, usage logs, rate cards, budgets).
 CREATE TABLE imports (
   import_id      INTEGER PRIMARY KEY,
-  kind           TEXT NOT NULL CHECK ((kind = 'bill' OR kind = 'usage' OR kind = 'rates' OR kind = 'budgets' OR kind = 'fx_rates' OR kind = 'invoices')),
+  kind           TEXT NOT NULL CHECK ((kind = 'bill' OR kind = 'usage' OR kind = 'rates' OR kind = 'budgets' OR kind = 'fx_rates' OR kind = 'invoices' OR kind = 'hardware')),
   file_name      TEXT NOT NULL,
   file_size      INTEGER,              -- bytes as stored (compressed if gzip)
   compressed     INTEGER NOT NULL DEFAULT 0,
@@ -285,7 +285,7 @@ CREATE TABLE budgets (
 -- Machines the team owns (the hardware CSV): what each cost, over how many
 -- years it is written off and what it draws, to price `own` usage
 -- (hardware_hourly). machine is a usage row's resource_id or, for a class
--- of identical machines, its instance_type. Imported as kind 'rates'.
+-- of identical machines, its instance_type. Imported as kind 'hardware'.
 CREATE TABLE hardware (
   hardware_id    INTEGER PRIMARY KEY,
   import_id      INTEGER REFERENCES imports (import_id),
