@@ -117,7 +117,7 @@ $(OBJ)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DSQLITE_CORE -o $@ $< $(LIB) -lcheck -lsubunit -lrt -lpthread $(LIBS)
 
 test: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 JOBS=2 DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
+	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 JOBS=2 TIMES="$(TIMES)" DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
 
 check: all
 	@$(MAKE) --no-print-directory test-all
@@ -130,7 +130,7 @@ check: all
 
 # One pass of tests/run.sh (plain, or sanitized with SAN=1); `make check` runs both.
 test-all: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) DEB_PACKAGES="$(DEB_PACKAGES)" RESULT=$(OBJ)/.test-result \
+	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) TIMES="$(TIMES)" DEB_PACKAGES="$(DEB_PACKAGES)" RESULT=$(OBJ)/.test-result \
 	  sh tests/run.sh $(UNIT_BINS)
 
 # --- the main job --------------------------------------------------------

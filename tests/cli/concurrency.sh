@@ -11,7 +11,7 @@ rows=30000
 
 # bill NAME ROWS ACCOUNT: writes NAME and prints its total in nanos.
 bill() {
-	python3 - "$1" "$2" "$3" <<'PY'
+	/usr/bin/python3 - "$1" "$2" "$3" <<'PY'
 import sys
 out, n, acct = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 total = 0

@@ -22,7 +22,7 @@ cl report --month 2026-10 --html r.html >/dev/null || fail "report --html"
 cl sql --csv "SELECT project, money_text(spend, 2), money_text(amount, 2), money_text(money_mul(amount, alert_ratio), 2) FROM budget_status WHERE period = '2026-10' ORDER BY project" |
 	sed 1d | tr -d '"\r' > budgets.csv
 cl budget --month 2026-10 --format csv | sed 1d | cut -d, -f1,12 > forecasts.csv
-python3 - r.html budgets.csv forecasts.csv <<'PY' || fail "the charts do not match the ledger"
+/usr/bin/python3 - r.html budgets.csv forecasts.csv <<'PY' || fail "the charts do not match the ledger"
 import re, sys
 from decimal import Decimal as D
 html = open(sys.argv[1]).read()
@@ -41,7 +41,7 @@ for (project, cur, forecast, svg), (p, spend, amount, alert_at) in zip(charts, b
 print(len(charts), "charts")
 PY
 # Well-formed enough for an XML parser: every SVG.
-python3 - r.html <<'PY' || fail "an SVG is not well-formed"
+/usr/bin/python3 - r.html <<'PY' || fail "an SVG is not well-formed"
 import re, sys, xml.etree.ElementTree as ET
 for svg in re.findall(r'<svg .*?</svg>', open(sys.argv[1]).read(), re.S):
     ET.fromstring(svg)

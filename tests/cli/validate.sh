@@ -44,7 +44,7 @@ expect "first line" "$line" 3
 
 # The FOCUS 1.0 sample: what it breaks (docs/validate.md says why).
 S10="$TESTS/data/focus-1.0_sample_1000_aws-azure-oci.csv"
-python3 - "$S10" >want.txt <<'PY'
+/usr/bin/python3 - "$S10" >want.txt <<'PY'
 import csv, sys
 from decimal import Decimal, ROUND_HALF_EVEN
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
