@@ -9,7 +9,7 @@
 #     gives exit status 3 and an error, and leaves the ledger readable and
 #     unchanged. (A read-only ledger: tests/cli/readonly_ledger.sh.)
 # In the sanitized pass (SAN=1) the bill has 20k rows and there are 8 kills;
-# in `make test` (FAST=1) 20k rows, 5 kills of the import and 3 of reconcile.
+# in `make test` (FAST=1) 10k rows, 5 kills of the import and 3 of reconcile.
 . "$TESTS/cli/lib.sh"
 rows=100000
 kills=20
@@ -18,7 +18,7 @@ if [ "${SAN:-}" = 1 ]; then
 	rows=20000
 	kills=8
 elif [ "${FAST:-}" = 1 ]; then
-	rows=20000
+	rows=10000
 	kills=5
 	rec_kills=3
 fi
