@@ -58,15 +58,19 @@ trap 'rm -rf "$results"' EXIT
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); failures="$failures $1"; echo "FAIL: $1"; }
 
-# Every test is a job "KIND PATH", in the order they are printed: unit, sql,
-# cli, py. The CLI tests not in this pass are left out here.
+# Every test is a job "KIND ID PATH", in the order they are printed: unit,
+# sql, cli, py. The CLI tests not in this pass are left out here.
 jobs="$results/jobs"
 : > "$jobs"
+add_job() { # add_job KIND PATH
+	name=${2##*/}
+	echo "$1 $1-${name%.*} $2" >> "$jobs"
+}
 for unit in "$@"; do
-	echo "unit $unit" >> "$jobs"
+	add_job unit "$unit"
 done
 for sql in tests/sql/*.sql; do
-	[ -f "$sql" ] && echo "sql $sql" >> "$jobs"
+	[ -f "$sql" ] && add_job sql "$sql"
 done
 not_here=""
 for script in tests/cli/*.sh; do
@@ -74,12 +78,12 @@ for script in tests/cli/*.sh; do
 	[ "$script" = tests/cli/lib.sh ] && continue
 	only=$(sed -n 's/^# runs in: *//p' "$script" | head -1 | tr ',' ' ')
 	case " $only " in
-	"  "|*" $pass_name "*) echo "cli $script" >> "$jobs" ;;
+	"  "|*" $pass_name "*) add_job cli "$script" ;;
 	*) not_here="$not_here $(basename "$script")" ;;
 	esac
 done
 for py in tests/python/*.py; do
-	[ -f "$py" ] && echo "py $py" >> "$jobs"
+	[ -f "$py" ] && add_job py "$py"
 done
 
 # run_job KIND PATH ID: the test, its output to ID.log, its exit status to ID.rc.
@@ -109,35 +113,32 @@ run_job() {
 			echo "ok: $2" ;;
 	esac
 }
-job_id() { echo "$1-$(basename "$2" | sed 's/\.[a-z]*$//')"; } # job_id KIND PATH
-
 # JOBS lanes (make test: 2) run at once; each takes the next job no lane
-# has claimed yet. The results are printed in the jobs' order, each as soon
-# as it and those before it are in.
+# has claimed yet, and says on fd 3 (a FIFO) when it has done one. The
+# results are printed in the jobs' order, each as soon as it and those
+# before it are in.
+mkfifo "$results/ready" || exit 2
+exec 3<>"$results/ready"
 lane() {
-	while read -r kind path; do
-		id=$(job_id "$kind" "$path")
+	while read -r kind id path; do
 		mkdir "$results/$id.claim" 2>/dev/null || continue
-		run_job "$kind" "$path" "$id" > "$results/$id.log" 2>&1
+		run_job "$kind" "$path" "$id" > "$results/$id.log" 2>&1 3>&-
 		echo $? > "$results/$id.rc"
+		echo "$id" >&3
 	done < "$jobs"
 }
-lanes=""
+lanes=${JOBS:-1}
 j=0
-while [ "$j" -lt "${JOBS:-1}" ]; do
-	lane &
-	lanes="$lanes $!"
+while [ "$j" -lt "$lanes" ]; do
+	# "lane done" however the lane ends, so the printer never waits forever
+	{ (lane); echo "lane done" >&3; } &
 	j=$((j + 1))
 done
-while read -r kind path; do
-	id=$(job_id "$kind" "$path")
-	while [ ! -f "$results/$id.rc" ]; do
-		alive=""
-		for pid in $lanes; do
-			kill -0 "$pid" 2>/dev/null && alive=1
-		done
-		[ -n "$alive" ] || break
-		sleep 0.1
+lanes_done=0
+while read -r kind id path; do
+	while [ ! -f "$results/$id.rc" ] && [ "$lanes_done" -lt "$lanes" ]; do
+		read -r news <&3 || break
+		[ "$news" = "lane done" ] && lanes_done=$((lanes_done + 1))
 	done
 	rc=$(cat "$results/$id.rc" 2>/dev/null || echo "no result")
 	case $kind:$rc in
@@ -151,6 +152,7 @@ while read -r kind path; do
 	esac
 done < "$jobs"
 wait
+exec 3>&-
 
 if [ -n "${TIMES:-}" ]; then
 	for t in "$results"/*.time; do
