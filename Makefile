@@ -1,8 +1,9 @@
 # costledger: a loadable SQLite extension (costledger.so) and a ledger CLI (costledger).
 #
 #   make            build costledger.so and costledger (installs missing packages first)
-#   make test       the quick loop (about a minute): unit, SQL and CLI tests,
-#                   plain build only, no valgrind, no fuzzing
+#   make test       the quick loop (under a minute): unit, SQL and CLI tests,
+#                   two at a time, plain build only, no valgrind, no fuzzing,
+#                   some with less work (FAST=1); TIMES=FILE: each test's times
 #   make check      the full gate (CI): every test, plain and under ASan+UBSan,
 #                   valgrind and a short fuzz pass
 #   make demo       the main job on the shipped samples
