@@ -1,8 +1,9 @@
 # costledger: a loadable SQLite extension (costledger.so) and a ledger CLI (costledger).
 #
 #   make            build costledger.so and costledger (installs missing packages first)
-#   make test       the quick loop (about a minute): unit, SQL and CLI tests,
-#                   plain build only, no valgrind, no fuzzing
+#   make test       the quick loop (under a minute): unit, SQL and CLI tests,
+#                   two at a time, plain build only, no valgrind, no fuzzing,
+#                   some with less work (FAST=1); TIMES=FILE: each test's times
 #   make check      the full gate (CI): every test, plain and under ASan+UBSan,
 #                   valgrind and a short fuzz pass
 #   make demo       the main job on the shipped samples
@@ -117,7 +118,7 @@ $(OBJ)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DSQLITE_CORE -o $@ $< $(LIB) -lcheck -lsubunit -lrt -lpthread $(LIBS)
 
 test: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 JOBS=2 DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
+	@OUT=$(OUT) OBJ=$(OBJ) FAST=1 JOBS=2 TIMES="$(TIMES)" DEB_PACKAGES="$(DEB_PACKAGES)" sh tests/run.sh $(UNIT_BINS)
 
 check: all
 	@$(MAKE) --no-print-directory test-all
@@ -130,7 +131,7 @@ check: all
 
 # One pass of tests/run.sh (plain, or sanitized with SAN=1); `make check` runs both.
 test-all: $(UNIT_BINS) $(OUT)/costledger.so $(OUT)/costledger
-	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) DEB_PACKAGES="$(DEB_PACKAGES)" RESULT=$(OBJ)/.test-result \
+	@OUT=$(OUT) OBJ=$(OBJ) SAN=$(SAN) TIMES="$(TIMES)" DEB_PACKAGES="$(DEB_PACKAGES)" RESULT=$(OBJ)/.test-result \
 	  sh tests/run.sh $(UNIT_BINS)
 
 # --- the main job --------------------------------------------------------

@@ -4,6 +4,9 @@
 # names file:line and the column where one applies), and must leave a ledger
 # that already holds data byte-identical (`sqlite3 LEDGER .dump`).
 # NAME.gen.expect: the input is made at test time by tests/bad/generate.py.
+# Those are big on purpose (a 10 MB field, a million columns: no quadratic
+# search, a fast and short error), so `make test` (FAST=1) leaves them to
+# `make check`, which runs every input.
 . "$TESTS/cli/lib.sh"
 ledger="$work/ledger.db"
 "$COSTLEDGER" --ledger "$ledger" init >/dev/null || { echo "init failed"; exit 1; }
@@ -18,12 +21,14 @@ grep -q 'INSERT INTO charges' before.sql || { echo "the seed left no charges"; e
 
 checked=0
 failed=0
+left=0
 for expect in "$TESTS"/bad/*.expect; do
 	base=$(basename "$expect")
 	case "$base" in
 	*.gen.expect)
 		name=${base%.gen.expect}
-		python3 "$TESTS/bad/generate.py" "$name" "$name" || { echo "FAIL $name: cannot generate"; failed=$((failed + 1)); continue; } ;;
+		[ "${FAST:-}" = 1 ] && { left=$((left + 1)); continue; }
+		/usr/bin/python3 "$TESTS/bad/generate.py" "$name" "$name" || { echo "FAIL $name: cannot generate"; failed=$((failed + 1)); continue; } ;;
 	*)
 		name=${base%.expect}
 		cp "$TESTS/bad/$name" "$name" || { failed=$((failed + 1)); continue; } ;;
@@ -49,5 +54,5 @@ for expect in "$TESTS"/bad/*.expect; do
 done
 # The documented gap: a negative PricingQuantity is accepted (refunds and
 # credits carry negative quantities in FOCUS), so it is not in tests/bad/.
-echo "bad inputs: $checked refused as expected, $failed failed"
+echo "bad inputs: $checked refused as expected, $failed failed${FAST:+, $left big ones left to make check}"
 [ "$failed" = 0 ] && [ "$checked" -ge 40 ]

@@ -27,7 +27,7 @@ sqlite3 "$L" "DELETE FROM budgets WHERE project <> 'vision'"
 spend=$(q "SELECT money_text(spend) FROM budget_status WHERE project = 'vision' AND period = '2026-10'")
 to_come=$(q "SELECT money_text(sum(cost_to_come)) FROM job_forecast WHERE project = 'vision' AND epochs_left > 0 AND budget_period = '2026-10'")
 [ -n "$spend" ] && [ -n "$to_come" ] || fail "no spend or jobs to come for vision"
-forecast=$(python3 -c 'import sys; from decimal import Decimal as D
+forecast=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D
 s, j = D(sys.argv[1]), D(sys.argv[2])
 print((s + (s * 15 / 16).quantize(D("1e-9")) + j).quantize(D("1e-9")))' "$spend" "$to_come")
 
@@ -41,17 +41,17 @@ run() { # run WANT_EXIT WANT_STATUS
 	[ "$got" = "$1" ] || fail "budget --check with $(sed -n 2p out.csv): exit $got, want $1 ($(cat err.txt))"
 	expect "status" "$(sed -n 2p out.csv | awk -F, '{print $NF}')" "$2"
 }
-twice=$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) * 2)' "$forecast")
-at=$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]))' "$twice")
-under=$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) + D("0.02"))' "$twice")
-over=$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) - D("0.02"))' "$twice")
+twice=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) * 2)' "$forecast")
+at=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]))' "$twice")
+under=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) + D("0.02"))' "$twice")
+over=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]) - D("0.02"))' "$twice")
 
 budget "$under"
 run 0 ok
 f=$(sed -n 2p out.csv | awk -F, '{print $12}')
-want=$(python3 -c 'import sys; from decimal import Decimal as D, ROUND_HALF_EVEN; print(D(sys.argv[1]).quantize(D("0.01"), ROUND_HALF_EVEN))' "$forecast")
+want=$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D, ROUND_HALF_EVEN; print(D(sys.argv[1]).quantize(D("0.01"), ROUND_HALF_EVEN))' "$forecast")
 expect "forecast" "$f" "$want"
-expect "spend" "$(sed -n 2p out.csv | awk -F, '{print $6}')" "$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]).quantize(D("0.01")))' "$spend")"
+expect "spend" "$(sed -n 2p out.csv | awk -F, '{print $6}')" "$(/usr/bin/python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.argv[1]).quantize(D("0.01")))' "$spend")"
 expect "days" "$(sed -n 2p out.csv | awk -F, '{print $7 "," $8}')" "16,15"
 budget "$at"
 run 1 "alert: forecast"

@@ -6,7 +6,8 @@
 # kill PRAGMA integrity_check is ok and the ledger holds the old statement
 # whole (nothing in charge_history) or the new one whole (the replaced
 # rows all in charge_history); importing again gives the new one.
-# In the sanitized pass (SAN=1) the bill has 15k rows and there are 6 kills.
+# In the sanitized pass (SAN=1) and in `make test` (FAST=1) the bill has 15k
+# rows and there are 6 kills, still from 5% to 300%.
 set -u
 : "${COSTLEDGER:?}" "${TESTS:?}"
 work=$(mktemp -d)
@@ -14,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 rows=60000
 kills=12
-if [ "${SAN:-}" = 1 ]; then
+if [ "${SAN:-}" = 1 ] || [ "${FAST:-}" = 1 ]; then
 	rows=15000
 	kills=6
 fi
@@ -22,7 +23,7 @@ fail() { echo "FAIL: crash_restated.sh: $*"; exit 1; }
 now_ms() { date +%s%3N; }
 
 # Writes old.csv and new.csv; prints "old_rows old_nanos new_rows new_nanos replaced".
-python3 - "$rows" <<'PY' > expected.txt || fail "cannot generate the bills"
+/usr/bin/python3 - "$rows" <<'PY' > expected.txt || fail "cannot generate the bills"
 import sys
 n = int(sys.argv[1])
 head = ("BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,"

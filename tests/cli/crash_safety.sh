@@ -9,7 +9,7 @@
 #     gives exit status 3 and an error, and leaves the ledger readable and
 #     unchanged. (A read-only ledger: tests/cli/readonly_ledger.sh.)
 # In the sanitized pass (SAN=1) the bill has 20k rows and there are 8 kills;
-# in `make test` (FAST=1) 20k rows, 5 kills of the import and 3 of reconcile.
+# in `make test` (FAST=1) 10k rows, 5 kills of the import and 3 of reconcile.
 . "$TESTS/cli/lib.sh"
 rows=100000
 kills=20
@@ -18,7 +18,7 @@ if [ "${SAN:-}" = 1 ]; then
 	rows=20000
 	kills=8
 elif [ "${FAST:-}" = 1 ]; then
-	rows=20000
+	rows=10000
 	kills=5
 	rec_kills=3
 fi
@@ -26,7 +26,7 @@ now_ms() { date +%s%3N; }
 # moment I of N, spread from 2% to 120% of TOTAL ms (the last ones land during or after COMMIT)
 moment_ms() { echo $(($1 * (2 + (118 * ($2 - 1)) / ($3 - 1)) / 100)); } # moment_ms TOTAL I N
 
-python3 - "$rows" bill.csv <<'PY' > expected.txt || fail "cannot generate the bill"
+/usr/bin/python3 - "$rows" bill.csv <<'PY' > expected.txt || fail "cannot generate the bill"
 import sys
 n, out = int(sys.argv[1]), sys.argv[2]
 total = 0
@@ -80,7 +80,7 @@ t1=$(now_ms)
 full_ms=$((t1 - t0))
 [ "$(state full.db 'the full import')" = all ] || fail "the full import is not all there"
 # money_total agrees with the exact sum, as text with 9 decimals.
-want=$(python3 -c "t = $seed_total + $expected_total; print('%d.%09d' % (t // 10**9, t % 10**9))")
+want=$(/usr/bin/python3 -c "t = $seed_total + $expected_total; print('%d.%09d' % (t // 10**9, t % 10**9))")
 got=$("$COSTLEDGER" --ledger full.db sql --csv 'SELECT money_text(money_total(billed_cost), 9) FROM charges' 2>&1 | tail -1 | tr -d '"')
 [ "$got" = "$want" ] || fail "money_total after the full import: $got, want $want"
 echo "full import of $rows rows: $full_ms ms; total $got"

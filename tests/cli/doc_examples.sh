@@ -7,5 +7,5 @@
 # the other tests):
 # runs in: plain, fast
 . "$TESTS/cli/lib.sh"
-need python3 python3
-python3 "$TESTS/docs/examples.py" "$top" "$work" || fail "examples differ from their page (above)"
+need /usr/bin/python3 python3
+/usr/bin/python3 "$TESTS/docs/examples.py" "$top" "$work" || fail "examples differ from their page (above)"

@@ -4,5 +4,5 @@
 # (docs/..., tests/..., ledger/..., ...) exists (tests/docs/links.py).
 # runs in: plain, fast
 . "$TESTS/cli/lib.sh"
-need python3 python3
-python3 "$TESTS/docs/links.py" "$top" || fail "dangling references (above)"
+need /usr/bin/python3 python3
+/usr/bin/python3 "$TESTS/docs/links.py" "$top" || fail "dangling references (above)"

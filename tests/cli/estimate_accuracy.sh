@@ -31,7 +31,7 @@ usage_start,usage_end,state,job_id,project,provider,resource_id,instance_type,pr
 CSV
 cl import rates.csv >/dev/null && cl import usage.csv >/dev/null || fail "import"
 
-python3 - usage.csv rates.csv > want.txt <<'PY' || fail "python"
+/usr/bin/python3 - usage.csv rates.csv > want.txt <<'PY' || fail "python"
 import csv, sys
 from datetime import datetime
 rows = list(csv.DictReader(open(sys.argv[1])))

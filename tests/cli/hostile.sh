@@ -155,7 +155,7 @@ expect "--resource in the report" "$(sqlite3 "$J" "SELECT json_extract(report, '
 printf 'BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ServiceName,BilledCost,Tags\nacct,2026-10-05T00:00:00Z,2026-10-05T01:00:00Z,Usage,GPU,1,"{""project"":""v\\""\\\\\\u001b[2K""}"\n' > json-bill.csv
 "$COSTLEDGER" --ledger "$J" import json-bill.csv > out.txt 2> err.txt || fail "bill with an odd project: $(cat err.txt)"
 "$COSTLEDGER" --ledger "$J" report --month 2026-10 --format json > report.json 2> err.txt || fail "report json: $(cat err.txt)"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["group"] == "v\"\\\x1b[2K" for r in d["rows"]), d["rows"]' report.json ||
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["group"] == "v\"\\\x1b[2K" for r in d["rows"]), d["rows"]' report.json ||
 	fail "report --format json: not JSON, or the project not read back"
 
 # --- init on someone else's SQLite database: refused before anything changes -----
@@ -199,7 +199,7 @@ expect "long argument: exit" "$?" 2
 grep -q "report: --month: not a month (YYYY-MM): 'xxx*\.\.\.xxx*'" err.txt || fail "long argument: $(head -c 200 err.txt)"
 
 # --- a lock held past the busy timeout names the ledger and what to do --------------
-python3 - "$COSTLEDGER" "$L" <<'PY' > out.txt 2>&1 || fail "lock: $(cat out.txt)"
+/usr/bin/python3 - "$COSTLEDGER" "$L" <<'PY' > out.txt 2>&1 || fail "lock: $(cat out.txt)"
 import os, sqlite3, subprocess, sys
 costledger, ledger = sys.argv[1], sys.argv[2]
 held = sqlite3.connect(ledger, isolation_level=None)

@@ -17,7 +17,7 @@ q() {
 }
 # nanos of sum(amount x rate), each product rounded half-even to 9 decimals as money_mul does
 nanos() { # nanos "AMOUNT*RATE" ...
-	python3 -c '
+	/usr/bin/python3 -c '
 import sys
 from decimal import Decimal, ROUND_HALF_EVEN
 total = Decimal(0)

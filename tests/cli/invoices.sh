@@ -23,7 +23,7 @@ FOCUS="$TESTS/data/focus-1.0_sample_1000_aws-azure-oci.csv"
 # The CUR sample as a finalized month would come: every line with an invoice
 # id, INV-A for the first 1000 lines and INV-B for the rest; the exact
 # totals per invoice from the file's own amounts.
-python3 - "$CUR" <<'PY'
+/usr/bin/python3 - "$CUR" <<'PY'
 import csv, sys
 from decimal import Decimal, ROUND_HALF_EVEN
 rows = list(csv.reader(open(sys.argv[1], newline="")))
@@ -74,12 +74,12 @@ expect "nothing added" "$(sqlite3 $L "SELECT count(*) FROM invoices")" 2
 
 # 3. Planted: INV-A's total a cent too high, INV-B not listed, INV-Z without lines.
 L=planted.db
-A1=$(python3 -c "from decimal import Decimal; import sys; print(Decimal(sys.argv[1]) + Decimal('0.01'))" "$A")
+A1=$(/usr/bin/python3 -c "from decimal import Decimal; import sys; print(Decimal(sys.argv[1]) + Decimal('0.01'))" "$A")
 printf 'InvoiceId,ProviderName,BillingAccountId,BillingPeriod,Amount,Currency\nINV-A,AWS,123412340534,2023-11,%s,USD\nINV-Z,AWS,123412340534,2023-11,5.00,USD\n' "$A1" >planted.csv
 "$COSTLEDGER" --ledger $L init >/dev/null && "$COSTLEDGER" --ledger $L import cur_final.csv planted.csv >/dev/null || fail "import planted"
 "$COSTLEDGER" --ledger $L reconcile --month 2023-11 >out.txt
 expect "reconcile exit" "$?" 1
-nanos() { python3 -c "from decimal import Decimal; import sys; print(int(Decimal(sys.argv[1]) * 10**9))" "$1"; }
+nanos() { /usr/bin/python3 -c "from decimal import Decimal; import sys; print(int(Decimal(sys.argv[1]) * 10**9))" "$1"; }
 expect "invoice findings" "$(sqlite3 $L "SELECT kind, billed, expected, difference, json_array_length(charge_ids) FROM findings WHERE kind LIKE '%invoice%' ORDER BY kind")" \
 "charges_without_invoice|$(nanos "$B")|0|$(nanos "$B")|281
 invoice_mismatch|$(nanos "$A")|$(nanos "$A1")|-10000000|1000
@@ -94,7 +94,7 @@ expect "tolerance" "$(sqlite3 $L "SELECT group_concat(kind) FROM (SELECT kind FR
 expect "show" "$(cat show.txt)" "$(cat out.txt)"
 
 # 4. The FOCUS sample with an InvoiceId per provider; one invoice planted off.
-python3 - "$FOCUS" <<'PY'
+/usr/bin/python3 - "$FOCUS" <<'PY'
 import csv, sys
 from decimal import Decimal, ROUND_HALF_EVEN
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))

@@ -7,6 +7,7 @@
 #   $L     a ledger path in $work         removed on exit (a test that needs
 #          (not yet created)              more cleanup sets on_exit='...')
 #   cl ARGS...           the CLI on $L
+#   python3 ARGS...      /usr/bin/python3
 #   q SQL                sqlite3 on $L with the extension loaded (list mode, '|')
 #   fail MESSAGE         prints "FAIL: NAME: MESSAGE" and exits 1
 #   expect WHAT GOT WANT fails unless GOT is WANT
@@ -31,6 +32,9 @@ expect() { # expect WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 cl() { "$COSTLEDGER" --ledger "$L" "$@"; }
+# python3 is Debian's (what `make deps` installs), whatever else is first on
+# PATH: a version manager's shim costs a quarter of a second a call.
+python3() { /usr/bin/python3 "$@"; }
 # The sanitized extension needs the ASan runtime preloaded into sqlite3.
 q() { LD_PRELOAD="${SQLITE_PRELOAD:-}" sqlite3 -bail "$L" ".load ${COSTLEDGER_SO:?}" "$1"; }
 skip() { echo "SKIP: $*"; exit 77; }

@@ -32,7 +32,7 @@ imp() { cl import "$@" > out.txt 2> err.txt || fail "import $*: $(cat err.txt)";
 # nanos of the billed column of a bill file (plain or gzip; BOM, any column
 # order), each amount rounded half-even to 9 decimals as the import does
 billed_nanos() { # billed_nanos FILE COLUMN
-	python3 - "$@" <<'PY'
+	/usr/bin/python3 - "$@" <<'PY'
 import csv, gzip, io, sys
 from decimal import Decimal, ROUND_HALF_EVEN
 path, column = sys.argv[1], sys.argv[2]
@@ -50,7 +50,7 @@ PY
 # (FOCUS) or with a new line id (CUR) is added; STYLE "plain" keeps the
 # file's form, "other" writes the same rows another way.
 restate() {
-	python3 - "$@" <<'PY'
+	/usr/bin/python3 - "$@" <<'PY'
 import csv, gzip, io, sys
 src, out, id_col, billed_col, style = sys.argv[1:6]
 raw = open(src, "rb").read()
@@ -174,7 +174,7 @@ ok
 
 # --- 4. one delivery over several files; a CUR manifest ------------------------
 # A statement split in two parts: each part alone would replace the other.
-python3 - "$focus" <<'PY'
+/usr/bin/python3 - "$focus" <<'PY'
 import sys
 lines = open(sys.argv[1]).read().splitlines(True)
 open("part1.csv", "w").writelines(lines[:40])
@@ -213,7 +213,7 @@ expect "crc32 collision: both bills" "$(sum_charges)" "$(( $(billed_nanos "$D/ad
 expect "crc32 collision: two imports" "$(q "SELECT count(*) FROM imports")" 2
 
 # --- 6. many identical rows (was quadratic): all kept, again nothing new -------
-python3 - <<'PY'
+/usr/bin/python3 - <<'PY'
 with open("same.csv", "w") as f:
     f.write("BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost\n")
     f.write("acct,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,Usage,1.5\n" * 20000)

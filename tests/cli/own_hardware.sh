@@ -33,7 +33,7 @@ expect "machines" "$(sqlite3 "$L" 'SELECT count(*) FROM hardware')" 2
 # The expected cost of every own interval, from the CSV and the usage rows alone.
 sqlite3 -csv "$L" "SELECT usage_id, resource_id, coalesce(gpus, ''), unixepoch(usage_end) - unixepoch(usage_start), coalesce(project, '')
                    FROM usage WHERE pricing = 'own' ORDER BY usage_id" > own.csv
-python3 - "$top/samples/hardware.csv" own.csv > want.txt <<'PY' || fail "python"
+/usr/bin/python3 - "$top/samples/hardware.csv" own.csv > want.txt <<'PY' || fail "python"
 import csv, sys
 from decimal import Decimal as D, ROUND_HALF_EVEN
 nano = D("1e-9")
@@ -54,7 +54,7 @@ PY
 q "SELECT usage_id, cost FROM usage_costed WHERE pricing = 'own' ORDER BY usage_id" | tr ',' ' ' > got.txt
 grep -v '^project' want.txt > want_rows.txt
 # nanos may differ by rounding a double hours figure: allow 1 nano per interval
-python3 - want_rows.txt got.txt <<'PY' || fail "usage_costed own costs differ: $(paste want_rows.txt got.txt)"
+/usr/bin/python3 - want_rows.txt got.txt <<'PY' || fail "usage_costed own costs differ: $(paste want_rows.txt got.txt)"
 import sys
 w = [l.split() for l in open(sys.argv[1])]; g = [l.split() for l in open(sys.argv[2])]
 assert len(w) == len(g) and len(w) == 5, (w, g)
@@ -101,7 +101,7 @@ bad gpus 'n,0x4,1000,USD,2026-01-01,3,3000,0.15,1'
 bad watts 'n,4,1000,USD,2026-01-01,3,inf,0.15,1'
 bad lifetime_years 'n,4,1000,USD,2026-01-01,1e400,3000,0.15,1'
 bad machine "$(printf 'n\377,4,1000,USD,2026-01-01,3,3000,0.15,1')"
-bad machine "$(python3 -c 'print("m" * 300)'),4,1000,USD,2026-01-01,3,3000,0.15,1"
+bad machine "$(/usr/bin/python3 -c 'print("m" * 300)'),4,1000,USD,2026-01-01,3,3000,0.15,1"
 
 # A ledger of the version before the hardware table migrates to the schema of a new one.
 "$COSTLEDGER" --ledger new.db init >/dev/null || fail "init new.db"

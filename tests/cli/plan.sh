@@ -119,7 +119,7 @@ assert costs == sorted(costs), ("not sorted by cost", costs)
 print("checked", len(got))
 PY
 check() { # check PLAN_CSV ARGS_FOR_PYTHON...
-	python3 check.py "$top/samples/rates.csv" "$top/samples/hardware.csv" usage.csv "$@" > check.out 2>&1 ||
+	/usr/bin/python3 check.py "$top/samples/rates.csv" "$top/samples/hardware.csv" usage.csv "$@" > check.out 2>&1 ||
 		fail "plan rows differ from the recomputation: $(cat check.out)"
 }
 check plan.csv 2000 8 5 10 2026-10-15T00:00:00Z
@@ -129,9 +129,9 @@ grep -q '^3,AWS,p4d.24xlarge,us-east-1,spot,.*history: 1 interruption(s) in 46.0
 
 # Break-even of each own machine against each cloud option = break_even_hours() on the same inputs.
 grep '^own ' check.out | while read -r _ machine purchase power; do
-	be=$(grep ",own,$machine,," plan.csv | python3 -c 'import csv,sys; print(next(csv.DictReader(sys.stdin, fieldnames=open("plan.csv").readline().strip().split(",")))["break_even"])')
+	be=$(grep ",own,$machine,," plan.csv | /usr/bin/python3 -c 'import csv,sys; print(next(csv.DictReader(sys.stdin, fieldnames=open("plan.csv").readline().strip().split(",")))["break_even"])')
 	for cloud in "AWS p4d.24xlarge us-east-1 on-demand" "AWS p4d.24xlarge us-east-1 spot" "GPUCloud a100-8x on-demand"; do
-		hourly=$(python3 -c 'import csv,sys
+		hourly=$(/usr/bin/python3 -c 'import csv,sys
 for r in csv.DictReader(open("plan.csv")):
     if "%s %s %s %s" % (r["provider"], r["sku"], r["region"], r["pricing"]) == sys.argv[1].replace("a100-8x on", "a100-8x  on"): print(r["hourly"])' "$cloud")
 		sql=$(cl sql --csv "SELECT printf('%.1f h', break_even_hours($purchase, $hourly, $power))" | sed 1d | tr -d '"')
@@ -159,20 +159,20 @@ tail -1 plan3.csv | grep -q ',spot,' || fail "the row without a cost is not last
 # --params: 6 N D / (F x MFU x 3600) GPU-hours.
 cl plan --params 7e9 --tokens 1e11 --peak-flops 312e12 --mfu 0.4 --gpus 8 --checkpoint-minutes 5 \
 	--restart-minutes 10 --at 2026-10-15 --mtbf 40 --format csv > plan4.csv || fail "plan --params"
-gh=$(python3 -c 'print(6 * 7e9 * 1e11 / (312e12 * 0.4 * 3600))')
+gh=$(/usr/bin/python3 -c 'print(6 * 7e9 * 1e11 / (312e12 * 0.4 * 3600))')
 check plan4.csv "$gh" 8 5 10 2026-10-15T00:00:00Z 40
 # Without --mfu, the measured utilisation of the nvidia-smi intervals (weighted by GPU-hours).
 u=$(sqlite3 "$L" "SELECT sum(gpu_utilization * (unixepoch(usage_end) - unixepoch(usage_start)) * gpus) / sum((unixepoch(usage_end) - unixepoch(usage_start)) * gpus) / 100 FROM usage WHERE state = 'running' AND gpu_utilization IS NOT NULL")
 cl plan --params 7e9 --tokens 1e11 --peak-flops 312e12 --gpus 8 --checkpoint-minutes 5 \
 	--restart-minutes 10 --at 2026-10-15 --mtbf 40 > table.txt || fail "plan with the measured utilisation"
-want=$(python3 -c "print('%.1f GPU-hours' % (6 * 7e9 * 1e11 / (312e12 * $u * 3600)))")
+want=$(/usr/bin/python3 -c "print('%.1f GPU-hours' % (6 * 7e9 * 1e11 / (312e12 * $u * 3600)))")
 n=$(sqlite3 "$L" "SELECT count(*) FROM usage WHERE state = 'running' AND gpu_utilization IS NOT NULL")
 grep -q "^plan: $want (train_gpu_hours.*measured GPU utilisation of $n intervals" table.txt || fail "measured MFU: $(head -1 table.txt), want $want"
 
 # JSON: the same rows, in the same order.
 # shellcheck disable=SC2086
 cl plan $JOB --mtbf 12.5 --format json > plan.json || fail "plan --format json"
-python3 - plan.json plan2.csv <<'PY' || fail "JSON and CSV differ"
+/usr/bin/python3 - plan.json plan2.csv <<'PY' || fail "JSON and CSV differ"
 import csv, json, sys
 j = json.load(open(sys.argv[1])); c = list(csv.DictReader(open(sys.argv[2])))
 assert [o["sku"] + o["pricing"] for o in j["options"]] == [r["sku"] + r["pricing"] for r in c]

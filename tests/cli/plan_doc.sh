@@ -32,7 +32,7 @@ diff shown.txt got.txt || fail "docs/plan.md shows another output than the comma
 cl plan --gpu-hours 20480 --gpus 4 --checkpoint-minutes 5 --restart-minutes 10 --mtbf 301.2 \
 	--at 2026-10-15 --format csv > got.csv || fail "plan --format csv"
 
-python3 - got.csv "$top/docs/plan.md" <<'PY' || fail "the worked example's figures"
+/usr/bin/python3 - got.csv "$top/docs/plan.md" <<'PY' || fail "the worked example's figures"
 import csv, math, sys
 from decimal import Decimal as D
 rows = {(r["provider"], r["pricing"]): r for r in csv.DictReader(open(sys.argv[1]))}

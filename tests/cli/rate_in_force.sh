@@ -21,13 +21,13 @@ expect() { # expect WHAT GOT WANT
 }
 # A report field from its JSON: report_field GROUP FIELD
 report_field() {
-	python3 -c '
+	/usr/bin/python3 -c '
 import json, sys
 doc = json.load(open("report.json"))
 rows = doc["rows"] + doc["totals"]
 print(next(r[sys.argv[2]] for r in rows if r["group"] == sys.argv[1]))' "$1" "$2"
 }
-cents() { python3 -c 'import sys; from decimal import Decimal, ROUND_HALF_EVEN; print((Decimal(sys.argv[1]) / 10**9).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN))' "$1"; }
+cents() { /usr/bin/python3 -c 'import sys; from decimal import Decimal, ROUND_HALF_EVEN; print((Decimal(sys.argv[1]) / 10**9).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN))' "$1"; }
 
 cl init >/dev/null || fail init
 cat > rates.csv <<'CSV'

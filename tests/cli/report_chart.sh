@@ -22,7 +22,7 @@ cl report --month 2026-10 --html r.html >/dev/null || fail "report --html"
 cl sql --csv "SELECT project, money_text(spend, 2), money_text(amount, 2), money_text(money_mul(amount, alert_ratio), 2) FROM budget_status WHERE period = '2026-10' ORDER BY project" |
 	sed 1d | tr -d '"\r' > budgets.csv
 cl budget --month 2026-10 --format csv | sed 1d | cut -d, -f1,12 > forecasts.csv
-python3 - r.html budgets.csv forecasts.csv <<'PY' || fail "the charts do not match the ledger"
+/usr/bin/python3 - r.html budgets.csv forecasts.csv <<'PY' || fail "the charts do not match the ledger"
 import re, sys
 from decimal import Decimal as D
 html = open(sys.argv[1]).read()
@@ -41,7 +41,7 @@ for (project, cur, forecast, svg), (p, spend, amount, alert_at) in zip(charts, b
 print(len(charts), "charts")
 PY
 # Well-formed enough for an XML parser: every SVG.
-python3 - r.html <<'PY' || fail "an SVG is not well-formed"
+/usr/bin/python3 - r.html <<'PY' || fail "an SVG is not well-formed"
 import re, sys, xml.etree.ElementTree as ET
 for svg in re.findall(r'<svg .*?</svg>', open(sys.argv[1]).read(), re.S):
     ET.fromstring(svg)
@@ -53,12 +53,11 @@ if [ -z "$browser" ]; then
 	echo "SKIP: no chromium (apt-get install chromium): the charts were not rendered"
 	exit 77
 fi
+# One run of the browser: the screenshot, and the DOM on stdout.
 HOME="$work" timeout 120 "$browser" --headless --no-sandbox --disable-gpu --window-size=1100,2400 \
-	--screenshot="$work/shot.png" "file://$work/r.html" >chromium.txt 2>&1 ||
+	--screenshot="$work/shot.png" --dump-dom "file://$work/r.html" >dom.html 2>chromium.txt ||
 	{ tail -5 chromium.txt; fail "chromium could not render the report"; }
 [ "$(wc -c < shot.png)" -gt 20000 ] || fail "the screenshot is (nearly) empty"
-HOME="$work" timeout 120 "$browser" --headless --no-sandbox --disable-gpu --dump-dom "file://$work/r.html" \
-	2>/dev/null > dom.html
 [ "$(grep -o 'class="budget-chart"' dom.html | wc -l)" = "$(wc -l < budgets.csv)" ] || fail "chromium's DOM lost charts"
 grep -q '<polyline class="forecast"' dom.html || fail "chromium's DOM has no forecast line"
 echo "report_chart: ok"

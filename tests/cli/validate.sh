@@ -15,9 +15,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 expect() { # expect WHAT GOT WANT
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
-# "ID COUNT" per rule broken, sorted
+# "ID COUNT" per rule broken, sorted: of validate's output on stdin, of a file
+rules_in() {
+	sed -n 's/^.*:[0-9][0-9]*: \([^:]*\): \([0-9]*\) rows*:.*/\1 \2/p' | sort
+}
 rules_of() {
-	"$COSTLEDGER" validate "$1" | sed -n 's/^.*:[0-9][0-9]*: \([^:]*\): \([0-9]*\) rows*:.*/\1 \2/p' | sort
+	"$COSTLEDGER" validate "$1" | rules_in
 }
 
 V="$TESTS/validate"
@@ -31,8 +34,8 @@ for f in "$V"/*-*.csv; do
 	"$COSTLEDGER" validate "$f" >out.txt 2>err.txt
 	rc=$?
 	expect "$id exit" "$rc" 1
-	expect "$id rules" "$(rules_of "$f" | cut -d' ' -f1)" "$id"
-	expect "$id rows" "$(rules_of "$f" | cut -d' ' -f2)" 1
+	expect "$id rules" "$(rules_in <out.txt | cut -d' ' -f1)" "$id"
+	expect "$id rows" "$(rules_in <out.txt | cut -d' ' -f2)" 1
 	planted=$((planted + 1))
 done
 # one file per rule checked: as many files as rules listed in docs/validate.md
@@ -49,7 +52,7 @@ expect "first line" "$line" 3
 
 # The FOCUS 1.0 sample: what it breaks (docs/validate.md says why).
 S10="$TESTS/data/focus-1.0_sample_1000_aws-azure-oci.csv"
-python3 - "$S10" >want.txt <<'PY'
+/usr/bin/python3 - "$S10" >want.txt <<'PY'
 import csv, sys
 from decimal import Decimal, ROUND_HALF_EVEN
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))

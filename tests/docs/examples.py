@@ -2,11 +2,12 @@
 """tests/docs/examples.py ROOT CLONE: runs the examples of README.md and
 docs/*.md and compares what they print with what the page says.
 
-Each page gets CLONE, a fresh copy of the project (README.md, docs/, samples/,
-sql/, tests/data/, tests/amortized/, tests/validate/ and the built costledger
-and costledger.so), in which
-samples/demo.sh (what `make demo` runs) has been run; the page's examples then
-run there in order, so an example may use what an earlier one made.
+Each page gets a fresh copy of the project (README.md, docs/, samples/, sql/,
+tests/data/, tests/amortized/, tests/validate/ and the built costledger and
+costledger.so) under CLONE, in which samples/demo.sh (what `make demo` runs)
+has been run: the demo runs once, and each page starts from a copy of what it
+left. The page's examples then run there in order, so an example may use what
+an earlier one made.
 
 The convention, for whoever writes a page:
 
@@ -155,8 +156,16 @@ def run_sql(page, line, lines, options, cwd):
             fail(page, at, "'%s' printed something else" % sql, want, out)
 
 
-def fresh_clone(n):
-    clone = os.path.join(clone_base, "clone%d" % n)
+def fresh_clone():
+    """CLONE/clone as samples/demo.sh leaves it. The demo runs once, in that
+    very folder (the ledger keeps the paths it imported from); each later page
+    gets a copy of what it left, put back at the same path."""
+    clone = os.path.join(clone_base, "clone")
+    pristine = os.path.join(clone_base, "after-demo")
+    if os.path.isdir(pristine):
+        shutil.rmtree(clone)
+        shutil.copytree(pristine, clone, symlinks=True)
+        return clone
     os.makedirs(os.path.join(clone, "tests"))
     for name in ["README.md", "Makefile"]:
         shutil.copy(os.path.join(root, name), clone)
@@ -169,15 +178,16 @@ def fresh_clone(n):
     demo = subprocess.run(["sh", "samples/demo.sh"], cwd=clone, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if demo.returncode != 0:
         sys.exit("the demo failed:\n" + demo.stdout.decode())
+    shutil.copytree(clone, pristine, symlinks=True)
     return clone
 
 
-for n, page in enumerate(pages):
+for page in pages:
     text = open(os.path.join(root, page), encoding="utf-8").read()
     found = [b for b in blocks(text) if b[0][0] in ("sh", "sql")]
     if not found:
         continue
-    clone = fresh_clone(n)
+    clone = fresh_clone()
     for (kind, options), line, lines in found:
         if kind == "sh":
             run_sh(page, line, lines, clone)

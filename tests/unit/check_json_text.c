@@ -44,24 +44,28 @@ static int compare(const char *text, size_t n)
 	const char *type;
 
 	sqlite3_bind_text(oracle, 1, text, (int)n, SQLITE_STATIC);
-	ck_assert_int_eq(sqlite3_step(oracle), SQLITE_ROW);
+	ck_assert_hot(sqlite3_step(oracle) == SQLITE_ROW, "the oracle query failed: %s", sqlite3_errmsg(db));
 	theirs = sqlite3_column_int(oracle, 0);
-	ck_assert_msg(mine == theirs, "json_valid says %d, json_text_find %d: [%.*s]", theirs, mine,
+	ck_assert_hot(mine == theirs, "json_valid says %d, json_text_find %d: [%.*s]", theirs, mine,
 		      (int)n, text);
 	type = (const char *)sqlite3_column_text(oracle, 2);
 	if (mine && !type) {
-		ck_assert_msg(member.kind == JSON_MEMBER_ABSENT, "found a member SQLite did not: [%.*s]",
+		ck_assert_hot(member.kind == JSON_MEMBER_ABSENT, "found a member SQLite did not: [%.*s]",
 			      (int)n, text);
 	} else if (mine) {
-		ck_assert_msg(member.kind != JSON_MEMBER_ABSENT, "missed the member: [%.*s]", (int)n, text);
+		ck_assert_hot(member.kind != JSON_MEMBER_ABSENT, "missed the member: [%.*s]", (int)n, text);
 		if (member.kind == JSON_MEMBER_PLAIN_STRING) {
 			const char *value = (const char *)sqlite3_column_text(oracle, 1);
-			ck_assert_str_eq(type, "text");
-			ck_assert_int_eq(sqlite3_column_bytes(oracle, 1), (int)member.length);
-			ck_assert_int_eq(memcmp(value, member.value, member.length), 0);
+			ck_assert_hot(strcmp(type, "text") == 0, "a plain string SQLite types '%s': [%.*s]", type,
+				      (int)n, text);
+			ck_assert_hot(sqlite3_column_bytes(oracle, 1) == (int)member.length &&
+				      memcmp(value, member.value, member.length) == 0,
+				      "value '%.*s', SQLite's '%s': [%.*s]", (int)member.length, member.value,
+				      value, (int)n, text);
 		} else {
 			/* OTHER: an escaped string or not a string; its text is the value's */
-			ck_assert(member.value[0] != '"' || memchr(member.value, '\\', member.length));
+			ck_assert_hot(member.value[0] != '"' || memchr(member.value, '\\', member.length),
+				      "a plain string taken for an escaped one: [%.*s]", (int)n, text);
 		}
 	}
 	sqlite3_reset(oracle);

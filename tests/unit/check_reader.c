@@ -91,7 +91,7 @@ static int collect(void *context, const struct csv_row *row)
 	snprintf(num, sizeof num, "%ld:", row->line);
 	append(c, num, strlen(num));
 	for (i = 0; i < row->count; i++) {
-		ck_assert_msg(row->fields[i][row->lengths[i]] == 0, "field %zu not NUL-terminated", i);
+		ck_assert_hot(row->fields[i][row->lengths[i]] == 0, "field %zu not NUL-terminated", i);
 		if (i)
 			append(c, "^", 1);
 		for (k = 0; k < row->lengths[i]; k++) {
@@ -581,9 +581,10 @@ static int collect_mapped(void *context, const struct csv_row *row, void *out, i
 	struct mapped_collect *c = context;
 	const struct line_record *r = out;
 
-	ck_assert_int_eq(r->line, row->line);
-	ck_assert_ptr_eq(r->first, row->fields[0]);
-	ck_assert_str_eq(r->copy, row->fields[0]);
+	ck_assert_hot(r->line == row->line, "record of line %ld, row of line %ld", r->line, row->line);
+	ck_assert_hot(r->first == row->fields[0], "line %ld: the record points elsewhere", row->line);
+	ck_assert_hot(strcmp(r->copy, row->fields[0]) == 0, "line %ld: copy '%s', field '%s'", row->line,
+		      r->copy, row->fields[0]);
 	if (mapped) {
 		c->last_mapped_value = mapped;
 		c->calls_with_value++;
