@@ -86,6 +86,8 @@ struct import_options {
 	double idle_threshold;
 	int dry_run, strict;
 	struct delivery *delivery;
+	/* The usage CSV reader of the command: its jobs go on from file to file. */
+	struct usage_csv **usage_timeline;
 };
 
 struct import_run {
@@ -157,7 +159,9 @@ static int on_usage_record(void *context, const struct usage_record *record)
 	struct import_run *run = context;
 	enum store_outcome outcome;
 
-	if (usage_store_add(run->usage_store, run->import_id, run->file, record, &outcome) != SQLITE_OK)
+	if (usage_store_add(run->usage_store, run->import_id,
+			    record->source_file ? record->source_file : run->file, record,
+			    &outcome) != SQLITE_OK)
 		return store_failed(run, record->source_line);
 	count_outcome(run, outcome);
 	return 0;
@@ -581,8 +585,10 @@ static int open_kind(struct import_run *run)
 		rc = invoice_store_open(run->db, &run->invoice_store);
 		break;
 	case K_USAGE_CSV:
-		if (usage_csv_new(&o->tz, run->file, &run->usage_csv) < 0)
+		if (*o->usage_timeline ? usage_csv_next_file(*o->usage_timeline, run->file) < 0 :
+		    usage_csv_new(&o->tz, run->file, o->usage_timeline) < 0)
 			return error_exit(EXIT_LEDGER, "out of memory");
+		run->usage_csv = *o->usage_timeline;
 		rc = open_usage_store(run);
 		break;
 	case K_SACCT:
@@ -607,7 +613,6 @@ static void close_run(struct import_run *run)
 	charge_store_close(run->store);
 	focus_rules_free(run->rules);
 	bill_mapping_free(run->mapping);
-	usage_csv_free(run->usage_csv);
 	sacct_free(run->sacct);
 	nvidia_smi_free(run->nvidia);
 	usage_store_close(run->usage_store);
@@ -756,10 +761,6 @@ static int import_file(sqlite3 *db, const char *file, const struct import_option
 	}
 	if (run.kind == K_SACCT && !options->dry_run)
 		print_running_jobs(db, run.import_id, file);
-	if (run.kind == K_USAGE_CSV && usage_csv_open_jobs(run.usage_csv))
-		fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals are not "
-			"recorded (see jobs_not_stopped in the report)\n", file,
-			usage_csv_open_jobs(run.usage_csv));
 	if (run.kind == K_BILL)
 		printf("%s%s: %s, %ld rows: %ld new, %ld already in the ledger, %ld with amounts rounded "
 		       "past 9 decimals; %s%s\n", options->dry_run ? "dry run: " : "", file,
@@ -829,7 +830,8 @@ done:
 /* After the last file: statements replace what they restate. */
 static int finish_delivery(struct delivery *d)
 {
-	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_discard_if_unchanged(d) != SQLITE_OK)
+	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_supersede_usage_events(d) != SQLITE_OK ||
+	    delivery_discard_if_unchanged(d) != SQLITE_OK)
 		return error_exit(EXIT_LEDGER, "cannot replace restated rows: %s", sqlite3_errmsg(d->db));
 	if (d->charges_superseded || d->usage_superseded)
 		printf("delivery %lld: %ld charges and %ld usage intervals of earlier deliveries "
@@ -838,6 +840,18 @@ static int finish_delivery(struct delivery *d)
 	else if (reserve_import_id(d->db) == d->first_import_id) /* no imports row written */
 		printf("nothing changed: every row is already in the ledger\n");
 	return EXIT_OK;
+}
+
+/* After the last file: the usage CSV jobs the command left open. */
+static void warn_open_jobs(const struct usage_csv *timeline)
+{
+	size_t i;
+
+	for (i = 0; timeline && i < usage_csv_file_count(timeline); i++)
+		if (usage_csv_open_since(timeline, i))
+			fprintf(stderr, "costledger: %s: %ld job(s) never stopped; their open intervals "
+				"are not recorded (see jobs_not_stopped in the report)\n",
+				usage_csv_file(timeline, i), usage_csv_open_since(timeline, i));
 }
 
 /* Imports one part of a CUR manifest (cur_manifest.h) into the delivery. */
@@ -874,6 +888,7 @@ int cmd_import(int argc, char **argv)
 					      "invoices", NULL};
 	struct import_options options = {0};
 	struct delivery delivery;
+	struct usage_csv *usage_timeline = NULL;
 	const char *path = global_ledger_option, *tz = "UTC";
 	char message[512];
 	int c, i, known = 0, incremental = 0, exit_code = EXIT_OK;
@@ -950,6 +965,7 @@ int cmd_import(int argc, char **argv)
 		goto done;
 	}
 	options.delivery = &delivery;
+	options.usage_timeline = &usage_timeline;
 	for (i = optind; i < argc && exit_code == EXIT_OK; i++) {
 		struct manifest_part_context part = {db, &options};
 
@@ -960,6 +976,8 @@ int cmd_import(int argc, char **argv)
 	}
 	if (exit_code == EXIT_OK)
 		exit_code = finish_delivery(&delivery);
+	if (exit_code == EXIT_OK)
+		warn_open_jobs(usage_timeline);
 	if (exit_code == EXIT_OK && !options.dry_run) {
 		exit_code = commit_import(db, ledger_path(path));
 	} else {
@@ -968,6 +986,7 @@ int cmd_import(int argc, char **argv)
 			fprintf(stderr, "costledger: nothing imported\n");
 	}
 done:
+	usage_csv_free(usage_timeline);
 	ledger_close(db);
 	return exit_code;
 }
