@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/cli/migrate_row_keys.sh: a ledger written by schema version 6 (before
+# row keys came from the typed record: tests/data/ledger_v6_focus.sql, the
+# shipped FOCUS sample imported by costledger at 8fe879e), migrated, takes a
+# restatement of that bill in which one line's BilledCost changed: exactly
+# that line moves to charge_history, every other line is recognised as
+# unchanged, and the month's total is the restatement's.
+. "$TESTS/cli/lib.sh"
+need python3 python3
+
+sample="$top/samples/gpucloud-focus-2026-10.csv"
+python3 - "$sample" restated.csv <<'PY' || fail "write the restatement"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='')))
+cost = rows[0].index('BilledCost')
+rows[10][cost] = '11.00'
+with open(sys.argv[2], 'w', newline='') as f:
+    csv.writer(f, lineterminator='\n').writerows(rows)
+PY
+total() { # the sum of BilledCost of a CSV, exactly
+	python3 -c 'import csv, sys, decimal
+r = list(csv.DictReader(open(sys.argv[1], newline="")))
+print(sum(decimal.Decimal(x["BilledCost"]) for x in r))' "$1"
+}
+sqlite3 "$L" ".read $TESTS/data/ledger_v6_focus.sql" || fail "build the version-6 ledger"
+expect "fixture version" "$(sqlite3 "$L" 'PRAGMA user_version')" 6
+cl init > out.txt 2>&1 || fail "migrate: $(cat out.txt)"
+"$COSTLEDGER" --ledger new.db init > /dev/null || fail "init"
+expect "migrated version" "$(sqlite3 "$L" 'PRAGMA user_version')" "$(sqlite3 new.db 'PRAGMA user_version')"
+# the keys are those a new ledger gives the same bill
+"$COSTLEDGER" --ledger new.db import "$sample" > /dev/null || fail "import into a new ledger"
+expect "lines whose key is not a new ledger's" "$(sqlite3 "$L" "ATTACH 'new.db' AS fresh;
+	SELECT count(*) FROM charges c JOIN fresh.charges f USING (source_line)
+	WHERE c.row_key IS NOT f.row_key OR c.occurrence IS NOT f.occurrence")" 0
+
+cl import restated.csv > out.txt 2> err.txt || fail "import the restatement: $(cat err.txt)"
+expect "history: the changed line only" "$(q "SELECT source_line FROM charge_history")" 11
+expect "restated: new rows" "$(q "SELECT count(*) FROM charges WHERE source_file = 'restated.csv'")" 1
+expect "restated: total" "$(q "SELECT money_text(sum(billed_cost), 2) FROM charges")" \
+	"$(python3 -c 'import decimal, sys; print(decimal.Decimal(sys.argv[1]).quantize(decimal.Decimal("0.01")))' "$(total restated.csv)")"
+
+# The same bill delivered twice to version 6 with its columns in another
+# order was stored twice (the month doubled: 4280.70). Migrated, the copies
+# share a key (occurrences 0 and 1); the next statement of the bill keeps
+# one of each and moves the other to history: the month is the bill's again.
+L="$work/twice.db"
+sqlite3 "$L" ".read $TESTS/data/ledger_v6_focus_twice.sql" || fail "build the doubled version-6 ledger"
+expect "doubled: before" "$(sqlite3 "$L" 'SELECT count(*), sum(billed_cost) FROM charges')" "164|4280700000000"
+cl init > out.txt 2>&1 || fail "migrate the doubled ledger: $(cat out.txt)"
+expect "doubled: occurrences" "$(sqlite3 "$L" 'SELECT occurrence, count(*) FROM charges GROUP BY 1 ORDER BY 1')" "0|82
+1|82"
+cl import "$sample" > out.txt 2> err.txt || fail "import the bill again: $(cat err.txt)"
+expect "doubled: after" "$(q "SELECT count(*) || ' ' || money_text(sum(billed_cost), 2) FROM charges")" \
+	"82 $(python3 -c 'import decimal, sys; print(decimal.Decimal(sys.argv[1]).quantize(decimal.Decimal("0.01")))' "$(total "$sample")")"
+expect "doubled: history" "$(q "SELECT count(*) || ' ' || min(import_id) FROM charge_history")" "82 2"
