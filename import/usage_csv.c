@@ -444,6 +444,42 @@ static int close_interval(struct usage_csv *u, struct usage_job *j, int64_t at, 
 	return emit(context, &r);
 }
 
+/* The state `event` takes job j to (*next), or an error naming the job's
+ * previous event when the table of transitions has no such move. */
+static int transition(const struct usage_csv *u, const struct csv_row *row,
+		      const struct usage_job *j, const char *event, const char *id,
+		      enum job_state *next, struct import_error *error)
+{
+	if (!strcmp(event, "start"))
+		*next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "pause"))
+		*next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
+	else if (!strcmp(event, "resume"))
+		*next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "interrupt"))
+		*next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
+	else if (!strcmp(event, "epoch_end"))
+		*next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
+	else
+		*next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
+	if ((strcmp(event, "stop") && *next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
+		if (j->last_line && j->last_file == current_file(u))
+			return import_error_set(error, u->file, row->line, "event",
+						"%s for job '%s', which is %s since line %ld", event,
+						id, job_state_names[j->state], j->last_line);
+		if (j->last_line)
+			return import_error_set(error, u->file, row->line, "event",
+						"%s for job '%s', which is %s since %s:%ld", event,
+						id, job_state_names[j->state], j->last_file,
+						j->last_line);
+		return import_error_set(error, u->file, row->line, "event",
+					"%s for job '%s', which has not started (a job's earlier "
+					"events come in the same command, in an earlier file)",
+					event, id);
+	}
+	return 0;
+}
+
 static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
 		     void *context, struct import_error *error)
 {
@@ -484,34 +520,8 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 					j->last_line, row->fields[u->column[C_TIMESTAMP]]);
 	}
 
-	/* Which transitions are allowed. */
-	if (!strcmp(event, "start"))
-		next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "pause"))
-		next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
-	else if (!strcmp(event, "resume"))
-		next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "interrupt"))
-		next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
-	else if (!strcmp(event, "epoch_end"))
-		next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
-	else
-		next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
-	if ((strcmp(event, "stop") && next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
-		if (j->last_line && j->last_file == current_file(u))
-			return import_error_set(error, u->file, row->line, "event",
-						"%s for job '%s', which is %s since line %ld", event,
-						id, job_state_names[j->state], j->last_line);
-		if (j->last_line)
-			return import_error_set(error, u->file, row->line, "event",
-						"%s for job '%s', which is %s since %s:%ld", event,
-						id, job_state_names[j->state], j->last_file,
-						j->last_line);
-		return import_error_set(error, u->file, row->line, "event",
-					"%s for job '%s', which has not started (a job's earlier "
-					"events come in the same command, in an earlier file)",
-					event, id);
-	}
+	if (transition(u, row, j, event, id, &next, error) < 0)
+		return -1;
 	if (!strcmp(event, "stop"))
 		next = J_NONE;
 
