@@ -515,8 +515,8 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 			return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
 				   row->fields[u->column[C_TIMESTAMP]]);
 		return import_error_set(error, u->file, row->line, column_names[C_TIMESTAMP],
-					"earlier than the job's previous event (%s:%ld; give the "
-					"files in time order): \"%.200s\"", j->last_file,
+					"earlier than the job's previous event (%s:%ld; give each "
+					"event once, the files in time order): \"%.200s\"", j->last_file,
 					j->last_line, row->fields[u->column[C_TIMESTAMP]]);
 	}
 

@@ -61,8 +61,11 @@ expect "again: history" "$(q "SELECT count(*) FROM usage_history")" 0
 refused '^costledger: pause_again.csv:2: column .event.: pause for job .j3., which is paused since j3.csv:3$' \
 	j3.csv pause_again.csv
 { echo "$H"; row 01 stop j3; } > stop_early.csv
-refused '^costledger: stop_early.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give the files in time order\)' \
+refused '^costledger: stop_early.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give each event once, the files in time order\)' \
 	j3.csv stop_early.csv
+# the same log twice in one command repeats its events
+refused '^costledger: j3.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give each event once' \
+	j3.csv j3.csv
 # a continuation alone: its job has not started in this command
 { echo "$H"; row 09 resume j1; row 10 stop j1; } > day3.csv
 refused "^costledger: day3.csv:2: column .event.: resume for job .j1., which has not started \(a job's earlier events come in the same command, in an earlier file\)$" \
