@@ -7,6 +7,7 @@
  * charges; usage logs (costledger usage CSV, Slurm sacct, nvidia-smi) to
  * usage; rate cards to rates; budgets to budgets; exchange rates to
  * fx_rates; own machines (hardware CSV) to hardware. With --format auto the kind is told from the file's first line.
+ * What each kind does with its rows: import_kinds.c (import_run.h).
  */
 #include "money.h"
 #include "background_checkpoint.h"
@@ -17,34 +18,15 @@
 #include "import_detect.h"
 #include "import_run.h"
 #include "ledger.h"
-#include "store_charges.h"
-#include "store_fx.h"
-#include "store_hardware.h"
-#include "store_invoices.h"
-#include "store_rates.h"
-#include "store_usage.h"
 
-#include "bill.h"
-#include "focus_rules.h"
-#include "fx_rates.h"
-#include "hardware.h"
-#include "invoices.h"
-#include "nvidia_smi.h"
-#include "rates.h"
-#include "reader.h"
-#include "sacct.h"
 #include "usage.h"
 #include "usage_csv.h"
-#include "usage_lines.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
-#include <zlib.h>
 
 static const char usage[] =
 	"usage: costledger import [--ledger FILE] [--format F] [--dry-run] [--tag-project KEY]\n"

@@ -6,12 +6,7 @@
  */
 #include "import_run.h"
 
-#include "money.h"
-#include "background_checkpoint.h"
 #include "bulk_index.h"
-#include "commands.h"
-#include "cur_manifest.h"
-#include "delivery.h"
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
@@ -27,20 +22,15 @@
 #include "invoices.h"
 #include "nvidia_smi.h"
 #include "rates.h"
-#include "reader.h"
 #include "sacct.h"
-#include "usage.h"
 #include "usage_csv.h"
 #include "usage_lines.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 
 /* A bill row as the reading thread maps it (reader_run_mapped). */
