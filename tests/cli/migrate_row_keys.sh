@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/migrate_row_keys.sh: a ledger written by schema version 6 (before
-# row keys came from the typed record: tests/data/ledger_v6_focus.sql, the
-# shipped FOCUS sample imported by costledger at 8fe879e), migrated, takes a
+# row keys came from the typed record: tests/data/ledger_v6_focus_twice.sql,
+# the shipped FOCUS sample imported by costledger at 8fe879e, then again with
+# its columns in reverse order), migrated, takes a
 # restatement of that bill in which one line's BilledCost changed: exactly
 # that line moves to charge_history, every other line is recognised as
 # unchanged, and the month's total is the restatement's.
@@ -22,7 +23,9 @@ total() { # the sum of BilledCost of a CSV, exactly
 r = list(csv.DictReader(open(sys.argv[1], newline="")))
 print(sum(decimal.Decimal(x["BilledCost"]) for x in r))' "$1"
 }
-sqlite3 "$L" ".read $TESTS/data/ledger_v6_focus.sql" || fail "build the version-6 ledger"
+# the fixture's first delivery alone: the ledger as version 6 left it after it
+sqlite3 "$L" ".read $TESTS/data/ledger_v6_focus_twice.sql" "DELETE FROM charges WHERE import_id = 2;
+	DELETE FROM imports WHERE import_id = 2" || fail "build the version-6 ledger"
 expect "fixture version" "$(sqlite3 "$L" 'PRAGMA user_version')" 6
 cl init > out.txt 2>&1 || fail "migrate: $(cat out.txt)"
 "$COSTLEDGER" --ledger new.db init > /dev/null || fail "init"
