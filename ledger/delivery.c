@@ -251,7 +251,7 @@ static const char events_covered[] =
 	"  JOIN imports i ON i.import_id = u.import_id AND i.format = 'usage-events'),"
 	" spans AS (SELECT job_id, min(usage_start) AS s, max(usage_end) AS e FROM mine"
 	"  WHERE job_id IS NOT NULL GROUP BY job_id)"
-	" INSERT INTO temp.moving SELECT u.usage_id FROM usage u JOIN spans ON u.job_id ="
+	" INSERT INTO temp.moving SELECT u.usage_id FROM spans CROSS JOIN usage u ON u.job_id ="
 	" spans.job_id AND u.usage_start < spans.e AND u.usage_end > spans.s"
 	" JOIN imports i ON i.import_id = u.import_id AND i.format = 'usage-events'"
 	" WHERE u.usage_id < ?1 AND NOT EXISTS (SELECT 1 FROM temp.usage_kept k"
@@ -261,7 +261,9 @@ int delivery_supersede_usage_events(struct delivery *d)
 {
 	int rc;
 
-	if (!d->id)
+	/* Only a delivery with an event log can replace event-form intervals. */
+	if (!d->id || query_int(d->db, "SELECT EXISTS (SELECT 1 FROM imports WHERE import_id >= ?1"
+				" AND format = 'usage-events')", d->first_import_id) != 1)
 		return SQLITE_OK;
 	rc = exec2(d->db, "DELETE FROM temp.moving", 0, 0);
 	if (rc == SQLITE_OK)
