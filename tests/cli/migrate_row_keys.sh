@@ -5,7 +5,8 @@
 # its columns in reverse order), migrated, takes a
 # restatement of that bill in which one line's BilledCost changed: exactly
 # that line moves to charge_history, every other line is recognised as
-# unchanged, and the month's total is the restatement's.
+# unchanged, and the month's total is the restatement's. A ledger already of
+# version 8 (a 45-column FOCUS bill, the CUR sample) keeps every key.
 . "$TESTS/cli/lib.sh"
 need python3 python3
 
@@ -56,3 +57,18 @@ cl import "$sample" > out.txt 2> err.txt || fail "import the bill again: $(cat e
 expect "doubled: after" "$(q "SELECT count(*) || ' ' || money_text(sum(billed_cost), 2) FROM charges")" \
 	"82 $(python3 -c 'import decimal, sys; print(decimal.Decimal(sys.argv[1]).quantize(decimal.Decimal("0.01")))' "$(total "$sample")")"
 expect "doubled: history" "$(q "SELECT count(*) || ' ' || min(import_id) FROM charge_history")" "82 2"
+
+# Every column the key reads comes back from the ledger as an import gave it:
+# a ledger of version 8 (keys already today's) with a 45-column FOCUS bill
+# and the CUR sample keeps every key through the migration.
+L="$work/v8.db"
+cl init > /dev/null || fail "init v8.db"
+python3 "$top/bench/import/gen_focus.py" 400 > rich.csv || fail "generate a FOCUS bill"
+cl import rich.csv "$top/samples/aws-cur-2026-10.csv.gz" > out.txt 2> err.txt || fail "import: $(cat err.txt)"
+sqlite3 "$L" "SELECT charge_id, hex(row_key), occurrence FROM charges ORDER BY 1" > keys_before.txt
+[ "$(wc -l < keys_before.txt)" -gt 400 ] || fail "too few charges: $(wc -l < keys_before.txt)"
+sqlite3 "$L" "PRAGMA user_version = 8" || fail "set version 8"
+cl init > out.txt 2>&1 || fail "migrate v8.db: $(cat out.txt)"
+sqlite3 "$L" "SELECT charge_id, hex(row_key), occurrence FROM charges ORDER BY 1" > keys_after.txt
+cmp -s keys_before.txt keys_after.txt ||
+	fail "keys changed by the migration: $(diff keys_before.txt keys_after.txt | grep -c '^>') of $(wc -l < keys_before.txt)"
