@@ -9,7 +9,7 @@
  * in it (amounts too): a restated amount is another line, which replaces the
  * old one when its statement is delivered again. A field added here is also
  * read back from its column by ledger/migrate_keys.c (tests/cli/migrate_row_keys.sh
- * fails until it is).
+ * checks that both agree on the bills it imports).
  */
 #include "charge.h"
 
