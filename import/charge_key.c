@@ -7,7 +7,9 @@
  * number spelling (24.2250 and 24.22500 are the same nanos), time spelling,
  * line endings, a BOM or gzip do not make a line new. Every mapped value is
  * in it (amounts too): a restated amount is another line, which replaces the
- * old one when its statement is delivered again.
+ * old one when its statement is delivered again. A field added here is also
+ * read back from its column by ledger/migrate_keys.c (tests/cli/migrate_row_keys.sh
+ * checks that both agree on the bills it imports).
  */
 #include "charge.h"
 

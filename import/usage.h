@@ -18,6 +18,7 @@
 
 /* One usage interval, as the usage table stores it. */
 struct usage_record {
+	const char *source_file; /* the file of source_line; NULL: the file being read */
 	long source_line;
 	const char *provider, *account, *project, *job_id, *run_id, *resource_id;
 	const char *instance_type;

@@ -11,10 +11,14 @@
  *   interrupt  running, paused       -> interrupted
  *   epoch_end  running               -> running, epoch + 1
  *   stop       running, paused, interrupted -> nothing open
- * A job still open at the end of the file is reported and nothing is
- * invented for it. Zero-length intervals are not emitted.
+ * The jobs live for the whole command (usage_csv_next_file): a job started
+ * in one file may stop in the next. A job still open at the end of the
+ * last file is reported and nothing is invented for it. Zero-length
+ * intervals are not emitted.
  */
 #include "usage_csv.h"
+
+#include "usage_jobs.h"
 
 #include "field_check.h"
 #include "json_text.h"
@@ -49,29 +53,19 @@ static const size_t column_limits[C_COUNT] = {
 #define EXTRA_LIMIT 511
 
 /* The texts a job carries from row to row. */
-enum { T_PROJECT, T_PROVIDER, T_ACCOUNT, T_RESOURCE, T_INSTANCE, T_PRICING, T_RUN, T_COUNT };
+/* The texts a job carries from row to row (usage_jobs.h), by column. */
 static const enum column text_columns[T_COUNT] = {
 	C_PROJECT, C_PROVIDER, C_ACCOUNT, C_RESOURCE, C_INSTANCE, C_PRICING, C_RUN,
 };
 
-enum job_state { J_NONE, J_RUNNING, J_PAUSED, J_INTERRUPTED };
 static const char *const job_state_names[] = {"stopped", "running", "paused", "interrupted"};
 
-struct job {
-	char *job_id;
-	char *text[T_COUNT];
-	int has_gpus, has_planned;
-	long gpus, planned;
-	long epoch;
-	enum job_state state;
-	char *attributes;           /* the extra columns of the row that opened the interval */
-	int64_t since, last;
-	long since_line, last_line;
-};
 
 struct usage_csv {
 	struct usage_tz tz;
 	char file[512];
+	char **files;               /* every file of the command, for the jobs' lines */
+	size_t file_count;
 	int have_header, events;
 	int column[C_COUNT];
 	char *header[256];
@@ -79,10 +73,7 @@ struct usage_csv {
 	int extra[256];             /* columns of no field: kept in attributes */
 	size_t extra_count;
 	long rows;
-	struct job *jobs;
-	size_t job_count, job_alloc;
-	size_t *slots;              /* open addressing: job index + 1, 0 empty */
-	size_t slot_count;          /* a power of two, > 2 x job_count */
+	struct usage_jobs jobs;
 	long open_jobs;
 };
 
@@ -93,27 +84,51 @@ int usage_csv_new(const struct usage_tz *tz, const char *file, struct usage_csv 
 	if (!u)
 		return -1;
 	u->tz = *tz;
-	snprintf(u->file, sizeof u->file, "%s", file);
 	*out = u;
+	if (usage_csv_next_file(u, file) < 0) {
+		usage_csv_free(u);
+		*out = NULL;
+		return -1;
+	}
 	return 0;
+}
+
+int usage_csv_next_file(struct usage_csv *u, const char *file)
+{
+	char **grown = realloc(u->files, (u->file_count + 1) * sizeof *grown);
+	size_t i;
+
+	if (!grown)
+		return -1;
+	u->files = grown;
+	u->files[u->file_count++] = usage_strdup(file);
+	snprintf(u->file, sizeof u->file, "%s", file);
+	for (i = 0; i < u->header_count; i++)
+		free(u->header[i]);
+	u->header_count = u->ignored = u->extra_count = 0;
+	u->have_header = u->events = 0;
+	u->rows = u->open_jobs = 0;
+	return 0;
+}
+
+/* The file the current one is, as the jobs point to it. */
+static const char *current_file(const struct usage_csv *u)
+{
+	return u->files[u->file_count - 1];
 }
 
 void usage_csv_free(struct usage_csv *u)
 {
-	size_t i, t;
+	size_t i;
 
 	if (!u)
 		return;
 	for (i = 0; i < u->header_count; i++)
 		free(u->header[i]);
-	for (i = 0; i < u->job_count; i++) {
-		free(u->jobs[i].job_id);
-		free(u->jobs[i].attributes);
-		for (t = 0; t < T_COUNT; t++)
-			free(u->jobs[i].text[t]);
-	}
-	free(u->jobs);
-	free(u->slots);
+	for (i = 0; i < u->file_count; i++)
+		free(u->files[i]);
+	free(u->files);
+	usage_jobs_free(&u->jobs);
 	free(u);
 }
 
@@ -134,6 +149,26 @@ long usage_csv_open_jobs(const struct usage_csv *u)
 	return u->open_jobs;
 }
 
+size_t usage_csv_file_count(const struct usage_csv *u)
+{
+	return u->file_count;
+}
+
+const char *usage_csv_file(const struct usage_csv *u, size_t i)
+{
+	return u->files[i];
+}
+
+long usage_csv_open_since(const struct usage_csv *u, size_t i)
+{
+	long n = 0;
+	size_t k;
+
+	for (k = 0; k < u->jobs.count; k++)
+		n += u->jobs.jobs[k].state != J_NONE && u->jobs.jobs[k].since_file == u->files[i];
+	return n;
+}
+
 int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 {
 	struct json_writer w;
@@ -147,8 +182,8 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 	json_integer(&w, (long long)u->ignored);
 	json_key(&w, "jobs_not_stopped");
 	json_open(&w, '[');
-	for (i = 0; i < u->job_count; i++) {
-		const struct job *j = &u->jobs[i];
+	for (i = 0; u->events && i < u->jobs.count; i++) {
+		const struct usage_job *j = &u->jobs.jobs[i];
 		if (j->state == J_NONE)
 			continue;
 		time_format(j->since, when, sizeof when);
@@ -156,6 +191,8 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 		json_member_string(&w, "job_id", j->job_id);
 		json_member_string(&w, "state", job_state_names[j->state]);
 		json_member_string(&w, "since", when);
+		if (j->since_file != current_file(u))
+			json_member_string(&w, "file", j->since_file);
 		json_key(&w, "line");
 		json_integer(&w, j->since_line);
 		json_close(&w, '}');
@@ -375,60 +412,7 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 	return rc;
 }
 
-static size_t hash_id(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-static void grow_slots(struct usage_csv *u)
-{
-	size_t n = u->slot_count ? u->slot_count * 2 : 64, i;
-	size_t *slots = calloc(n, sizeof *slots);
-
-	if (!slots)
-		abort();
-	for (i = 0; i < u->job_count; i++) {
-		size_t k = hash_id(u->jobs[i].job_id) & (n - 1);
-		while (slots[k])
-			k = (k + 1) & (n - 1);
-		slots[k] = i + 1;
-	}
-	free(u->slots);
-	u->slots = slots;
-	u->slot_count = n;
-}
-
-static struct job *find_job(struct usage_csv *u, const char *id)
-{
-	size_t k;
-	struct job *j;
-
-	if ((u->job_count + 1) * 2 >= u->slot_count)
-		grow_slots(u);
-	for (k = hash_id(id) & (u->slot_count - 1); u->slots[k]; k = (k + 1) & (u->slot_count - 1))
-		if (!strcmp(u->jobs[u->slots[k] - 1].job_id, id))
-			return &u->jobs[u->slots[k] - 1];
-	u->slots[k] = u->job_count + 1;
-	if (u->job_count == u->job_alloc) {
-		size_t n = u->job_alloc ? u->job_alloc * 2 : 16;
-		struct job *bigger = realloc(u->jobs, n * sizeof *bigger);
-		if (!bigger)
-			abort();
-		u->jobs = bigger;
-		u->job_alloc = n;
-	}
-	j = &u->jobs[u->job_count++];
-	memset(j, 0, sizeof *j);
-	j->job_id = usage_strdup(id);
-	j->epoch = 1;
-	return j;
-}
-
-static int close_interval(struct usage_csv *u, struct job *j, int64_t at, usage_emit_fn emit,
+static int close_interval(struct usage_csv *u, struct usage_job *j, int64_t at, usage_emit_fn emit,
 			  void *context)
 {
 	struct usage_record r;
@@ -436,6 +420,7 @@ static int close_interval(struct usage_csv *u, struct job *j, int64_t at, usage_
 	if (j->state == J_NONE || at <= j->since)
 		return 0;
 	memset(&r, 0, sizeof r);
+	r.source_file = j->since_file;
 	r.source_line = j->since_line;
 	r.job_id = j->job_id;
 	r.project = j->text[T_PROJECT];
@@ -459,6 +444,42 @@ static int close_interval(struct usage_csv *u, struct job *j, int64_t at, usage_
 	return emit(context, &r);
 }
 
+/* The state `event` takes job j to (*next), or an error naming the job's
+ * previous event when the table of transitions has no such move. */
+static int transition(const struct usage_csv *u, const struct csv_row *row,
+		      const struct usage_job *j, const char *event, const char *id,
+		      enum job_state *next, struct import_error *error)
+{
+	if (!strcmp(event, "start"))
+		*next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "pause"))
+		*next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
+	else if (!strcmp(event, "resume"))
+		*next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
+	else if (!strcmp(event, "interrupt"))
+		*next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
+	else if (!strcmp(event, "epoch_end"))
+		*next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
+	else
+		*next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
+	if ((strcmp(event, "stop") && *next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
+		if (j->last_line && j->last_file == current_file(u))
+			return import_error_set(error, u->file, row->line, "event",
+						"%s for job '%s', which is %s since line %ld", event,
+						id, job_state_names[j->state], j->last_line);
+		if (j->last_line)
+			return import_error_set(error, u->file, row->line, "event",
+						"%s for job '%s', which is %s since %s:%ld", event,
+						id, job_state_names[j->state], j->last_file,
+						j->last_line);
+		return import_error_set(error, u->file, row->line, "event",
+					"%s for job '%s', which has not started (a job's earlier "
+					"events come in the same command, in an earlier file)",
+					event, id);
+	}
+	return 0;
+}
+
 static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
 		     void *context, struct import_error *error)
 {
@@ -466,7 +487,7 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 					     "epoch_end", NULL};
 	char id[512], ev[64], buf[512];
 	const char *s, *event = NULL;
-	struct job *j;
+	struct usage_job *j;
 	int64_t at;
 	long epoch = 0, gpus = 0, planned = 0;
 	int has_epoch, has_gpus, has_planned, i, rc;
@@ -488,32 +509,19 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 	    read_long(u, row, C_EPOCH, 0, &has_epoch, &epoch, error) < 0 ||
 	    read_long(u, row, C_PLANNED, 1, &has_planned, &planned, error) < 0)
 		return -1;
-	j = find_job(u, id);
-	if (j->last_line && at < j->last)
-		return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
-			   row->fields[u->column[C_TIMESTAMP]]);
-
-	/* Which transitions are allowed. */
-	if (!strcmp(event, "start"))
-		next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "pause"))
-		next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
-	else if (!strcmp(event, "resume"))
-		next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "interrupt"))
-		next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
-	else if (!strcmp(event, "epoch_end"))
-		next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
-	else
-		next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
-	if ((strcmp(event, "stop") && next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
-		if (j->last_line)
-			return import_error_set(error, u->file, row->line, "event",
-						"%s for job '%s', which is %s since line %ld", event,
-						id, job_state_names[j->state], j->last_line);
-		return import_error_set(error, u->file, row->line, "event",
-					"%s for job '%s', which has not started", event, id);
+	j = usage_jobs_find(&u->jobs, id);
+	if (j->last_line && at < j->last) {
+		if (j->last_file == current_file(u))
+			return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
+				   row->fields[u->column[C_TIMESTAMP]]);
+		return import_error_set(error, u->file, row->line, column_names[C_TIMESTAMP],
+					"earlier than the job's previous event (%s:%ld; give each "
+					"event once, the files in time order): \"%.200s\"", j->last_file,
+					j->last_line, row->fields[u->column[C_TIMESTAMP]]);
 	}
+
+	if (transition(u, row, j, event, id, &next, error) < 0)
+		return -1;
 	if (!strcmp(event, "stop"))
 		next = J_NONE;
 
@@ -555,6 +563,7 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 	j->state = next;
 	j->since = at;
 	j->since_line = row->line;
+	j->since_file = j->last_file = current_file(u);
 	j->last = at;
 	j->last_line = row->line;
 	return 0;
@@ -595,7 +604,7 @@ int usage_csv_finish(struct usage_csv *u, usage_emit_fn emit, void *context,
 
 	/* The report lists them (usage_csv_report). */
 	u->open_jobs = 0;
-	for (i = 0; i < u->job_count; i++)
-		u->open_jobs += u->jobs[i].state != J_NONE;
+	for (i = 0; i < u->jobs.count; i++)
+		u->open_jobs += u->jobs.jobs[i].state != J_NONE;
 	return 0;
 }

@@ -241,6 +241,37 @@ static const char sacct_covered[] =
 	" WHERE u.usage_id < ?2 AND NOT EXISTS (SELECT 1 FROM temp.usage_kept k"
 	"  WHERE k.row_key = u.row_key AND k.occurrence = u.occurrence)";
 
+/* The rows a usage CSV event log re-covers, per job (see delivery.h), into temp.moving. */
+static const char events_covered[] =
+	"WITH mine AS (SELECT u.job_id, u.usage_start, u.usage_end FROM usage u"
+	"  JOIN imports i ON i.import_id = u.import_id AND i.format = 'usage-events'"
+	"  WHERE u.usage_id >= ?1"
+	"  UNION ALL SELECT u.job_id, u.usage_start, u.usage_end FROM temp.usage_kept k"
+	"  JOIN usage u ON u.row_key = k.row_key AND u.occurrence = k.occurrence"
+	"  JOIN imports i ON i.import_id = u.import_id AND i.format = 'usage-events'),"
+	" spans AS (SELECT job_id, min(usage_start) AS s, max(usage_end) AS e FROM mine"
+	"  WHERE job_id IS NOT NULL GROUP BY job_id)"
+	" INSERT INTO temp.moving SELECT u.usage_id FROM spans CROSS JOIN usage u ON u.job_id ="
+	" spans.job_id AND u.usage_start < spans.e AND u.usage_end > spans.s"
+	" JOIN imports i ON i.import_id = u.import_id AND i.format = 'usage-events'"
+	" WHERE u.usage_id < ?1 AND NOT EXISTS (SELECT 1 FROM temp.usage_kept k"
+	"  WHERE k.row_key = u.row_key AND k.occurrence = u.occurrence)";
+
+int delivery_supersede_usage_events(struct delivery *d)
+{
+	int rc;
+
+	/* Only a delivery with an event log can replace event-form intervals. */
+	if (!d->id || query_int(d->db, "SELECT EXISTS (SELECT 1 FROM imports WHERE import_id >= ?1"
+				" AND format = 'usage-events')", d->first_import_id) != 1)
+		return SQLITE_OK;
+	rc = exec2(d->db, "DELETE FROM temp.moving", 0, 0);
+	if (rc == SQLITE_OK)
+		rc = exec2(d->db, events_covered, d->first_usage_id, 0);
+	return rc == SQLITE_OK ? move_listed(d, "usage", "usage_history", "usage_id",
+					     &d->usage_superseded) : rc;
+}
+
 int delivery_supersede_usage(struct delivery *d, sqlite3_int64 import_id, const char *format)
 {
 	const char *sql = !strcmp(format, "nvidia-smi") ? nvidia_covered :

@@ -66,6 +66,15 @@ int delivery_supersede_charges(struct delivery *d);
  */
 int delivery_supersede_usage(struct delivery *d, sqlite3_int64 import_id, const char *format);
 
+/*
+ * After the last file: the usage CSV event form. Its timeline is the whole
+ * command's (a job may start in one file and stop in the next), so a
+ * delivery's intervals of a job replace the older event-form intervals of
+ * the same job_id that overlap the span they cover and that it does not
+ * repeat: a corrected log replaces, a grown one only adds.
+ */
+int delivery_supersede_usage_events(struct delivery *d);
+
 /* A delivery that changed nothing leaves no imports rows (rows_inserted 0). */
 int delivery_discard_if_unchanged(struct delivery *d);
 

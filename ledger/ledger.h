@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define LEDGER_SCHEMA_VERSION 9
+#define LEDGER_SCHEMA_VERSION 10
 
 /* Exit codes, as documented in `costledger -h`. */
 enum exit_code {

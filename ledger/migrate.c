@@ -10,6 +10,7 @@
 #include "migrate.h"
 
 #include "ledger.h"
+#include "migrate_keys.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -456,6 +457,15 @@ static const char *const migrations[] = {
 	"CREATE TABLE migrate_8_to_9 (x);\n"
 	"DROP TABLE migrate_8_to_9;\n"
 	"UPDATE imports SET kind = 'hardware' WHERE kind = 'rates' AND format = 'hardware';\n",
+	/* 9 -> 10: the row keys of lines stored before they came from the typed
+	 * record (version 7 and older) or before the names were in them
+	 * (version 8 ledgers migrated from 7): migrate_keys.c, no SQL. */
+	NULL,
+};
+
+/* Steps done in C after their SQL, by the same index as migrations[]. */
+static int (*const migration_code[sizeof migrations / sizeof migrations[0]])(sqlite3 *) = {
+	[8] = migrate_charge_keys,
 };
 
 /* Drops every view: a step that rebuilds a table must not trip over views
@@ -480,6 +490,15 @@ static int drop_views(sqlite3 *db)
 	return rc;
 }
 
+static int run_code(sqlite3 *db, int (*step)(sqlite3 *))
+{
+	int rc = step(db);
+
+	if (rc != SQLITE_OK)
+		error_exit(EXIT_LEDGER, "cannot migrate the ledger: %s", sqlite3_errmsg(db));
+	return rc;
+}
+
 int ledger_migrate(sqlite3 *db, int from)
 {
 	int version;
@@ -493,6 +512,7 @@ int ledger_migrate(sqlite3 *db, int from)
 			return -1;
 		if (drop_views(db) != SQLITE_OK ||
 		    (migrations[version - 1] && ledger_exec(db, migrations[version - 1]) != SQLITE_OK) ||
+		    (migration_code[version - 1] && run_code(db, migration_code[version - 1]) != SQLITE_OK) ||
 		    (last && ledger_exec(db, ledger_views_sql) != SQLITE_OK) ||
 		    ledger_exec(db, sql) != SQLITE_OK) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

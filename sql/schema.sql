@@ -1,4 +1,4 @@
--- The costledger ledger, schema version 8 (PRAGMA user_version).
+-- The costledger ledger, schema version 10 (PRAGMA user_version).
 --
 -- Conventions
 --   * money is INTEGER nano-units (1e-9 of the currency unit); money_text()
