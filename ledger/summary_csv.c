@@ -50,6 +50,13 @@ static int summary_table(const struct report *r, struct csv_table *t)
 	t->total_currencies = calloc(r->total_count ? r->total_count : 1, sizeof *t->total_currencies);
 	if (!t->total_cells || !t->total_currencies)
 		return -1;
+	if (!r->total_count) {
+		/* An empty month: its total row has 0.00 GPU-hours and no budget,
+		 * as a month whose projects have none. */
+		static const struct report_row none;
+		t->total_count = 1;
+		return (t->total_currencies[0] = strdup("")) ? summary_cells(&none, t->total_cells, NULL) : -1;
+	}
 	for (; t->total_count < r->total_count; t->total_count++) {
 		const struct report_row *total = &r->totals[t->total_count];
 		if (!(t->total_currencies[t->total_count] = strdup(total->currency)) ||

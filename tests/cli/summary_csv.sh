@@ -48,4 +48,11 @@ for name, group in ((sys.argv[1], 0), (sys.argv[2], 3)):
         for r in mine:
             assert abs(D(r[col]) - want[(r[0], cur)]) < D("0.01"), (name, r)
 PY
+# An empty month: the total row has 0.00 GPU-hours and no budget (not a
+# budget of 0.00 and an empty gpu_hours), in the report and the export alike.
+"$COSTLEDGER" --ledger empty.db init > /dev/null || fail "init empty.db"
+"$COSTLEDGER" --ledger empty.db report --month 2026-01 --format csv > empty_report.csv || fail "report of an empty month"
+"$COSTLEDGER" --ledger empty.db export --what summary --month 2026-01 -o empty_export.csv || fail "export of an empty month"
+expect "empty month: report total row" "$(tail -n 1 empty_report.csv)" "total,,0.00,0.00,0.00,0.00,0.00,0.00,,,0.00"
+cmp -s empty_report.csv empty_export.csv || fail "empty month: report and export differ"
 echo "summary_csv: ok"
