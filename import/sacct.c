@@ -254,30 +254,144 @@ static int is_unknown(const char *s)
 	return !*s || !strcasecmp(s, "Unknown") || !strcasecmp(s, "None");
 }
 
-int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, void *context,
-	      struct import_error *error)
-{
+/* The text of one sacct row's fields, which the record points into. */
+struct sacct_text {
 	char jobid[128], start[64], end[64], elapsed[64], state[128], account[256], nodes[1024];
 	char tres[1024], raw[32], user[128], name[256], partition[128], cluster[128], exitcode[32];
 	char gres[256], gpu_type[128];
+};
+
+static int sacct_header_row(struct sacct *s, const struct csv_row *row, struct import_error *error)
+{
+	char *names[256];
+	char copies[256][64];
+	size_t i, n = row->count < 256 ? row->count : 256;
+
+	for (i = 0; i < n; i++) {
+		usage_trim(row->fields[i], row->lengths[i], copies[i], sizeof copies[i]);
+		names[i] = copies[i];
+	}
+	map_names(s, names, n);
+	return check_mapping(s, row->line, error);
+}
+
+/* The job's start and end into r: 0, 1 when it has none yet (counted and
+ * skipped), -1 with error set. */
+static int sacct_span(struct sacct *s, const struct csv_row *row, struct sacct_text *t,
+		      struct usage_record *r, struct import_error *error)
+{
+	long long secs = -1;
+	int status;
+
+	field(s, row, S_START, t->start, sizeof t->start);
+	if (is_unknown(t->start)) {
+		s->no_end++;
+		s->skipped++;
+		return 1;
+	}
+	status = usage_time(&s->tz, t->start, strlen(t->start), &r->start_ms);
+	if (status != TIME_OK)
+		return import_error_set(error, s->file, row->line, column_names[S_START],
+					"%s: \"%.100s\"", time_strerror(status), t->start);
+	field(s, row, S_ELAPSED, t->elapsed, sizeof t->elapsed);
+	if (!is_unknown(t->elapsed) && (secs = usage_elapsed_seconds(t->elapsed)) < 0)
+		return import_error_set(error, s->file, row->line, column_names[S_ELAPSED],
+					secs == -2 ? "out of range: \"%.100s\"" :
+					"not [D-]HH:MM:SS: \"%.100s\"", t->elapsed);
+	t->raw[0] = 0;
+	if (secs < 0) {
+		int64_t whole;
+		field(s, row, S_ELAPSEDRAW, t->raw, sizeof t->raw);
+		if (*t->raw) {
+			if (number_parse_whole(t->raw, strlen(t->raw), &whole) != MONEY_OK || whole < 0)
+				return import_error_set(error, s->file, row->line,
+							column_names[S_ELAPSEDRAW],
+							"not a number of seconds: \"%.100s\"", t->raw);
+			secs = whole;
+		}
+	}
+	/* The end must be an instant the ledger holds (and secs * 1000 must not overflow). */
+	if (secs > (TIME_MS_MAX - r->start_ms) / 1000)
+		return import_error_set(error, s->file, row->line, column_names[is_unknown(t->elapsed) ?
+					S_ELAPSEDRAW : S_ELAPSED], "out of range: the job would end after"
+					" 9999-12-31: \"%.100s\"", is_unknown(t->elapsed) ? t->raw : t->elapsed);
+	field(s, row, S_END, t->end, sizeof t->end);
+	if (!is_unknown(t->end)) {
+		status = usage_time(&s->tz, t->end, strlen(t->end), &r->end_ms);
+		if (status != TIME_OK)
+			return import_error_set(error, s->file, row->line, column_names[S_END],
+						"%s: \"%.100s\"", time_strerror(status), t->end);
+		if (r->end_ms < r->start_ms)
+			return import_error_set(error, s->file, row->line, column_names[S_END],
+						"before Start: \"%.100s\"", t->end);
+	} else if (secs >= 0) {
+		r->end_ms = r->start_ms + secs * 1000;
+	} else {
+		s->no_end++;
+		s->skipped++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Who ran it, where, on how many GPUs of which type. */
+static void sacct_resources(struct sacct *s, const struct csv_row *row, struct sacct_text *t,
+			    struct usage_record *r)
+{
+	long gpus;
+
+	r->provider = "slurm";
+	r->pricing = "own";
+	r->job_id = t->jobid;
+	field(s, row, S_ACCOUNT, t->account, sizeof t->account);
+	r->project = *t->account ? t->account : NULL;
+	field(s, row, S_CLUSTER, t->cluster, sizeof t->cluster);
+	r->account = *t->cluster ? t->cluster : NULL;
+	field(s, row, S_NODELIST, t->nodes, sizeof t->nodes);
+	r->resource_id = *t->nodes && strcasecmp(t->nodes, "None assigned") ? t->nodes : NULL;
+	field(s, row, S_ALLOCTRES, t->tres, sizeof t->tres);
+	field(s, row, S_ALLOCGRES, t->gres, sizeof t->gres);
+	gpus = sacct_tres_gpus(t->tres);
+	if (gpus < 0 && !strncmp(t->gres, "gpu", 3)) {
+		const char *colon = strrchr(t->gres, ':');
+		gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
+	}
+	/* What a typed rate card prices: the GPU type, else the partition. */
+	field(s, row, S_PARTITION, t->partition, sizeof t->partition);
+	sacct_gpu_type(t->tres, t->gres, t->gpu_type, sizeof t->gpu_type);
+	r->instance_type = *t->gpu_type ? t->gpu_type : *t->partition ? t->partition : NULL;
+	r->has_gpus = 1;
+	r->gpus = gpus < 0 ? 0 : gpus;
+}
+
+/* The fields kept as the record's attributes. */
+static void sacct_attributes(struct sacct *s, const struct csv_row *row, struct sacct_text *t,
+			     struct json_writer *j)
+{
+	usage_json_begin(j);
+	json_member_string(j, "slurm_state", t->state);
+	field(s, row, S_USER, t->user, sizeof t->user);
+	json_member_string(j, "user", t->user);
+	field(s, row, S_JOBNAME, t->name, sizeof t->name);
+	json_member_string(j, "job_name", t->name);
+	json_member_string(j, "partition", t->partition);
+	field(s, row, S_EXITCODE, t->exitcode, sizeof t->exitcode);
+	json_member_string(j, "exit_code", t->exitcode);
+	if (is_unknown(t->end))
+		json_member_string(j, "end", "from Start + Elapsed");
+}
+
+int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, void *context,
+	      struct import_error *error)
+{
+	struct sacct_text t;
 	struct usage_record r;
 	struct json_writer j;
 	const char *mapped;
-	long long secs = -1;
-	long gpus;
 	int status, c;
 
-	if (s->have_mapping != 1 && sacct_is_header(row)) {
-		char *names[256];
-		char copies[256][64];
-		size_t i, n = row->count < 256 ? row->count : 256;
-		for (i = 0; i < n; i++) {
-			usage_trim(row->fields[i], row->lengths[i], copies[i], sizeof copies[i]);
-			names[i] = copies[i];
-		}
-		map_names(s, names, n);
-		return check_mapping(s, row->line, error);
-	}
+	if (s->have_mapping != 1 && sacct_is_header(row))
+		return sacct_header_row(s, row, error);
 	if (!s->have_mapping)
 		return import_error_set(error, s->file, row->line, NULL,
 					"sacct output without a header: give the field order with --fields");
@@ -285,16 +399,16 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	for (c = 0; c < S_COUNT; c++)
 		if (field_check(row, s->column[c], column_names[c], column_limits[c], s->file, error) < 0)
 			return -1;
-	field(s, row, S_JOBID, jobid, sizeof jobid);
-	if (!*jobid)
+	field(s, row, S_JOBID, t.jobid, sizeof t.jobid);
+	if (!*t.jobid)
 		return import_error_set(error, s->file, row->line, column_names[S_JOBID], "empty");
-	if (strchr(jobid, '.')) {
+	if (strchr(t.jobid, '.')) {
 		s->steps++;
 		s->skipped++;
 		return 0;
 	}
-	field(s, row, S_STATE, state, sizeof state);
-	mapped = sacct_state(state);
+	field(s, row, S_STATE, t.state, sizeof t.state);
+	mapped = sacct_state(t.state);
 	if (!mapped) {
 		s->pending++;
 		s->skipped++;
@@ -302,92 +416,14 @@ int sacct_row(struct sacct *s, const struct csv_row *row, usage_emit_fn emit, vo
 	}
 	if (!*mapped)
 		return import_error_set(error, s->file, row->line, column_names[S_STATE],
-					"not a Slurm job state: \"%.100s\"", state);
+					"not a Slurm job state: \"%.100s\"", t.state);
 	memset(&r, 0, sizeof r);
 	r.source_line = row->line;
 	r.state = mapped;
-	field(s, row, S_START, start, sizeof start);
-	if (is_unknown(start)) {
-		s->no_end++;
-		s->skipped++;
-		return 0;
-	}
-	status = usage_time(&s->tz, start, strlen(start), &r.start_ms);
-	if (status != TIME_OK)
-		return import_error_set(error, s->file, row->line, column_names[S_START],
-					"%s: \"%.100s\"", time_strerror(status), start);
-	field(s, row, S_ELAPSED, elapsed, sizeof elapsed);
-	if (!is_unknown(elapsed) && (secs = usage_elapsed_seconds(elapsed)) < 0)
-		return import_error_set(error, s->file, row->line, column_names[S_ELAPSED],
-					secs == -2 ? "out of range: \"%.100s\"" :
-					"not [D-]HH:MM:SS: \"%.100s\"", elapsed);
-	raw[0] = 0;
-	if (secs < 0) {
-		int64_t whole;
-		field(s, row, S_ELAPSEDRAW, raw, sizeof raw);
-		if (*raw) {
-			if (number_parse_whole(raw, strlen(raw), &whole) != MONEY_OK || whole < 0)
-				return import_error_set(error, s->file, row->line,
-							column_names[S_ELAPSEDRAW],
-							"not a number of seconds: \"%.100s\"", raw);
-			secs = whole;
-		}
-	}
-	/* The end must be an instant the ledger holds (and secs * 1000 must not overflow). */
-	if (secs > (TIME_MS_MAX - r.start_ms) / 1000)
-		return import_error_set(error, s->file, row->line, column_names[is_unknown(elapsed) ?
-					S_ELAPSEDRAW : S_ELAPSED], "out of range: the job would end after"
-					" 9999-12-31: \"%.100s\"", is_unknown(elapsed) ? raw : elapsed);
-	field(s, row, S_END, end, sizeof end);
-	if (!is_unknown(end)) {
-		status = usage_time(&s->tz, end, strlen(end), &r.end_ms);
-		if (status != TIME_OK)
-			return import_error_set(error, s->file, row->line, column_names[S_END],
-						"%s: \"%.100s\"", time_strerror(status), end);
-		if (r.end_ms < r.start_ms)
-			return import_error_set(error, s->file, row->line, column_names[S_END],
-						"before Start: \"%.100s\"", end);
-	} else if (secs >= 0) {
-		r.end_ms = r.start_ms + secs * 1000;
-	} else {
-		s->no_end++;
-		s->skipped++;
-		return 0;
-	}
-	r.provider = "slurm";
-	r.pricing = "own";
-	r.job_id = jobid;
-	field(s, row, S_ACCOUNT, account, sizeof account);
-	r.project = *account ? account : NULL;
-	field(s, row, S_CLUSTER, cluster, sizeof cluster);
-	r.account = *cluster ? cluster : NULL;
-	field(s, row, S_NODELIST, nodes, sizeof nodes);
-	r.resource_id = *nodes && strcasecmp(nodes, "None assigned") ? nodes : NULL;
-	field(s, row, S_ALLOCTRES, tres, sizeof tres);
-	field(s, row, S_ALLOCGRES, gres, sizeof gres);
-	gpus = sacct_tres_gpus(tres);
-	if (gpus < 0 && !strncmp(gres, "gpu", 3)) {
-		const char *colon = strrchr(gres, ':');
-		gpus = colon ? strtol(colon + 1, NULL, 10) : -1;
-	}
-	/* What a typed rate card prices: the GPU type, else the partition. */
-	field(s, row, S_PARTITION, partition, sizeof partition);
-	sacct_gpu_type(tres, gres, gpu_type, sizeof gpu_type);
-	r.instance_type = *gpu_type ? gpu_type : *partition ? partition : NULL;
-	r.has_gpus = 1;
-	r.gpus = gpus < 0 ? 0 : gpus;
-	usage_json_begin(&j);
-	json_member_string(&j, "slurm_state", state);
-	field(s, row, S_USER, user, sizeof user);
-	json_member_string(&j, "user", user);
-	field(s, row, S_JOBNAME, name, sizeof name);
-	json_member_string(&j, "job_name", name);
-	field(s, row, S_PARTITION, partition, sizeof partition);
-	json_member_string(&j, "partition", partition);
-	field(s, row, S_EXITCODE, exitcode, sizeof exitcode);
-	json_member_string(&j, "exit_code", exitcode);
-	if (is_unknown(end))
-		json_member_string(&j, "end", "from Start + Elapsed");
+	if ((status = sacct_span(s, row, &t, &r, error)) != 0)
+		return status < 0 ? -1 : 0;
+	sacct_resources(s, row, &t, &r);
+	sacct_attributes(s, row, &t, &j);
 	r.attributes = usage_json_end(&j);
 	usage_record_key(&r);
 	status = emit(context, &r);
