@@ -224,6 +224,44 @@ static int feed(struct csv_parser *parser, struct row_builder *b, const char *bu
 	return 0;
 }
 
+/* The file (or stdin for "-") as text: plain read as it is, gzip inflated;
+ * NULL with error set. */
+static struct text_source *open_source(const char *path, struct reader_stats *stats,
+				       struct import_error *error)
+{
+	struct text_source *src;
+	struct stat st;
+	int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
+
+	if (fd < 0)
+		return import_error_set(error, path, 0, NULL, "cannot open: %s", strerror(errno)), NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		stats->file_size = (uint64_t)st.st_size;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return import_error_set(error, path, 0, NULL, "is a directory"), NULL;
+	}
+	/* Plain text is read and gzip inflated straight into buf; the raw
+	 * buffer holds compressed bytes only. */
+	if (!(src = text_source_open(fd, READ_SIZE / 2))) {
+		close(fd);
+		return import_error_set(error, path, 0, NULL, "cannot open: out of memory"), NULL;
+	}
+	return src;
+}
+
+/* A NUL in the n bytes at p, read from line `line` on: not text. */
+static void nul_error(const char *path, const char *p, size_t n, long line, int compressed,
+		      struct import_error *error)
+{
+	const char *nul = memchr(p, 0, n), *q;
+
+	for (q = p; q < nul; q++)
+		line += *q == '\n';
+	import_error_set(error, path, line, NULL,
+			 compressed ? "NUL byte in the decompressed text" : "NUL byte: not a text file");
+}
+
 int reader_read_file(const char *path, const struct reader_options *options,
 		     struct field_store *(*target)(void *context), row_callback callback,
 		     void *context, struct reader_stats *stats, struct import_error *error)
@@ -232,9 +270,8 @@ int reader_read_file(const char *path, const struct reader_options *options,
 	struct csv_parser parser;
 	char *buf = NULL;
 	struct text_source *src = NULL;
-	int fd, result = -1, at_line_start = 1, first = 1;
+	int result = -1, at_line_start = 1, first = 1;
 	long got;
-	struct stat st;
 	time_t started = time(NULL), last_progress = started;
 
 	memset(stats, 0, sizeof *stats);
@@ -245,21 +282,8 @@ int reader_read_file(const char *path, const struct reader_options *options,
 	b.first = b.out->count;
 	b.first_byte = b.out->arena_used;
 	b.line = 1;
-	fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY);
-	if (fd < 0)
-		return import_error_set(error, path, 0, NULL, "cannot open: %s", strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		stats->file_size = (uint64_t)st.st_size;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return import_error_set(error, path, 0, NULL, "is a directory");
-	}
-	/* Plain text is read and gzip inflated straight into buf; the raw
-	 * buffer holds compressed bytes only. */
-	if (!(src = text_source_open(fd, READ_SIZE / 2))) {
-		close(fd);
-		return import_error_set(error, path, 0, NULL, "cannot open: out of memory");
-	}
+	if (!(src = open_source(path, stats, error)))
+		return -1;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
 		text_source_close(src);
 		return import_error_set(error, path, 0, NULL, "out of memory");
@@ -288,13 +312,7 @@ int reader_read_file(const char *path, const struct reader_options *options,
 		stats->content_crc32 = (uint32_t)crc32(stats->content_crc32, (const Bytef *)buf, (uInt)got);
 		stats->content_size += (uint64_t)got;
 		if (memchr(p, 0, n)) {
-			const char *nul = memchr(p, 0, n), *q;
-			long line = b.line;
-			for (q = p; q < nul; q++)
-				line += *q == '\n';
-			import_error_set(error, path, line, NULL,
-					 stats->compressed ? "NUL byte in the decompressed text" :
-					 "NUL byte: not a text file");
+			nul_error(path, p, n, b.line, stats->compressed, error);
 			goto done;
 		}
 		if (feed(&parser, &b, p, n, &at_line_start) < 0) {
