@@ -216,6 +216,36 @@ static void cur_billing_month(struct charge *ch)
 	}
 }
 
+/*
+ * A capacity reservation's lines are the reservation's, as a commitment's
+ * are: the ledger spreads a Capacity Block's upfront fee over them
+ * (ledger/capacity_blocks.c). CUR 2.0 names the reservation in its own
+ * column, with a status; a legacy CUR has no such column and names it only
+ * as the line's resource (an ARN with capacity-reservation/cr-), on the
+ * reservation's own lines: UnusedBox/UnusedDed (hours not used) and
+ * Reservation/DedicatedRes (hours used; the instance line bills them).
+ */
+static void cur_capacity_reservation(const struct bill_mapping *m, const struct csv_row *row,
+				     const char *usage_type, struct charge *ch)
+{
+	const char *s;
+
+	if ((s = bill_text(m, row, F_CAPACITY_ID, NULL))) {
+		ch->commitment_discount_id = s;
+		if ((s = bill_text(m, row, F_CAPACITY_STATUS, NULL)) &&
+		    (!strcasecmp(s, "Used") || !strcasecmp(s, "Unused")))
+			ch->commitment_discount_status = strcasecmp(s, "Unused") ? "Used" : "Unused";
+		return;
+	}
+	if (!ch->resource_id || !strstr(ch->resource_id, ":capacity-reservation/cr-"))
+		return;
+	ch->commitment_discount_id = ch->resource_id;
+	if (usage_type && (strstr(usage_type, "UnusedBox") || strstr(usage_type, "UnusedDed")))
+		ch->commitment_discount_status = "Unused";
+	else if (usage_type && (strstr(usage_type, "Reservation") || strstr(usage_type, "DedicatedRes")))
+		ch->commitment_discount_status = "Used";
+}
+
 int bill_mapping_built_tags(const struct bill_mapping *m, const struct charge *ch)
 {
 	return ch->tags && ch->tags == m->tags_buf;
@@ -244,15 +274,8 @@ int bill_cur_row(struct bill_mapping *m, const struct csv_row *row, struct charg
 		return -1;
 	if (!(ch->commitment_discount_id = bill_text(m, row, F_RI_ARN, NULL)))
 		ch->commitment_discount_id = bill_text(m, row, F_SP_ARN, NULL);
-	/* A capacity reservation's lines are the reservation's, as a
-	 * commitment's are: the ledger spreads a Capacity Block's upfront fee
-	 * over them (ledger/capacity_blocks.c). */
-	if (!ch->commitment_discount_id && (s = bill_text(m, row, F_CAPACITY_ID, NULL))) {
-		ch->commitment_discount_id = s;
-		if ((s = bill_text(m, row, F_CAPACITY_STATUS, NULL)) &&
-		    (!strcasecmp(s, "Used") || !strcasecmp(s, "Unused")))
-			ch->commitment_discount_status = strcasecmp(s, "Unused") ? "Used" : "Unused";
-	}
+	if (!ch->commitment_discount_id)
+		cur_capacity_reservation(m, row, usage_type, ch);
 	if ((s = bill_text(m, row, F_INSTANCE_TYPE, NULL)))
 		snprintf(ch->instance_type, sizeof ch->instance_type, "%s", s);
 	else if (usage_type)
