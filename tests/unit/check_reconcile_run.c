@@ -89,13 +89,13 @@ START_TEST(fx_and_price)
 	ck_assert_int_eq(fx_convert(&fx, "USD", "usd", 0, &amount), FX_OK);
 	ck_assert_int_eq(amount, 1000000000);
 	/* Half an hour at 8.50 EUR net, 10.00 listed, in USD at 1.2. */
-	ck_assert_int_eq(price_charge(&rt, &fx, "USD", 20760, &half, 3600, &expected, &listed), PRICED);
+	ck_assert_int_eq(price_charge(&rt, &fx, "USD", 20760, &half, 0, 3600, &expected, &listed), PRICED);
 	ck_assert_int_eq(expected, 5100000000);
 	ck_assert_int_eq(listed, 6000000000);
 	/* No quantity: the period, in the rate's currency. */
-	ck_assert_int_eq(price_charge(&rt, &fx, "EUR", 20760, NULL, 1800, &expected, &listed), PRICED);
+	ck_assert_int_eq(price_charge(&rt, &fx, "EUR", 20760, NULL, 0, 1800, &expected, &listed), PRICED);
 	ck_assert_int_eq(expected, 4250000000);
-	ck_assert_int_eq(price_charge(&rt, &fx, "GBP", 20760, NULL, 1800, &expected, &listed),
+	ck_assert_int_eq(price_charge(&rt, &fx, "GBP", 20760, NULL, 0, 1800, &expected, &listed),
 			 PRICE_NO_FX);
 }
 END_TEST
