@@ -252,6 +252,18 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+/* Resets st and binds ?1 to ?5, as findings and reconciliation_parts both
+ * begin: the run, the kind, provider, project, resource. */
+static void bind_subject(sqlite3_stmt *st, sqlite3_int64 run_id, const struct piece *p)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_text(st, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
+	bind_text_or_null(st, 3, p->provider);
+	bind_text_or_null(st, 4, p->project);
+	bind_text_or_null(st, 5, p->resource);
+}
+
 /* Inserts piece p of run_id into reconciliation_parts: one row per charge
  * (per usage interval for unbilled usage), so that the report converts each
  * amount on its own day (docs/reconcile.md "Stored runs"). */
@@ -261,12 +273,7 @@ static int store_part(sqlite3_stmt *part, sqlite3_int64 run_id, const struct pie
 
 	iso(p->start, a, sizeof a);
 	snprintf(ids, sizeof ids, "[%lld]", (long long)p->id);
-	sqlite3_reset(part);
-	sqlite3_bind_int64(part, 1, run_id);
-	sqlite3_bind_text(part, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
-	bind_text_or_null(part, 3, p->provider);
-	bind_text_or_null(part, 4, p->project);
-	bind_text_or_null(part, 5, p->resource);
+	bind_subject(part, run_id, p);
 	sqlite3_bind_text(part, 6, p->currency, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(part, 7, a, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(part, 8, p->billed);
@@ -292,12 +299,7 @@ static int store_group(sqlite3_stmt *finding, sqlite3_int64 run_id, const struct
 	iso(g->start, a, sizeof a);
 	iso(g->end, b, sizeof b);
 	detail_of(g, detail, sizeof detail);
-	sqlite3_reset(finding);
-	sqlite3_bind_int64(finding, 1, run_id);
-	sqlite3_bind_text(finding, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
-	bind_text_or_null(finding, 3, p->provider);
-	bind_text_or_null(finding, 4, p->project);
-	bind_text_or_null(finding, 5, p->resource);
+	bind_subject(finding, run_id, p);
 	sqlite3_bind_text(finding, 6, a, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(finding, 7, b, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_double(finding, 8, (double)g->seconds / 3600.0);
