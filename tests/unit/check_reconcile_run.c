@@ -11,14 +11,12 @@
 #include <string.h>
 
 #include "check_random.h"
+#include "check_ledger.h"
 #include "check_util.h"
 #include "reconcile.h"
 #include "reconcile_match.h"
 #include "reconcile_price.h"
 
-extern const char ledger_schema_sql[];
-extern const char ledger_views_sql[];
-int sqlite3_costledger_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 START_TEST(coverage_union)
 {
@@ -109,13 +107,6 @@ static int64_t half_even_div(__int128 n, __int128 d)
 	return (int64_t)q;
 }
 
-static void exec(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "");
-	sqlite3_free(err);
-}
 
 #define CHARGES 3000
 #define SKUS 40
@@ -137,12 +128,7 @@ START_TEST(exact_bills_no_findings)
 	sqlite3_stmt *st;
 
 	check_random_state = 0x9E3779B97F4A7C15ULL;
-	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_costledger_init(db, NULL, NULL), SQLITE_OK);
-	exec(db, ledger_schema_sql);
-	exec(db, ledger_views_sql);
-	exec(db, "INSERT INTO imports (import_id, kind, file_name, content_crc32, content_size, format,"
-		 " imported_at) VALUES (1, 'bill', 'gen', 0, 0, 'focus-1.0', '2026-12-01T00:00:00Z')");
+	db = memory_ledger();
 	exec(db, "BEGIN");
 	for (int s = 0; s < SKUS; s++) {
 		int d = (int)(rnd() % 3);

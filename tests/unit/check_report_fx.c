@@ -13,26 +13,17 @@
 #include <string.h>
 
 #include "check_random.h"
+#include "check_ledger.h"
 #include "check_util.h"
 #include "reconcile.h"
 #include "report.h"
 
-extern const char ledger_schema_sql[];
-extern const char ledger_views_sql[];
-int sqlite3_costledger_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 #define CHARGES 60
 #define FX_DAYS 10
 #define RATE_NANOS 10000000002LL   /* 10.000000002 per hour */
 #define NOV_1 1793491200LL         /* 2026-11-01T00:00:00Z */
 
-static void exec(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "");
-	sqlite3_free(err);
-}
 
 /* n x rate_nanos / 1e9, half-even, for n >= 0. */
 static int64_t convert(int64_t n, int64_t rate_nanos)
@@ -57,12 +48,7 @@ START_TEST(each_charge_on_its_day)
 	char err[256], sql[768];
 
 	check_random_state = 0x14D1FF5ULL;
-	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_costledger_init(db, NULL, NULL), SQLITE_OK);
-	exec(db, ledger_schema_sql);
-	exec(db, ledger_views_sql);
-	exec(db, "INSERT INTO imports (import_id, kind, file_name, content_crc32, content_size, format,"
-		 " imported_at) VALUES (1, 'bill', 'gen', 0, 0, 'focus-1.0', '2026-12-01T00:00:00Z')");
+	db = memory_ledger();
 	exec(db, "INSERT INTO rates (provider, sku, unit, unit_price, currency, discount, billing_rule,"
 		 " valid_from) VALUES ('GC', 'm1', 'hour', price('10.000000002'), 'USD', '0', 'wall',"
 		 " '2026-01-01T00:00:00Z')");
