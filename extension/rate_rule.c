@@ -138,18 +138,46 @@ static int64_t next_change(const struct rate_card *card, const struct rate_query
 	return next;
 }
 
-int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t *net,
-	      int64_t *list)
+/* The one discount rule: net = list less money_mul(list, discount). */
+static int discounted(const struct rate_row *r, int64_t full, int64_t *net, int64_t *list)
 {
-	int64_t full, off = 0;
+	int64_t off = 0;
 
-	if (price_mul(&r->price, quantity, &full) != MONEY_OK ||
-	    (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK))
+	if (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK)
 		return -1;
 	if (list)
 		*list = full;
 	*net = full - off;
 	return 0;
+}
+
+int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t *net,
+	      int64_t *list)
+{
+	return rate_cost_in_unit(r, quantity, 0, net, list);
+}
+
+int rate_cost_in_unit(const struct rate_row *r, const struct decimal *quantity,
+		      int64_t quantity_unit_seconds, int64_t *net, int64_t *list)
+{
+	int64_t full, num, den;
+
+	if (!quantity_unit_seconds || !r->unit_seconds || quantity_unit_seconds == r->unit_seconds) {
+		if (price_mul(&r->price, quantity, &full) != MONEY_OK)
+			return -1;
+		return discounted(r, full, net, list);
+	}
+	/* quantity x its unit / the rate's unit = mantissa x qus / (10^scale x rus). */
+	num = quantity->mantissa;
+	den = r->unit_seconds;
+	if (__builtin_mul_overflow(num, quantity_unit_seconds, &num))
+		return -1;
+	for (int scale = quantity->scale; scale != 0; scale += scale < 0 ? 1 : -1)
+		if (scale < 0 ? __builtin_mul_overflow(num, 10, &num) : __builtin_mul_overflow(den, 10, &den))
+			return -1;
+	if (price_mul_ratio(&r->price, num, den, &full) != MONEY_OK)
+		return -1;
+	return discounted(r, full, net, list);
 }
 
 int64_t rate_unit_seconds(const char *unit)
@@ -174,17 +202,13 @@ int64_t rate_unit_seconds(const char *unit)
 int rate_cost_seconds(const struct rate_row *r, int64_t seconds, int64_t gpus, int64_t *net,
 		      int64_t *list)
 {
-	int64_t units, full, off = 0;
+	int64_t units, full;
 
 	if (__builtin_mul_overflow(seconds, r->per_gpu && gpus > 1 ? gpus : 1, &units) ||
 	    price_mul_ratio(&r->price, units, r->unit_seconds ? r->unit_seconds : 3600, &full) !=
-		    MONEY_OK ||
-	    (r->has_discount && money_mul(full, &r->discount, &off) != MONEY_OK))
+		    MONEY_OK)
 		return -1;
-	if (list)
-		*list = full;
-	*net = full - off;
-	return 0;
+	return discounted(r, full, net, list);
 }
 
 int rate_usage_cost(const struct rate_card *card, const struct rate_query *q, int64_t start,

@@ -72,6 +72,16 @@ int rate_cost(const struct rate_row *r, const struct decimal *quantity, int64_t 
 	      int64_t *list);
 
 /*
+ * The same for a quantity in units of quantity_unit_seconds each (a bill's
+ * PricingUnit of time, rate_unit_seconds): price x quantity x
+ * quantity_unit_seconds / the rate's unit seconds, rounded once. 0, or a
+ * rate whose unit is not one of time: the quantity is in the rate's unit
+ * (rate_cost).
+ */
+int rate_cost_in_unit(const struct rate_row *r, const struct decimal *quantity,
+		      int64_t quantity_unit_seconds, int64_t *net, int64_t *list);
+
+/*
  * Seconds in one unit of a rate card's unit, ASCII case-insensitive: second
  * (seconds, sec, secs, s) 1, minute (minutes, min, mins) 60, hour (hours, hr,
  * hrs, h) and GPU-hour 3600, day (days, d) 86400; 0 for a unit that is not

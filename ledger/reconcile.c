@@ -112,14 +112,21 @@ static struct currency_total *total(struct run *r, const char *currency)
 enum {
 	C_SRC, C_ID, C_PROVIDER, C_RESOURCE, C_INSTANCE, C_SKU, C_REGION, C_CATEGORY, C_PROJECT,
 	C_START, C_END, C_BILLED, C_UNIT_PRICE, C_QUANTITY, C_CLASS, C_CHARGE_CATEGORY,
-	C_GROUP_PROVIDER, C_GROUP_SKU, C_ORDER_START, C_ORDER_END, C_STOPPED, C_CURRENCY
+	C_GROUP_PROVIDER, C_GROUP_SKU, C_ORDER_START, C_ORDER_END, C_STOPPED, C_CURRENCY, C_UNIT
 };
 
 /* The seconds of one unit of a charge's quantity, when the per-second
- * quantity rule applies to it (a rate per unit of time, not per GPU); else 0. */
-static int64_t quantity_unit_seconds(const struct rate_row *rt)
+ * quantity rule applies to it (a rate per unit of time, not per GPU): the
+ * bill's own PricingUnit when it is one of time (rate_unit_seconds: "Seconds"
+ * against an hourly rate is 1), else the rate's; 0 otherwise. A unit of GPU
+ * time is no wall time: the rate's then. */
+static int64_t quantity_unit_seconds(const struct rate_row *rt, const char *unit)
 {
-	return rt && !rt->per_gpu ? rt->unit_seconds : 0;
+	int64_t own = unit && strncasecmp(unit, "gpu", 3) ? rate_unit_seconds(unit) : 0;
+
+	if (!rt || rt->per_gpu || !rt->unit_seconds)
+		return 0;
+	return own ? own : rt->unit_seconds;
 }
 
 /* The bill's quantity as an exact decimal; 0 when it has none. */
@@ -147,13 +154,13 @@ static int price_usage_charge(struct run *r, sqlite3_stmt *st, const struct cove
 	const struct rate_row *rt = rate_in_force(&r->card, &q);
 	struct decimal quantity;
 	int has_q = quantity_of(st, &quantity), rc = PRICED;
+	int64_t unit = quantity_unit_seconds(rt, text(st, C_UNIT));
 
-	split_seconds(split_billed_seconds(period, has_q ? &quantity : NULL,
-					   quantity_unit_seconds(rt)),
+	split_seconds(split_billed_seconds(period, has_q ? &quantity : NULL, unit),
 		      cov, rt && rt->running, secs);
 	if (rt)
-		rc = price_charge(rt, &r->fx, currency, fx_day(cs), has_q ? &quantity : NULL, period,
-				  &expected, &listed);
+		rc = price_charge(rt, &r->fx, currency, fx_day(cs), has_q ? &quantity : NULL, unit,
+				  period, &expected, &listed);
 	if (rc == PRICE_OVERFLOW) {
 		snprintf(r->err, sizeof r->err, "charge %lld: its expected cost does not fit in"
 			 " 64-bit nanos", (long long)id);
@@ -268,14 +275,14 @@ static int check_charges(struct run *r, const char *start, const char *end, cons
 		" pricing_category, project, unixepoch(charge_period_start), unixepoch(charge_period_end),"
 		" billed_cost, unit_price, pricing_quantity, charge_class, charge_category,"
 		" coalesce(provider, '') AS gp, coalesce(instance_type, sku_id) AS gs,"
-		" charge_period_start AS o1, charge_period_end AS o2, 0, billing_currency"
+		" charge_period_start AS o1, charge_period_end AS o2, 0, billing_currency, pricing_unit"
 		" FROM charges WHERE charge_period_start >= ?1 AND charge_period_start < ?2"
 		" AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
 		" UNION ALL"
 		" SELECT 1, NULL, provider, resource_id, NULL, NULL, NULL, NULL, NULL,"
 		" unixepoch(usage_start), unixepoch(usage_end), NULL, NULL, NULL, NULL, NULL,"
 		" provider, NULL, unixepoch(usage_start), NULL,"
-		" state = 'paused' OR state = 'stopped' OR state = 'interrupted', NULL"
+		" state = 'paused' OR state = 'stopped' OR state = 'interrupted', NULL, NULL"
 		" FROM usage NOT INDEXED WHERE provider IS NOT NULL AND resource_id IS NOT NULL"
 		" AND usage_end > ?1 AND usage_start < ?4 AND (?3 IS NULL OR provider = ?3 COLLATE NOCASE)"
 		" ORDER BY gp COLLATE NOCASE, resource_id, src DESC, gs, o1, o2, provider, charge_id",

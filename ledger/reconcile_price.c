@@ -13,10 +13,10 @@ static int convert(const struct fx_table *fx, const char *from, const char *to, 
 }
 
 int price_charge(const struct rate_row *rt, const struct fx_table *fx, const char *currency,
-		 int64_t day, const struct decimal *quantity, int64_t period, int64_t *expected,
-		 int64_t *listed)
+		 int64_t day, const struct decimal *quantity, int64_t quantity_unit, int64_t period,
+		 int64_t *expected, int64_t *listed)
 {
-	int rc = quantity ? rate_cost(rt, quantity, expected, listed)
+	int rc = quantity ? rate_cost_in_unit(rt, quantity, quantity_unit, expected, listed)
 			  : rate_cost_seconds(rt, period, 1, expected, listed);
 
 	if (rc < 0)

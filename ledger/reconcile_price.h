@@ -22,12 +22,13 @@ enum charge_price_status {
 
 /*
  * The expected (net price) and listed (undiscounted) cost of a charge of
- * `period` seconds and quantity (NULL: the period in hours) at rate rt, in
+ * `period` seconds and quantity (NULL: the period in hours; in units of
+ * quantity_unit seconds each, or 0: in the rate's unit) at rate rt, in
  * `currency` (NULL or "": the rate's), converted on `day` when the rate is
  * in another currency.
  */
 int price_charge(const struct rate_row *rt, const struct fx_table *fx, const char *currency,
-		 int64_t day, const struct decimal *quantity, int64_t period, int64_t *expected,
-		 int64_t *listed);
+		 int64_t day, const struct decimal *quantity, int64_t quantity_unit, int64_t period,
+		 int64_t *expected, int64_t *listed);
 
 #endif

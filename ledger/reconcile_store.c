@@ -252,9 +252,42 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-/* Inserts group g into findings (when above) and reconciliation_parts. */
-static int store_group(sqlite3_stmt *finding, sqlite3_stmt *part, sqlite3_int64 run_id,
-		       const struct group *g, int above)
+/* Resets st and binds ?1 to ?5, as findings and reconciliation_parts both
+ * begin: the run, the kind, provider, project, resource. */
+static void bind_subject(sqlite3_stmt *st, sqlite3_int64 run_id, const struct piece *p)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_text(st, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
+	bind_text_or_null(st, 3, p->provider);
+	bind_text_or_null(st, 4, p->project);
+	bind_text_or_null(st, 5, p->resource);
+}
+
+/* Inserts piece p of run_id into reconciliation_parts: one row per charge
+ * (per usage interval for unbilled usage), so that the report converts each
+ * amount on its own day (docs/reconcile.md "Stored runs"). */
+static int store_part(sqlite3_stmt *part, sqlite3_int64 run_id, const struct piece *p)
+{
+	char a[32], ids[32];
+
+	iso(p->start, a, sizeof a);
+	snprintf(ids, sizeof ids, "[%lld]", (long long)p->id);
+	bind_subject(part, run_id, p);
+	sqlite3_bind_text(part, 6, p->currency, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(part, 7, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(part, 8, p->billed);
+	sqlite3_bind_int64(part, 9, p->expected);
+	sqlite3_bind_int64(part, 10, p->billed - p->expected);
+	if (p->kind == K_UNBILLED)
+		sqlite3_bind_null(part, 11);
+	else
+		sqlite3_bind_text(part, 11, ids, -1, SQLITE_TRANSIENT);
+	return sqlite3_step(part) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* Inserts group g into findings. */
+static int store_group(sqlite3_stmt *finding, sqlite3_int64 run_id, const struct group *g)
 {
 	const struct piece *p = g->first;
 	char a[32], b[32], detail[128];
@@ -266,43 +299,19 @@ static int store_group(sqlite3_stmt *finding, sqlite3_stmt *part, sqlite3_int64 
 	iso(g->start, a, sizeof a);
 	iso(g->end, b, sizeof b);
 	detail_of(g, detail, sizeof detail);
-	sqlite3_reset(part);
-	sqlite3_bind_int64(part, 1, run_id);
-	sqlite3_bind_text(part, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
-	bind_text_or_null(part, 3, p->provider);
-	bind_text_or_null(part, 4, p->project);
-	bind_text_or_null(part, 5, p->resource);
-	sqlite3_bind_text(part, 6, p->currency, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(part, 7, a, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(part, 8, (int64_t)g->billed);
-	sqlite3_bind_int64(part, 9, (int64_t)g->expected);
-	sqlite3_bind_int64(part, 10, (int64_t)(g->billed - g->expected));
-	if (p->kind == K_UNBILLED)
-		sqlite3_bind_null(part, 11);
-	else
-		sqlite3_bind_text(part, 11, ids, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(part) != SQLITE_DONE)
+	bind_subject(finding, run_id, p);
+	sqlite3_bind_text(finding, 6, a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(finding, 7, b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(finding, 8, (double)g->seconds / 3600.0);
+	sqlite3_bind_int64(finding, 9, (int64_t)g->billed);
+	sqlite3_bind_int64(finding, 10, (int64_t)g->expected);
+	sqlite3_bind_int64(finding, 11, (int64_t)(g->billed - g->expected));
+	bind_text_or_null(finding, 12, p->kind == K_UNBILLED ? NULL : ids);
+	bind_text_or_null(finding, 13, p->kind == K_UNBILLED ? ids : NULL);
+	sqlite3_bind_text(finding, 14, detail, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(finding, 15, p->currency, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(finding) != SQLITE_DONE)
 		rc = SQLITE_ERROR;
-	if (rc == SQLITE_OK && above) {
-		sqlite3_reset(finding);
-		sqlite3_bind_int64(finding, 1, run_id);
-		sqlite3_bind_text(finding, 2, reconcile_kind_names[p->kind], -1, SQLITE_STATIC);
-		bind_text_or_null(finding, 3, p->provider);
-		bind_text_or_null(finding, 4, p->project);
-		bind_text_or_null(finding, 5, p->resource);
-		sqlite3_bind_text(finding, 6, a, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(finding, 7, b, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(finding, 8, (double)g->seconds / 3600.0);
-		sqlite3_bind_int64(finding, 9, (int64_t)g->billed);
-		sqlite3_bind_int64(finding, 10, (int64_t)g->expected);
-		sqlite3_bind_int64(finding, 11, (int64_t)(g->billed - g->expected));
-		bind_text_or_null(finding, 12, p->kind == K_UNBILLED ? NULL : ids);
-		bind_text_or_null(finding, 13, p->kind == K_UNBILLED ? ids : NULL);
-		sqlite3_bind_text(finding, 14, detail, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(finding, 15, p->currency, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(finding) != SQLITE_DONE)
-			rc = SQLITE_ERROR;
-	}
 	free(ids);
 	return rc;
 }
@@ -353,8 +362,13 @@ static int store_findings(sqlite3 *db, sqlite3_int64 run_id, const struct tolera
 		/* A currency mismatch is never a number to compare: always shown. */
 		above = g.first->kind == K_CURRENCY ||
 			(diff < 0 ? -diff : diff) > tolerance_for(tol, g.first->currency);
-		if (diff != 0 || g.first->kind == K_CURRENCY)
-			rc = store_group(finding, part, run_id, &g, above);
+		/* Every piece that differs, whatever the group's sum: converted on
+		 * their own days, differences of opposite sign need not cancel. */
+		for (size_t k = i; rc == SQLITE_OK && k < j; k++)
+			if (pieces->v[k].billed != pieces->v[k].expected || g.first->kind == K_CURRENCY)
+				rc = store_part(part, run_id, &pieces->v[k]);
+		if (rc == SQLITE_OK && above)
+			rc = store_group(finding, run_id, &g);
 		if (rc == SQLITE_OK && above) {
 			struct currency_total *t = totals_get(totals, g.first->currency);
 			if (!t)

@@ -82,7 +82,8 @@ struct run_record {
 /*
  * Stores the run: pieces summed per kind, provider (case-folded), resource,
  * project, currency and note into findings (those above the currency's
- * tolerance) and reconciliation_parts (all), and the totals. A sum that does
+ * tolerance), every piece that differs into reconciliation_parts (one row
+ * per charge or usage interval, whatever the tolerance), and the totals. A sum that does
  * not fit in int64 nanos is an error: SQLITE_TOOBIG with err filled.
  */
 int reconcile_store(sqlite3 *db, const struct run_record *rec, struct pieces *pieces,

@@ -384,9 +384,11 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_run ON findings (reconciliation_id);
 
--- Every difference a run found, above its tolerance or not, summed as
--- findings are: the report prices from these, so that what it shows does
--- not depend on the tolerance of the run.
+-- Every difference a run found, above its tolerance or not, one row per
+-- charge (per usage interval for unbilled usage; runs stored before a
+-- ledger's upgrade may have one per finding): the report prices from these,
+-- so that what it shows does not depend on the tolerance of the run, and
+-- converts each on its own day.
 CREATE TABLE reconciliation_parts (
   reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (reconciliation_id),
   kind              TEXT NOT NULL,

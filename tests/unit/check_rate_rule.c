@@ -116,6 +116,29 @@ START_TEST(cost)
 	ck_assert_int_eq(rate_cost(&r, &(struct decimal){15, 1}, &c, &list), 0);
 	ck_assert_int_eq(list, 15000000000);
 	ck_assert_int_eq(c, 12750000000);
+	/* A quantity in a bill's own unit of time: 1.5 x 3600 s at 10.00 per hour
+	 * (3600 s per unit) is 15.00, then 15% off; 1800 s is 5.00 less 0.75;
+	 * 5E+2 s (scale -2); 0.5 s of 1.000000001 per hour is 0.000138889;
+	 * the rate's own unit (or 0) is rate_cost. */
+	r.unit_seconds = 3600;
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){15, 1}, 3600, &c, &list), 0);
+	ck_assert_int_eq(c, 12750000000);
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){1800, 0}, 1, &c, &list), 0);
+	ck_assert_int_eq(list, 5000000000);
+	ck_assert_int_eq(c, 4250000000);
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){5, -2}, 1, &c, &list), 0);
+	ck_assert_int_eq(list, 1388888889);
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){15, 1}, 0, &c, &list), 0);
+	ck_assert_int_eq(list, 15000000000);
+	r.has_discount = 0;
+	r.price = (struct decimal){1000000001, 9};
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){5, 1}, 1, &c, NULL), 0);
+	ck_assert_int_eq(c, 138889);
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){INT64_MAX / 2, 0}, 60, &c, NULL), -1);
+	/* Too fine to price exactly (10^30 x 3600 does not fit): an error, not a guess. */
+	ck_assert_int_eq(rate_cost_in_unit(&r, &(struct decimal){1, 30}, 60, &c, NULL), -1);
+	r.price = (struct decimal){10, 0};
+	r.has_discount = 1;
 	/* GPU-hour: times the GPUs. */
 	ck_assert_int_eq(rate_cost_seconds(&rows[7], H, 8, &c, NULL), 0);
 	ck_assert_int_eq(c, 16000000000);

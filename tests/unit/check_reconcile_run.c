@@ -11,14 +11,12 @@
 #include <string.h>
 
 #include "check_random.h"
+#include "check_ledger.h"
 #include "check_util.h"
 #include "reconcile.h"
 #include "reconcile_match.h"
 #include "reconcile_price.h"
 
-extern const char ledger_schema_sql[];
-extern const char ledger_views_sql[];
-int sqlite3_costledger_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 START_TEST(coverage_union)
 {
@@ -89,13 +87,13 @@ START_TEST(fx_and_price)
 	ck_assert_int_eq(fx_convert(&fx, "USD", "usd", 0, &amount), FX_OK);
 	ck_assert_int_eq(amount, 1000000000);
 	/* Half an hour at 8.50 EUR net, 10.00 listed, in USD at 1.2. */
-	ck_assert_int_eq(price_charge(&rt, &fx, "USD", 20760, &half, 3600, &expected, &listed), PRICED);
+	ck_assert_int_eq(price_charge(&rt, &fx, "USD", 20760, &half, 0, 3600, &expected, &listed), PRICED);
 	ck_assert_int_eq(expected, 5100000000);
 	ck_assert_int_eq(listed, 6000000000);
 	/* No quantity: the period, in the rate's currency. */
-	ck_assert_int_eq(price_charge(&rt, &fx, "EUR", 20760, NULL, 1800, &expected, &listed), PRICED);
+	ck_assert_int_eq(price_charge(&rt, &fx, "EUR", 20760, NULL, 0, 1800, &expected, &listed), PRICED);
 	ck_assert_int_eq(expected, 4250000000);
-	ck_assert_int_eq(price_charge(&rt, &fx, "GBP", 20760, NULL, 1800, &expected, &listed),
+	ck_assert_int_eq(price_charge(&rt, &fx, "GBP", 20760, NULL, 0, 1800, &expected, &listed),
 			 PRICE_NO_FX);
 }
 END_TEST
@@ -109,13 +107,6 @@ static int64_t half_even_div(__int128 n, __int128 d)
 	return (int64_t)q;
 }
 
-static void exec(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, err ? err : "");
-	sqlite3_free(err);
-}
 
 #define CHARGES 3000
 #define SKUS 40
@@ -137,12 +128,7 @@ START_TEST(exact_bills_no_findings)
 	sqlite3_stmt *st;
 
 	check_random_state = 0x9E3779B97F4A7C15ULL;
-	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_costledger_init(db, NULL, NULL), SQLITE_OK);
-	exec(db, ledger_schema_sql);
-	exec(db, ledger_views_sql);
-	exec(db, "INSERT INTO imports (import_id, kind, file_name, content_crc32, content_size, format,"
-		 " imported_at) VALUES (1, 'bill', 'gen', 0, 0, 'focus-1.0', '2026-12-01T00:00:00Z')");
+	db = memory_ledger();
 	exec(db, "BEGIN");
 	for (int s = 0; s < SKUS; s++) {
 		int d = (int)(rnd() % 3);
