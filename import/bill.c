@@ -428,25 +428,12 @@ static int all_ascii(const char *text, size_t n)
 
 
 
-int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
-		     struct import_error *error)
+/* The row's text columns. */
+static int bill_row_texts(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+			  struct import_error *error)
 {
-	struct opt_i64 start, end, billed;
 	const char *s;
-	size_t n, i;
 
-	memset(ch, 0, sizeof *ch);
-	ch->source_line = row->line;
-	if (row->count != m->header_count)
-		return import_error_set(error, m->file, row->line, NULL,
-					"%zu fields where the header has %zu", row->count,
-					m->header_count);
-	for (i = 0; i < row->count; i++) {
-		if (all_ascii(row->fields[i], row->lengths[i]))
-			continue;
-		if (field_check(row, (int)i, m->header[i], 0, m->file, error) < 0)
-			return -1;
-	}
 	ch->line_item_id = bill_text(m, row, F_LINE_ITEM_ID, NULL);
 	ch->provider = m->format == FORMAT_CUR ? "AWS" : bill_text(m, row, F_PROVIDER, NULL);
 	ch->billing_account_id = bill_text(m, row, F_BILLING_ACCOUNT, NULL);
@@ -480,6 +467,14 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 	ch->commitment_discount_category = bill_text(m, row, F_COMMITMENT_CATEGORY, NULL);
 	ch->commitment_discount_type = bill_text(m, row, F_COMMITMENT_TYPE, NULL);
 	ch->commitment_discount_name = bill_text(m, row, F_COMMITMENT_NAME, NULL);
+	return 0;
+}
+
+/* The charge and billing periods. */
+static int bill_row_periods(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+			    struct import_error *error)
+{
+	struct opt_i64 start, end;
 
 	if (bill_time_field(m, row, F_CP_START, &m->last_time[0], &start, error) < 0 ||
 	    bill_time_field(m, row, F_CP_END, &m->last_time[1], &end, error) < 0 ||
@@ -494,6 +489,16 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 		return bill_field_error(m, row, F_CP_END, error, "ends before the charge period starts");
 	ch->charge_period_start = start.value;
 	ch->charge_period_end = end.value;
+	return 0;
+}
+
+/* The costs, unit prices and quantity. */
+static int bill_row_amounts(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+			    struct import_error *error)
+{
+	struct opt_i64 billed;
+	const char *s;
+	size_t n;
 
 	if (bill_money_field(m, row, F_BILLED, &billed, &ch->rounded, error) < 0 ||
 	    bill_money_field(m, row, F_EFFECTIVE, &ch->effective_cost, &ch->rounded, error) < 0 ||
@@ -514,6 +519,14 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 			return bill_field_error(m, row, F_QUANTITY, error, money_strerror(status));
 		ch->has_quantity = 1;
 	}
+	return 0;
+}
+
+/* ChargeCategory (or the CUR line item type), ChargeClass, PricingCategory. */
+static int bill_row_categories(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+			       struct import_error *error)
+{
+	const char *s;
 
 	if ((s = bill_text(m, row, F_CATEGORY, NULL))) {
 		ch->charge_category = bill_lookup(m->format == FORMAT_CUR ? bill_cur_line_item_types :
@@ -534,6 +547,30 @@ int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct c
 			return bill_field_error(m, row, F_PRICING_CATEGORY, error,
 					   "unknown pricing category (Standard, Dynamic, Committed, Other)");
 	}
+	return 0;
+}
+
+int bill_mapping_row(struct bill_mapping *m, const struct csv_row *row, struct charge *ch,
+		     struct import_error *error)
+{
+	const char *s;
+	size_t i;
+
+	memset(ch, 0, sizeof *ch);
+	ch->source_line = row->line;
+	if (row->count != m->header_count)
+		return import_error_set(error, m->file, row->line, NULL,
+					"%zu fields where the header has %zu", row->count,
+					m->header_count);
+	for (i = 0; i < row->count; i++) {
+		if (all_ascii(row->fields[i], row->lengths[i]))
+			continue;
+		if (field_check(row, (int)i, m->header[i], 0, m->file, error) < 0)
+			return -1;
+	}
+	if (bill_row_texts(m, row, ch, error) < 0 || bill_row_periods(m, row, ch, error) < 0 ||
+	    bill_row_amounts(m, row, ch, error) < 0 || bill_row_categories(m, row, ch, error) < 0)
+		return -1;
 	if (m->format == FORMAT_CUR) {
 		if (bill_cur_row(m, row, ch, error) < 0)
 			return -1;
