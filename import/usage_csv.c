@@ -52,7 +52,6 @@ static const size_t column_limits[C_COUNT] = {
 };
 #define EXTRA_LIMIT 511
 
-/* The texts a job carries from row to row. */
 /* The texts a job carries from row to row (usage_jobs.h), by column. */
 static const enum column text_columns[T_COUNT] = {
 	C_PROJECT, C_PROVIDER, C_ACCOUNT, C_RESOURCE, C_INSTANCE, C_PRICING, C_RUN,
@@ -72,7 +71,7 @@ struct usage_csv {
 	size_t header_count, ignored;
 	int extra[256];             /* columns of no field: kept in attributes */
 	size_t extra_count;
-	long rows;
+	long rows, repeats;         /* repeats: events already read in this command, skipped */
 	struct usage_jobs jobs;
 	long open_jobs;
 };
@@ -107,7 +106,7 @@ int usage_csv_next_file(struct usage_csv *u, const char *file)
 		free(u->header[i]);
 	u->header_count = u->ignored = u->extra_count = 0;
 	u->have_header = u->events = 0;
-	u->rows = u->open_jobs = 0;
+	u->rows = u->open_jobs = u->repeats = 0;
 	return 0;
 }
 
@@ -198,6 +197,10 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 		json_close(&w, '}');
 	}
 	json_close(&w, ']');
+	if (u->repeats) {
+		json_key(&w, "repeated_events_skipped");
+		json_integer(&w, u->repeats);
+	}
 	return json_report_end(&w, buf, size);
 }
 
@@ -480,12 +483,84 @@ static int transition(const struct usage_csv *u, const struct csv_row *row,
 	return 0;
 }
 
+/* What makes an event the same event again: "kind\x1f" and a JSON array of
+ * every value the row gives, canonical (numbers parsed, pricing's word, the
+ * extra columns' object); the timestamp is compared apart. Caller frees. */
+static char *event_content(const struct usage_csv *u, const struct csv_row *row, const char *event,
+			   const long numbers[3], const int present[3])
+{
+	struct json_writer w, extra;
+	char buf[512], *content;
+	const char *s;
+	int i;
+
+	json_writer_init(&w);
+	json_open(&w, '[');
+	for (i = 0; i < T_COUNT; i++) {
+		s = field(u, row, text_columns[i], buf, sizeof buf);
+		if (s && i == T_PRICING)
+			s = pricing_word(s);
+		if (s)
+			json_string(&w, s);
+		else
+			json_null(&w);
+	}
+	for (i = 0; i < 3; i++)
+		if (present[i])
+			json_integer(&w, numbers[i]);
+		else
+			json_null(&w);
+	if ((s = extra_attributes(u, row, &extra)))
+		json_string(&w, s);
+	json_writer_free(&extra);
+	json_close(&w, ']');
+	s = json_writer_text(&w);
+	content = malloc(strlen(event) + strlen(s ? s : "") + 2);
+	if (!content)
+		abort();
+	sprintf(content, "%s\x1f%s", event, s ? s : "");
+	json_writer_free(&w);
+	return content;
+}
+
+/* An event at or before the job's previous one: a repeat of one already
+ * read (1: skip it), new at the same time (0: take it), or refused (-1):
+ * going back in time, or at the time of an earlier event of the same kind
+ * with other values (a conflict). Both errors name the earlier event. */
+static int repeated_event(struct usage_csv *u, const struct csv_row *row, const struct usage_job *j,
+			  int64_t at, const char *event, const char *content,
+			  struct import_error *error)
+{
+	const struct usage_event *other, *same_kind;
+	const char *when = row->fields[u->column[C_TIMESTAMP]];
+
+	if (usage_job_repeat(j, at, content, event, &other, &same_kind)) {
+		u->repeats++;
+		return 1;
+	}
+	if (same_kind || (other && at < j->last))
+		return import_error_set(error, u->file, row->line, column_names[C_EVENT],
+					"%s for job '%s' at \"%.200s\" conflicts with its %s at the same "
+					"time (%s:%ld): an event given again must repeat it exactly",
+					event, j->job_id, when, same_kind ? event : "event",
+					(same_kind ? same_kind : other)->file,
+					(same_kind ? same_kind : other)->line);
+	if (at == j->last)
+		return 0;
+	if (j->last_file == current_file(u))
+		return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event", when);
+	return import_error_set(error, u->file, row->line, column_names[C_TIMESTAMP],
+				"earlier than the job's previous event (%s:%ld; give each "
+				"event once, the files in time order): \"%.200s\"", j->last_file,
+				j->last_line, when);
+}
+
 static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
 		     void *context, struct import_error *error)
 {
 	static const char *const events[] = {"start", "pause", "resume", "interrupt", "stop",
 					     "epoch_end", NULL};
-	char id[512], ev[64], buf[512];
+	char id[512], ev[64], buf[512], *content;
 	const char *s, *event = NULL;
 	struct usage_job *j;
 	int64_t at;
@@ -509,16 +584,19 @@ static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_
 	    read_long(u, row, C_EPOCH, 0, &has_epoch, &epoch, error) < 0 ||
 	    read_long(u, row, C_PLANNED, 1, &has_planned, &planned, error) < 0)
 		return -1;
-	j = usage_jobs_find(&u->jobs, id);
-	if (j->last_line && at < j->last) {
-		if (j->last_file == current_file(u))
-			return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
-				   row->fields[u->column[C_TIMESTAMP]]);
-		return import_error_set(error, u->file, row->line, column_names[C_TIMESTAMP],
-					"earlier than the job's previous event (%s:%ld; give each "
-					"event once, the files in time order): \"%.200s\"", j->last_file,
-					j->last_line, row->fields[u->column[C_TIMESTAMP]]);
+	{
+		const long numbers[3] = {gpus, epoch, planned};
+		const int present[3] = {has_gpus, has_epoch, has_planned};
+		content = event_content(u, row, event, numbers, present);
 	}
+	j = usage_jobs_find(&u->jobs, id);
+	if (j->last_line && at <= j->last &&
+	    (rc = repeated_event(u, row, j, at, event, content, error)) != 0) {
+		free(content);
+		return rc < 0 ? -1 : 0;
+	}
+	usage_job_remember(j, at, content, current_file(u), row->line);
+	free(content);
 
 	if (transition(u, row, j, event, id, &next, error) < 0)
 		return -1;
