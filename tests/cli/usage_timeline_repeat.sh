@@ -18,17 +18,6 @@ rows() {
 }
 fresh() { L="$work/$1.db"; cl init > /dev/null || fail "init $1"; }
 imp() { cl import "$@" > out.txt 2> err.txt || fail "import $*: $(cat err.txt)"; }
-refused() { # refused REGEX FILE...
-	regex=$1
-	shift
-	sqlite3 "$L" .dump > before.sql
-	cl import "$@" > out.txt 2> err.txt
-	rc=$?
-	[ "$rc" = 2 ] || fail "import $*: exit $rc, not 2 ($(cat err.txt))"
-	grep -Eq -- "$regex" err.txt || fail "import $*: message $(cat err.txt) does not match /$regex/"
-	sqlite3 "$L" .dump > after.sql
-	cmp -s before.sql after.sql || fail "import $*: the ledger changed"
-}
 
 # old.csv: j1 paused at its end, j2 stopped; grown.csv = old.csv + more events
 # (j1 resumes and stops, j3 starts, is interrupted and restarts at the same time)
@@ -65,20 +54,20 @@ expect "both again: rows" "$(rows)" "$(cat alone.txt)"
 # --- refused: a conflict at the same time, a step back that repeats nothing ---
 fresh refused
 { echo "$H"; row 00 start j1; row 02 pause j1 other; } > other_project.csv
-refused '^costledger: other_project.csv:3: column .event.: pause for job .j1. at "2026-10-01T02:00:00Z" conflicts with its pause at the same time \(old.csv:4\)' \
+import_refused '^costledger: other_project.csv:3: column .event.: pause for job .j1. at "2026-10-01T02:00:00Z" conflicts with its pause at the same time \(old.csv:4\)' \
 	old.csv other_project.csv
 { echo "$H"; row 00 start j1 vision 2; } > other_gpus.csv
-refused '^costledger: other_gpus.csv:2: column .event.: start for job .j1. at "2026-10-01T00:00:00Z" conflicts with its start at the same time \(old.csv:2\)' \
+import_refused '^costledger: other_gpus.csv:2: column .event.: start for job .j1. at "2026-10-01T00:00:00Z" conflicts with its start at the same time \(old.csv:2\)' \
 	old.csv other_gpus.csv
 { echo "$H"; row 00 start j1; row 02 stop j1; } > other_kind.csv
-refused '^costledger: other_kind.csv:3: column .event.: stop for job .j1. at "2026-10-01T02:00:00Z" conflicts with its event at the same time \(grown.csv:4\)' \
+import_refused '^costledger: other_kind.csv:3: column .event.: stop for job .j1. at "2026-10-01T02:00:00Z" conflicts with its event at the same time \(grown.csv:4\)' \
 	grown.csv other_kind.csv
 { echo "$H"; row 01 pause j1; } > back.csv
-refused '^costledger: back.csv:2: column .timestamp.: earlier than the job.s previous event \(old.csv:4; give each event once, the files in time order\)' \
+import_refused '^costledger: back.csv:2: column .timestamp.: earlier than the job.s previous event \(old.csv:4; give each event once, the files in time order\)' \
 	old.csv back.csv
 # within one file: a step back is refused as before, a line written twice is a repeat
 { echo "$H"; row 00 start j1; row 02 pause j1; row 01 resume j1; } > back_in_file.csv
-refused '^costledger: back_in_file.csv:4: column .timestamp.: earlier than the job.s previous event: "2026-10-01T01:00:00Z"$' \
+import_refused '^costledger: back_in_file.csv:4: column .timestamp.: earlier than the job.s previous event: "2026-10-01T01:00:00Z"$' \
 	back_in_file.csv
 { echo "$H"; row 00 start j1; row 02 pause j1; row 02 pause j1; row 04 resume j1; row 07 stop j1; } > line_twice.csv
 imp line_twice.csv
