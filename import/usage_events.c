@@ -133,7 +133,13 @@ static int repeated_event(struct usage_csv *u, const struct csv_row *row, const 
 	const struct usage_event *other, *same_kind;
 	const char *when = row->fields[u->column[C_TIMESTAMP]];
 
-	if (usage_job_repeat(j, at, content, event, &other, &same_kind)) {
+	const struct usage_event *seen = usage_job_repeat(j, at, content, event, &other, &same_kind);
+	const struct usage_event *last = &j->seen[j->seen_count - 1];
+
+	/* In its own file an event repeats only the line right before it: a
+	 * pause, resume, pause at one instant is a zero-length cycle. */
+	if (seen && (seen->file != usage_csv_current_file(u) ||
+		     (last->at == at && !strcmp(last->content, content)))) {
 		u->repeats++;
 		return 1;
 	}

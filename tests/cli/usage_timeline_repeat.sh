@@ -74,4 +74,15 @@ imp line_twice.csv
 expect "a line written twice: intervals" "$(q "SELECT group_concat(state, ' ') FROM (SELECT state FROM usage ORDER BY usage_start)")" \
 	"running paused running"
 grep -q '"repeated_events_skipped":1' out.txt || fail "a line written twice: not reported: $(cat out.txt)"
+# ... but in its own file only the line right before it: pause, resume, pause at
+# one instant is a zero-length cycle that leaves the job paused
+{ echo "$H"; row 00 start j1; row 02 pause j1; row 02 resume j1; row 02 pause j1; row 04 resume j1
+  row 07 stop j1; } > cycle.csv
+fresh cycle
+imp cycle.csv
+expect "a zero-length cycle: intervals" "$(q "SELECT group_concat(state || ' ' || substr(usage_start, 12, 2) || '-' || substr(usage_end, 12, 2), ', ') FROM (SELECT * FROM usage ORDER BY usage_start)")" \
+	"running 00-02, paused 02-04, running 04-07"
+grep -q 'repeated_events_skipped' out.txt && fail "a zero-length cycle: counted as repeats: $(cat out.txt)"
+imp cycle.csv cycle.csv
+expect "a zero-length cycle twice: intervals" "$(q "SELECT count(*) FROM usage")" 3
 exit 0
