@@ -11,14 +11,13 @@
  *   interrupt  running, paused       -> interrupted
  *   epoch_end  running               -> running, epoch + 1
  *   stop       running, paused, interrupted -> nothing open
- * The jobs live for the whole command (usage_csv_next_file): a job started
+ * The event form's rows are usage_events.c's; the jobs (usage_jobs.c) live
+ * for the whole command (usage_csv_next_file): a job started
  * in one file may stop in the next. A job still open at the end of the
  * last file is reported and nothing is invented for it. Zero-length
  * intervals are not emitted.
  */
-#include "usage_csv.h"
-
-#include "usage_jobs.h"
+#include "usage_csv_rows.h"
 
 #include "field_check.h"
 #include "json_text.h"
@@ -32,13 +31,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum column {
-	C_TIMESTAMP, C_EVENT, C_START, C_END, C_STATE, C_JOB, C_PROJECT, C_PROVIDER, C_ACCOUNT,
-	C_RESOURCE, C_INSTANCE, C_PRICING, C_GPUS, C_EPOCH, C_PLANNED, C_RUN, C_UTIL,
-	C_COUNT
-};
-
-static const char *const column_names[C_COUNT] = {
+const char *const usage_csv_column_names[C_COUNT] = {
 	"timestamp", "event", "usage_start", "usage_end", "state", "job_id", "project",
 	"provider", "account", "resource_id", "instance_type", "pricing", "gpus", "epoch",
 	"planned_epochs", "run_id", "gpu_utilization",
@@ -52,30 +45,12 @@ static const size_t column_limits[C_COUNT] = {
 };
 #define EXTRA_LIMIT 511
 
-/* The texts a job carries from row to row. */
 /* The texts a job carries from row to row (usage_jobs.h), by column. */
-static const enum column text_columns[T_COUNT] = {
+const enum column usage_csv_text_columns[T_COUNT] = {
 	C_PROJECT, C_PROVIDER, C_ACCOUNT, C_RESOURCE, C_INSTANCE, C_PRICING, C_RUN,
 };
 
-static const char *const job_state_names[] = {"stopped", "running", "paused", "interrupted"};
-
-
-struct usage_csv {
-	struct usage_tz tz;
-	char file[512];
-	char **files;               /* every file of the command, for the jobs' lines */
-	size_t file_count;
-	int have_header, events;
-	int column[C_COUNT];
-	char *header[256];
-	size_t header_count, ignored;
-	int extra[256];             /* columns of no field: kept in attributes */
-	size_t extra_count;
-	long rows;
-	struct usage_jobs jobs;
-	long open_jobs;
-};
+const char *const usage_csv_state_names[4] = {"stopped", "running", "paused", "interrupted"};
 
 int usage_csv_new(const struct usage_tz *tz, const char *file, struct usage_csv **out)
 {
@@ -107,12 +82,12 @@ int usage_csv_next_file(struct usage_csv *u, const char *file)
 		free(u->header[i]);
 	u->header_count = u->ignored = u->extra_count = 0;
 	u->have_header = u->events = 0;
-	u->rows = u->open_jobs = 0;
+	u->rows = u->open_jobs = u->repeats = 0;
 	return 0;
 }
 
 /* The file the current one is, as the jobs point to it. */
-static const char *current_file(const struct usage_csv *u)
+const char *usage_csv_current_file(const struct usage_csv *u)
 {
 	return u->files[u->file_count - 1];
 }
@@ -189,15 +164,19 @@ int usage_csv_report(const struct usage_csv *u, char *buf, size_t size)
 		time_format(j->since, when, sizeof when);
 		json_open(&w, '{');
 		json_member_string(&w, "job_id", j->job_id);
-		json_member_string(&w, "state", job_state_names[j->state]);
+		json_member_string(&w, "state", usage_csv_state_names[j->state]);
 		json_member_string(&w, "since", when);
-		if (j->since_file != current_file(u))
+		if (j->since_file != usage_csv_current_file(u))
 			json_member_string(&w, "file", j->since_file);
 		json_key(&w, "line");
 		json_integer(&w, j->since_line);
 		json_close(&w, '}');
 	}
 	json_close(&w, ']');
+	if (u->repeats) {
+		json_key(&w, "repeated_events_skipped");
+		json_integer(&w, u->repeats);
+	}
 	return json_report_end(&w, buf, size);
 }
 
@@ -220,7 +199,7 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 		u->header_count = i + 1;
 		usage_fold(name, folded, sizeof folded);
 		for (c = 0; c < C_COUNT; c++) {
-			usage_fold(column_names[c], want, sizeof want);
+			usage_fold(usage_csv_column_names[c], want, sizeof want);
 			if (!strcmp(folded, want))
 				found = c;
 		}
@@ -243,7 +222,7 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 			if ((c == C_TIMESTAMP || c == C_EVENT || c == C_JOB) && u->column[c] < 0)
 				return import_error_set(error, u->file, row->line, NULL,
 							"usage CSV (event form): no column '%s'",
-							column_names[c]);
+							usage_csv_column_names[c]);
 		if (u->column[C_START] >= 0 || u->column[C_END] >= 0 || u->column[C_STATE] >= 0)
 			return import_error_set(error, u->file, row->line, NULL,
 						"usage CSV: both event columns (timestamp, event) and "
@@ -253,12 +232,12 @@ static int read_header(struct usage_csv *u, const struct csv_row *row, struct im
 	for (c = 0; c < C_COUNT; c++)
 		if ((c == C_START || c == C_END || c == C_STATE) && u->column[c] < 0)
 			return import_error_set(error, u->file, row->line, NULL,
-						"usage CSV (interval form): no column '%s'", column_names[c]);
+						"usage CSV (interval form): no column '%s'", usage_csv_column_names[c]);
 	return 0;
 }
 
 /* The trimmed field in buf, or NULL when absent or empty. */
-static const char *field(const struct usage_csv *u, const struct csv_row *row, enum column c,
+const char *usage_csv_field(const struct usage_csv *u, const struct csv_row *row, enum column c,
 			 char *buf, size_t size)
 {
 	int i = u->column[c];
@@ -269,15 +248,15 @@ static const char *field(const struct usage_csv *u, const struct csv_row *row, e
 	return buf[0] ? buf : NULL;
 }
 
-static int bad(const struct usage_csv *u, const struct csv_row *row, enum column c,
+int usage_csv_bad(const struct usage_csv *u, const struct csv_row *row, enum column c,
 	       struct import_error *error, const char *what, const char *value)
 {
-	return import_error_set(error, u->file, row->line, column_names[c], "%s: \"%.200s\"", what,
+	return import_error_set(error, u->file, row->line, usage_csv_column_names[c], "%s: \"%.200s\"", what,
 				value ? value : "");
 }
 
 /* The row's extra columns (by their header names) as a JSON object, or NULL. */
-static const char *extra_attributes(const struct usage_csv *u, const struct csv_row *row,
+const char *usage_csv_extra(const struct usage_csv *u, const struct csv_row *row,
 				    struct json_writer *j)
 {
 	size_t k;
@@ -294,41 +273,41 @@ static const char *extra_attributes(const struct usage_csv *u, const struct csv_
 	return usage_json_end(j);
 }
 
-static int read_time(const struct usage_csv *u, const struct csv_row *row, enum column c,
+int usage_csv_time(const struct usage_csv *u, const struct csv_row *row, enum column c,
 		     int64_t *ms, struct import_error *error)
 {
 	char buf[128];
-	const char *s = field(u, row, c, buf, sizeof buf);
+	const char *s = usage_csv_field(u, row, c, buf, sizeof buf);
 	int status;
 
 	if (!s)
-		return bad(u, row, c, error, "missing timestamp", "");
+		return usage_csv_bad(u, row, c, error, "missing timestamp", "");
 	status = usage_time(&u->tz, s, strlen(s), ms);
 	if (status != TIME_OK)
-		return bad(u, row, c, error, time_strerror(status), s);
+		return usage_csv_bad(u, row, c, error, time_strerror(status), s);
 	return 0;
 }
 
 /* A whole number >= min; *present 0 when empty. */
-static int read_long(const struct usage_csv *u, const struct csv_row *row, enum column c, long min,
+int usage_csv_long(const struct usage_csv *u, const struct csv_row *row, enum column c, long min,
 		     int *present, long *value, struct import_error *error)
 {
 	char buf[64];
-	const char *s = field(u, row, c, buf, sizeof buf);
+	const char *s = usage_csv_field(u, row, c, buf, sizeof buf);
 	int64_t v;
 
 	*present = 0;
 	if (!s)
 		return 0;
 	if (number_parse_whole(s, strlen(s), &v) != MONEY_OK || v < min || v > 1000000000L)
-		return bad(u, row, c, error, min > 0 ? "not a whole number >= 1" :
+		return usage_csv_bad(u, row, c, error, min > 0 ? "not a whole number >= 1" :
 			   "not a whole number >= 0", s);
 	*present = 1;
 	*value = (long)v;
 	return 0;
 }
 
-static const char *pricing_word(const char *s)
+const char *usage_csv_pricing(const char *s)
 {
 	static const char *const words[] = {"on-demand", "spot", "reserved", "own", NULL};
 	int i;
@@ -350,14 +329,14 @@ static const char *state_word(const char *s)
 	return NULL;
 }
 
-static int check_pricing(const struct usage_csv *u, const struct csv_row *row,
+int usage_csv_check_pricing(const struct usage_csv *u, const struct csv_row *row,
 			 struct import_error *error)
 {
 	char buf[64];
-	const char *s = field(u, row, C_PRICING, buf, sizeof buf);
+	const char *s = usage_csv_field(u, row, C_PRICING, buf, sizeof buf);
 
-	if (s && !pricing_word(s))
-		return bad(u, row, C_PRICING, error, "not one of on-demand, spot, reserved, own", s);
+	if (s && !usage_csv_pricing(s))
+		return usage_csv_bad(u, row, C_PRICING, error, "not one of on-demand, spot, reserved, own", s);
 	return 0;
 }
 
@@ -372,201 +351,44 @@ static int interval_row(struct usage_csv *u, const struct csv_row *row, usage_em
 
 	memset(&r, 0, sizeof r);
 	r.source_line = row->line;
-	if (read_time(u, row, C_START, &r.start_ms, error) < 0 ||
-	    read_time(u, row, C_END, &r.end_ms, error) < 0)
+	if (usage_csv_time(u, row, C_START, &r.start_ms, error) < 0 ||
+	    usage_csv_time(u, row, C_END, &r.end_ms, error) < 0)
 		return -1;
 	if (r.end_ms < r.start_ms)
-		return bad(u, row, C_END, error, "before usage_start",
+		return usage_csv_bad(u, row, C_END, error, "before usage_start",
 			   row->fields[u->column[C_END]]);
-	if (!(s = field(u, row, C_STATE, state, sizeof state)) || !(r.state = state_word(s)))
-		return bad(u, row, C_STATE, error,
+	if (!(s = usage_csv_field(u, row, C_STATE, state, sizeof state)) || !(r.state = state_word(s)))
+		return usage_csv_bad(u, row, C_STATE, error,
 			   "not one of running, paused, stopped, interrupted, idle", s);
-	if (check_pricing(u, row, error) < 0)
+	if (usage_csv_check_pricing(u, row, error) < 0)
 		return -1;
-	r.job_id = field(u, row, C_JOB, job, sizeof job);
+	r.job_id = usage_csv_field(u, row, C_JOB, job, sizeof job);
 	for (i = 0; i < T_COUNT; i++) {
-		s = field(u, row, text_columns[i], t[i], sizeof t[i]);
+		s = usage_csv_field(u, row, usage_csv_text_columns[i], t[i], sizeof t[i]);
 		switch (i) {
 		case T_PROJECT: r.project = s; break;
 		case T_PROVIDER: r.provider = s; break;
 		case T_ACCOUNT: r.account = s; break;
 		case T_RESOURCE: r.resource_id = s; break;
 		case T_INSTANCE: r.instance_type = s; break;
-		case T_PRICING: r.pricing = s ? pricing_word(s) : NULL; break;
+		case T_PRICING: r.pricing = s ? usage_csv_pricing(s) : NULL; break;
 		case T_RUN: r.run_id = s; break;
 		}
 	}
-	if (read_long(u, row, C_GPUS, 0, &r.has_gpus, &r.gpus, error) < 0 ||
-	    read_long(u, row, C_EPOCH, 0, &r.has_epoch, &r.epoch, error) < 0 ||
-	    read_long(u, row, C_PLANNED, 1, &r.has_planned, &r.planned_epochs, error) < 0)
+	if (usage_csv_long(u, row, C_GPUS, 0, &r.has_gpus, &r.gpus, error) < 0 ||
+	    usage_csv_long(u, row, C_EPOCH, 0, &r.has_epoch, &r.epoch, error) < 0 ||
+	    usage_csv_long(u, row, C_PLANNED, 1, &r.has_planned, &r.planned_epochs, error) < 0)
 		return -1;
-	if ((s = field(u, row, C_UTIL, util, sizeof util))) {
+	if ((s = usage_csv_field(u, row, C_UTIL, util, sizeof util))) {
 		if (number_parse(s, strlen(s), &r.util) != MONEY_OK || r.util < 0 || r.util > 100)
-			return bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
+			return usage_csv_bad(u, row, C_UTIL, error, "not a percentage 0-100", s);
 		r.has_util = 1;
 	}
-	r.attributes = extra_attributes(u, row, &attributes);
+	r.attributes = usage_csv_extra(u, row, &attributes);
 	usage_record_key(&r);
 	rc = emit(context, &r);
 	json_writer_free(&attributes);
 	return rc;
-}
-
-static int close_interval(struct usage_csv *u, struct usage_job *j, int64_t at, usage_emit_fn emit,
-			  void *context)
-{
-	struct usage_record r;
-
-	if (j->state == J_NONE || at <= j->since)
-		return 0;
-	memset(&r, 0, sizeof r);
-	r.source_file = j->since_file;
-	r.source_line = j->since_line;
-	r.job_id = j->job_id;
-	r.project = j->text[T_PROJECT];
-	r.provider = j->text[T_PROVIDER];
-	r.account = j->text[T_ACCOUNT];
-	r.resource_id = j->text[T_RESOURCE];
-	r.instance_type = j->text[T_INSTANCE];
-	r.pricing = j->text[T_PRICING];
-	r.run_id = j->text[T_RUN];
-	r.has_gpus = j->has_gpus;
-	r.gpus = j->gpus;
-	r.has_planned = j->has_planned;
-	r.planned_epochs = j->planned;
-	r.has_epoch = 1;
-	r.epoch = j->epoch;
-	r.state = job_state_names[j->state];
-	r.start_ms = j->since;
-	r.end_ms = at;
-	r.attributes = j->attributes;
-	usage_record_key(&r);
-	return emit(context, &r);
-}
-
-/* The state `event` takes job j to (*next), or an error naming the job's
- * previous event when the table of transitions has no such move. */
-static int transition(const struct usage_csv *u, const struct csv_row *row,
-		      const struct usage_job *j, const char *event, const char *id,
-		      enum job_state *next, struct import_error *error)
-{
-	if (!strcmp(event, "start"))
-		*next = (j->state == J_NONE || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "pause"))
-		*next = j->state == J_RUNNING ? J_PAUSED : J_NONE;
-	else if (!strcmp(event, "resume"))
-		*next = (j->state == J_PAUSED || j->state == J_INTERRUPTED) ? J_RUNNING : J_NONE;
-	else if (!strcmp(event, "interrupt"))
-		*next = (j->state == J_RUNNING || j->state == J_PAUSED) ? J_INTERRUPTED : J_NONE;
-	else if (!strcmp(event, "epoch_end"))
-		*next = j->state == J_RUNNING ? J_RUNNING : J_NONE;
-	else
-		*next = j->state != J_NONE ? J_NONE : J_RUNNING /* marks invalid below */;
-	if ((strcmp(event, "stop") && *next == J_NONE) || (!strcmp(event, "stop") && j->state == J_NONE)) {
-		if (j->last_line && j->last_file == current_file(u))
-			return import_error_set(error, u->file, row->line, "event",
-						"%s for job '%s', which is %s since line %ld", event,
-						id, job_state_names[j->state], j->last_line);
-		if (j->last_line)
-			return import_error_set(error, u->file, row->line, "event",
-						"%s for job '%s', which is %s since %s:%ld", event,
-						id, job_state_names[j->state], j->last_file,
-						j->last_line);
-		return import_error_set(error, u->file, row->line, "event",
-					"%s for job '%s', which has not started (a job's earlier "
-					"events come in the same command, in an earlier file)",
-					event, id);
-	}
-	return 0;
-}
-
-static int event_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn emit,
-		     void *context, struct import_error *error)
-{
-	static const char *const events[] = {"start", "pause", "resume", "interrupt", "stop",
-					     "epoch_end", NULL};
-	char id[512], ev[64], buf[512];
-	const char *s, *event = NULL;
-	struct usage_job *j;
-	int64_t at;
-	long epoch = 0, gpus = 0, planned = 0;
-	int has_epoch, has_gpus, has_planned, i, rc;
-	enum job_state next;
-
-	if (read_time(u, row, C_TIMESTAMP, &at, error) < 0)
-		return -1;
-	if ((s = field(u, row, C_EVENT, ev, sizeof ev)))
-		for (i = 0; events[i]; i++)
-			if (!strcasecmp(s, events[i]))
-				event = events[i];
-	if (!event)
-		return bad(u, row, C_EVENT, error,
-			   "not one of start, pause, resume, interrupt, stop, epoch_end", s);
-	if (!(s = field(u, row, C_JOB, id, sizeof id)))
-		return bad(u, row, C_JOB, error, "missing job id", "");
-	if (check_pricing(u, row, error) < 0 ||
-	    read_long(u, row, C_GPUS, 0, &has_gpus, &gpus, error) < 0 ||
-	    read_long(u, row, C_EPOCH, 0, &has_epoch, &epoch, error) < 0 ||
-	    read_long(u, row, C_PLANNED, 1, &has_planned, &planned, error) < 0)
-		return -1;
-	j = usage_jobs_find(&u->jobs, id);
-	if (j->last_line && at < j->last) {
-		if (j->last_file == current_file(u))
-			return bad(u, row, C_TIMESTAMP, error, "earlier than the job's previous event",
-				   row->fields[u->column[C_TIMESTAMP]]);
-		return import_error_set(error, u->file, row->line, column_names[C_TIMESTAMP],
-					"earlier than the job's previous event (%s:%ld; give each "
-					"event once, the files in time order): \"%.200s\"", j->last_file,
-					j->last_line, row->fields[u->column[C_TIMESTAMP]]);
-	}
-
-	if (transition(u, row, j, event, id, &next, error) < 0)
-		return -1;
-	if (!strcmp(event, "stop"))
-		next = J_NONE;
-
-	/* Close what was open, with the values it was opened with. */
-	if (!strcmp(event, "epoch_end") && has_epoch)
-		j->epoch = epoch;
-	if ((rc = close_interval(u, j, at, emit, context)) != 0)
-		return rc;
-	/* Take the row's values for what opens now. */
-	for (i = 0; i < T_COUNT; i++) {
-		if ((s = field(u, row, text_columns[i], buf, sizeof buf))) {
-			if (i == T_PRICING)
-				s = pricing_word(s);
-			free(j->text[i]);
-			j->text[i] = usage_strdup(s);
-		}
-	}
-	{
-		struct json_writer extra;
-		const char *json = extra_attributes(u, row, &extra);
-		if (json) {
-			free(j->attributes);
-			j->attributes = usage_strdup(json);
-		}
-		json_writer_free(&extra);
-	}
-	if (has_gpus) {
-		j->has_gpus = 1;
-		j->gpus = gpus;
-	}
-	if (has_planned) {
-		j->has_planned = 1;
-		j->planned = planned;
-	}
-	if (!strcmp(event, "epoch_end"))
-		j->epoch++;
-	else if (has_epoch)
-		j->epoch = epoch;
-	j->state = next;
-	j->since = at;
-	j->since_line = row->line;
-	j->since_file = j->last_file = current_file(u);
-	j->last = at;
-	j->last_line = row->line;
-	return 0;
 }
 
 /* Every column read, and every extra one: valid UTF-8 and within its limit. */
@@ -577,7 +399,7 @@ static int check_fields(const struct usage_csv *u, const struct csv_row *row,
 	int c;
 
 	for (c = 0; c < C_COUNT; c++)
-		if (field_check(row, u->column[c], column_names[c], column_limits[c], u->file, error) < 0)
+		if (field_check(row, u->column[c], usage_csv_column_names[c], column_limits[c], u->file, error) < 0)
 			return -1;
 	for (k = 0; k < u->extra_count; k++)
 		if (field_check(row, u->extra[k], u->header[u->extra[k]], EXTRA_LIMIT, u->file, error) < 0)
@@ -593,7 +415,7 @@ int usage_csv_row(struct usage_csv *u, const struct csv_row *row, usage_emit_fn 
 	if (check_fields(u, row, error) < 0)
 		return -1;
 	u->rows++;
-	return u->events ? event_row(u, row, emit, context, error) :
+	return u->events ? usage_csv_event_row(u, row, emit, context, error) :
 			   interval_row(u, row, emit, context, error);
 }
 

@@ -66,10 +66,61 @@ void usage_jobs_free(struct usage_jobs *t)
 	for (i = 0; i < t->count; i++) {
 		free(t->jobs[i].job_id);
 		free(t->jobs[i].attributes);
+		for (k = 0; k < t->jobs[i].seen_count; k++)
+			free(t->jobs[i].seen[k].content);
+		free(t->jobs[i].seen);
 		for (k = 0; k < T_COUNT; k++)
 			free(t->jobs[i].text[k]);
 	}
 	free(t->jobs);
 	free(t->slots);
 	memset(t, 0, sizeof *t);
+}
+
+void usage_job_remember(struct usage_job *j, int64_t at, const char *content, const char *file,
+			long line)
+{
+	struct usage_event *e;
+
+	if (j->seen_count == j->seen_alloc) {
+		size_t n = j->seen_alloc ? j->seen_alloc * 2 : 8;
+		struct usage_event *bigger = realloc(j->seen, n * sizeof *bigger);
+		if (!bigger)
+			abort();
+		j->seen = bigger;
+		j->seen_alloc = n;
+	}
+	e = &j->seen[j->seen_count++];
+	e->at = at;
+	e->content = usage_strdup(content);
+	e->file = file;
+	e->line = line;
+}
+
+const struct usage_event *usage_job_repeat(const struct usage_job *j, int64_t at,
+					   const char *content, const char *kind,
+					   const struct usage_event **other,
+					   const struct usage_event **same_kind)
+{
+	size_t lo = 0, hi = j->seen_count, kind_length = strlen(kind);
+
+	*other = *same_kind = NULL;
+	while (lo < hi) { /* the first event at or after `at` */
+		size_t mid = lo + (hi - lo) / 2;
+		if (j->seen[mid].at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < j->seen_count && j->seen[lo].at == at; lo++) {
+		const struct usage_event *e = &j->seen[lo];
+		if (!strcmp(e->content, content))
+			return e;
+		if (!*other)
+			*other = e;
+		if (!*same_kind && !strncmp(e->content, kind, kind_length) &&
+		    e->content[kind_length] == '\x1f')
+			*same_kind = e;
+	}
+	return NULL;
 }

@@ -14,8 +14,19 @@ enum { T_PROJECT, T_PROVIDER, T_ACCOUNT, T_RESOURCE, T_INSTANCE, T_PRICING, T_RU
 
 enum job_state { J_NONE, J_RUNNING, J_PAUSED, J_INTERRUPTED };
 
+/* An event already read for a job in this command: its time, its content
+ * (usage_csv.c's canonical text of kind and values), where it was. */
+struct usage_event {
+	int64_t at;
+	char *content;
+	const char *file;
+	long line;
+};
+
 struct usage_job {
 	char *job_id;
+	struct usage_event *seen;   /* in time order (an event never goes back) */
+	size_t seen_count, seen_alloc;
 	char *text[T_COUNT];
 	int has_gpus, has_planned;
 	long gpus, planned;
@@ -38,5 +49,16 @@ struct usage_jobs {
  * The pointer is valid until the next call. */
 struct usage_job *usage_jobs_find(struct usage_jobs *t, const char *id);
 void usage_jobs_free(struct usage_jobs *t);
+
+/* Note an event of job j (after every event taken; the content is copied). */
+void usage_job_remember(struct usage_job *j, int64_t at, const char *content, const char *file,
+			long line);
+/* The event of j at `at` with this content (a repeat), or NULL; *other is
+ * then the first event of j at `at` (any content), or NULL, and *same_kind
+ * the first one at `at` whose content starts with `kind` and a '\x1f'. */
+const struct usage_event *usage_job_repeat(const struct usage_job *j, int64_t at,
+					   const char *content, const char *kind,
+					   const struct usage_event **other,
+					   const struct usage_event **same_kind);
 
 #endif

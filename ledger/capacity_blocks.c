@@ -8,13 +8,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+/* What the commitment id of a capacity reservation's lines holds; the
+ * queries below match it with LIKE '%' || CAPACITY_ARN || '%'. */
+#define CAPACITY_ARN ":capacity-reservation/"
 
 /* The capacity reservations a CUR bills an upfront fee for, and the fee. */
 static const char fees_sql[] =
 	"SELECT c.commitment_discount_id, sum(c.billed_cost) FROM charges c"
 	" JOIN imports i ON i.import_id = c.import_id"
 	" WHERE i.format LIKE 'aws-cur%' AND c.charge_category = 'Purchase'"
-	"   AND c.commitment_discount_id LIKE '%:capacity-reservation/%'"
+	"   AND c.commitment_discount_id LIKE '%" CAPACITY_ARN "%'"
 	" GROUP BY c.commitment_discount_id";
 
 static const char hours_sql[] =
@@ -98,4 +104,15 @@ done:
 	sqlite3_finalize(set);
 	sqlite3_finalize(fee_lines);
 	return rc;
+}
+
+int capacity_blocks_line(const char *commitment_discount_id)
+{
+	const char *s = commitment_discount_id;
+	size_t n = sizeof CAPACITY_ARN - 1;
+
+	for (; s && *s; s++)
+		if (*s == ':' && !strncasecmp(s, CAPACITY_ARN, n))
+			return 1;
+	return 0;
 }

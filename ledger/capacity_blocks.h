@@ -17,4 +17,12 @@
  */
 int capacity_blocks_amortize(sqlite3 *db);
 
+/*
+ * 1 when a charge with this commitment id (NULL: none) is a capacity
+ * reservation's line, as the SQL above matches it (LIKE, ASCII case
+ * ignored): an import that brought none and replaced no row leaves every
+ * spread as it was, and need not scan the charges again.
+ */
+int capacity_blocks_line(const char *commitment_discount_id);
+
 #endif

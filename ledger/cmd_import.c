@@ -279,7 +279,8 @@ static int finish_delivery(struct delivery *d)
 	if (delivery_supersede_charges(d) != SQLITE_OK || delivery_supersede_usage_events(d) != SQLITE_OK ||
 	    delivery_discard_if_unchanged(d) != SQLITE_OK)
 		return error_exit(EXIT_LEDGER, "cannot replace restated rows: %s", sqlite3_errmsg(d->db));
-	if (capacity_blocks_amortize(d->db) != SQLITE_OK)
+	/* Spreads change only with a reservation's lines, brought or replaced. */
+	if ((d->capacity_lines || d->charges_superseded) && capacity_blocks_amortize(d->db) != SQLITE_OK)
 		return error_exit(EXIT_LEDGER, "cannot spread capacity block fees over their hours: %s",
 				  sqlite3_errmsg(d->db));
 	if (d->charges_superseded || d->usage_superseded)

@@ -23,6 +23,7 @@ struct delivery {
 	sqlite3_int64 first_charge_id;      /* above every charge, current or history */
 	sqlite3_int64 first_usage_id;
 	long charges_superseded, usage_superseded;
+	long capacity_lines;                /* its charges of a capacity reservation (capacity_blocks.h) */
 };
 
 /* Starts a delivery whose first import id will be first_import_id. */

@@ -7,6 +7,7 @@
 #include "import_run.h"
 
 #include "bulk_index.h"
+#include "capacity_blocks.h"
 #include "ledger.h"
 #include "store_charges.h"
 #include "store_fx.h"
@@ -164,6 +165,9 @@ static int import_run_bill_record(void *context, const struct csv_row *row, void
 	}
 	count_outcome(run, outcome);
 	run->rounded += record->charge.rounded > 0;
+	if (run->options->delivery)
+		run->options->delivery->capacity_lines +=
+			capacity_blocks_line(record->charge.commitment_discount_id);
 	return 0;
 }
 

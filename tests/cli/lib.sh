@@ -38,6 +38,17 @@ python3() { /usr/bin/python3 "$@"; }
 # The sanitized extension needs the ASan runtime preloaded into sqlite3.
 q() { LD_PRELOAD="${SQLITE_PRELOAD:-}" sqlite3 -bail "$L" ".load ${COSTLEDGER_SO:?}" "$1"; }
 skip() { echo "SKIP: $*"; exit 77; }
+import_refused() { # import_refused REGEX FILE...: exit 2, the message, the ledger unchanged
+	regex=$1
+	shift
+	sqlite3 "$L" .dump > before.sql
+	cl import "$@" > out.txt 2> err.txt
+	rc=$?
+	[ "$rc" = 2 ] || fail "import $*: exit $rc, not 2 ($(cat err.txt))"
+	grep -Eq -- "$regex" err.txt || fail "import $*: message $(cat err.txt) does not match /$regex/"
+	sqlite3 "$L" .dump > after.sql
+	cmp -s before.sql after.sql || fail "import $*: the ledger changed"
+}
 need() { # need TOOL PACKAGE
 	command -v "$1" >/dev/null 2>&1 && return 0
 	case " ${DEB_PACKAGES:-} " in

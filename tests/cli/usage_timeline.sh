@@ -15,17 +15,6 @@ intervals() {
 	   ORDER BY job_id, usage_start"
 }
 imp() { cl import "$@" > out.txt 2> err.txt || fail "import $*: $(cat err.txt)"; }
-refused() { # refused REGEX FILE...
-	regex=$1
-	shift
-	sqlite3 "$L" .dump > before.sql
-	cl import "$@" > out.txt 2> err.txt
-	rc=$?
-	[ "$rc" = 2 ] || fail "import $*: exit $rc, not 2 ($(cat err.txt))"
-	grep -Eq -- "$regex" err.txt || fail "import $*: message $(cat err.txt) does not match /$regex/"
-	sqlite3 "$L" .dump > after.sql
-	cmp -s before.sql after.sql || fail "import $*: the ledger changed"
-}
 
 # j1 starts in day1.csv and ends in day2.csv; j2 lives in day2.csv only.
 { echo "$H"; row 00 start j1; row 02 pause j1; } > day1.csv
@@ -58,17 +47,15 @@ expect "again: history" "$(q "SELECT count(*) FROM usage_history")" 0
 # --- errors name the offending event and the earlier one ------------------------
 { echo "$H"; row 03 pause j3; } > pause_again.csv
 { echo "$H"; row 00 start j3; row 02 pause j3; } > j3.csv
-refused '^costledger: pause_again.csv:2: column .event.: pause for job .j3., which is paused since j3.csv:3$' \
+import_refused '^costledger: pause_again.csv:2: column .event.: pause for job .j3., which is paused since j3.csv:3$' \
 	j3.csv pause_again.csv
 { echo "$H"; row 01 stop j3; } > stop_early.csv
-refused '^costledger: stop_early.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give each event once, the files in time order\)' \
+import_refused '^costledger: stop_early.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give each event once, the files in time order\)' \
 	j3.csv stop_early.csv
-# the same log twice in one command repeats its events
-refused '^costledger: j3.csv:2: column .timestamp.: earlier than the job.s previous event \(j3.csv:3; give each event once' \
-	j3.csv j3.csv
+# (the same log twice in one command: its events repeat, usage_timeline_repeat.sh)
 # a continuation alone: its job has not started in this command
 { echo "$H"; row 09 resume j1; row 10 stop j1; } > day3.csv
-refused "^costledger: day3.csv:2: column .event.: resume for job .j1., which has not started \(a job's earlier events come in the same command, in an earlier file\)$" \
+import_refused "^costledger: day3.csv:2: column .event.: resume for job .j1., which has not started \(a job's earlier events come in the same command, in an earlier file\)$" \
 	day3.csv
 
 # --- across commands ------------------------------------------------------------
